@@ -1,0 +1,202 @@
+"""The `nianbao` command: a thin layer over the library functions."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+
+def _settings():
+    from index.settings import Settings
+
+    return Settings()
+
+
+def _store(settings, must_exist: bool = True):
+    from index.store import Store
+
+    if must_exist and not settings.db_path.exists():
+        raise SystemExit(f"nianbao: no store at {settings.data_dir}/ — run `nianbao ingest corpus/` first")
+    return Store(settings.db_path)
+
+
+def cmd_settings(args) -> int:
+    """Print the settings in effect."""
+    for name, value, help_ in _settings().describe():
+        print(f"{name}={value}\t# {help_}")
+    return 0
+
+
+def cmd_ingest(args) -> int:
+    """Ingest files and folders; exit 1 when any file was rejected."""
+    from index.ingest import expand, ingest_paths, progress_printer
+
+    settings = _settings()
+    paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        print(f"rejected: {p}: no such file or folder", file=sys.stderr)
+    paths = [p for p in paths if p.exists()]
+    store = _store(settings, must_exist=False)
+    index = None
+    if not args.no_index:
+        from index.search import SearchIndex
+
+        index = SearchIndex(settings, store)
+    try:
+        files = expand(paths)
+        results = ingest_paths(files, settings, store, on_result=progress_printer(len(files)), index=index)
+        n_findings = store.db.execute("SELECT count(*) FROM findings").fetchone()[0]
+    finally:
+        if index is not None:
+            index.close()
+        store.close()
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    if args.json:
+        for r in results:
+            print(json.dumps({"path": r.path, "status": r.status, "report_id": r.report_id, "reason": r.reason},
+                             ensure_ascii=False))
+    summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "nothing to ingest"
+    print(f"{summary}; {n_findings} findings in the store (`nianbao check`)", file=sys.stderr)
+    rejected = [r for r in results if r.status == "rejected"]
+    if rejected and not args.json:
+        print("rejected:", file=sys.stderr)
+        for r in rejected:
+            print(f"  {r.path}: {r.reason}", file=sys.stderr)
+    return 1 if rejected or missing else 0
+
+
+def cmd_reports(args) -> int:
+    """One row per report."""
+    store = _store(_settings())
+    rows = store.reports()
+    if args.json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return 0
+    print("report_id         year  template  kind        tables                          sections  findings  body")
+    for r in rows:
+        body = r["body"] or f"（未署名{('，' + r['region']) if r['region'] else ''}）"
+        print(f"{r['report_id']}  {r['year'] or '?':<4}  {r['template']:<8}  {r['kind']:<10}  "
+              f"{','.join(r['tables']) or '-':<30}  {len(r['sections']):>8}  {r['findings']:>8}  {body}  [{r['source_file']}]")
+    return 0
+
+
+def _fmt_value(v) -> str:
+    if v is None:
+        return ""
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def cmd_facts(args) -> int:
+    """Table records, filtered."""
+    store = _store(_settings())
+    rows = list(store.facts(body=args.body, year=args.year, key=args.key))
+    cols = ["report_id", "source_file", "body", "year", "template", "key", "value", "unit", "raw"]
+    if args.format == "jsonl":
+        for r in rows:
+            print(json.dumps({c: r[c] for c in cols}, ensure_ascii=False))
+    elif args.format == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([_fmt_value(r[c]) if c == "value" else r[c] for c in cols])
+    else:
+        for r in rows:
+            shown = _fmt_value(r["value"]) if r["value"] is not None else "未填报/未知"
+            print(f"{r['body'] or '（未署名）'}\t{r['year']}\t{r['key']}\t{shown}{r['unit']}\traw={r['raw']!r}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    """Findings of every report."""
+    store = _store(_settings())
+    rows = store.findings()
+    if args.json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return 0
+    for r in rows:
+        print(f"{r['body'] or '（未署名）'} {r['year']} [{r['kind']}] {r['message']}  ({r['source_file']})")
+    return 0
+
+
+def cmd_remove(args) -> int:
+    """Remove a report from every store."""
+    settings = _settings()
+    store = _store(settings)
+    ids = store.remove(args.report)
+    if not ids:
+        print(f"nianbao: no report matches {args.report!r}", file=sys.stderr)
+        return 1
+    if not args.no_index:
+        from index.search import SearchIndex
+
+        index = SearchIndex(settings, store)
+        for rid in ids:
+            index.remove(rid)
+        index.close()
+    from index.ingest import cross_year_findings
+
+    store.set_cross_findings(cross_year_findings(store))
+    print("removed " + ", ".join(ids))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    p = argparse.ArgumentParser(prog="nianbao", description="Cited answers from 政府信息公开工作年度报告.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("settings", help="print the settings in effect (NIANBAO_* variables)")
+    s.set_defaults(func=cmd_settings)
+
+    s = sub.add_parser("ingest", help="ingest report files or folders (default: the corpus folder)")
+    s.add_argument("paths", nargs="*", help="files or folders")
+    s.add_argument("--json", action="store_true", help="one JSON line per file")
+    s.add_argument("--no-index", action="store_true", help="store records only; skip the search indexes")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("reports", help="list ingested reports")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_reports)
+
+    s = sub.add_parser("facts", help="table records (tables 2-4), filtered")
+    s.add_argument("--body")
+    s.add_argument("--year", type=int)
+    s.add_argument("--key", help="a fact key or prefix, e.g. applications.new_received.total or appeals.review")
+    s.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
+    s.set_defaults(func=cmd_facts)
+
+    s = sub.add_parser("check", help="findings: arithmetic, contradictions, gaps, across years")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("remove", help="remove a report (id, id prefix or file name) from every store")
+    s.add_argument("report")
+    s.add_argument("--no-index", action="store_true", help=argparse.SUPPRESS)
+    s.set_defaults(func=cmd_remove)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""SQLite: reports, sections, facts and findings, under ids shared with the vectors."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ingest.metadata import zone_kind
+from ingest.records import Fact, Finding, Report, Section
+
+SCHEMA_VERSION = 2
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reports (
+    report_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
+    title TEXT NOT NULL, body TEXT NOT NULL, body_source TEXT NOT NULL, kind TEXT NOT NULL,
+    year INTEGER, year_source TEXT NOT NULL, template TEXT NOT NULL, template_source TEXT NOT NULL,
+    region TEXT NOT NULL, text TEXT NOT NULL, ingested_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    name TEXT PRIMARY KEY, report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE);
+CREATE TABLE IF NOT EXISTS sections (
+    report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    key TEXT NOT NULL, heading TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    PRIMARY KEY (report_id, key));
+CREATE TABLE IF NOT EXISTS facts (
+    report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    key TEXT NOT NULL, value REAL, is_int INTEGER NOT NULL, raw TEXT NOT NULL, unit TEXT NOT NULL,
+    "offset" INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (report_id, key));
+CREATE INDEX IF NOT EXISTS facts_key ON facts(key);
+CREATE TABLE IF NOT EXISTS findings (
+    report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, message TEXT NOT NULL, key TEXT NOT NULL, detail TEXT NOT NULL,
+    scope TEXT NOT NULL DEFAULT 'report');
+CREATE INDEX IF NOT EXISTS findings_report ON findings(report_id);
+CREATE TABLE IF NOT EXISTS turns (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, question TEXT NOT NULL, route TEXT NOT NULL,
+    status TEXT NOT NULL, ids TEXT NOT NULL, latency_ms REAL NOT NULL);
+"""
+
+
+class StoreError(Exception):
+    """The store cannot be opened or is from an unknown schema."""
+
+
+class Store:
+    """The SQLite store; every report is written in one transaction."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not a nianbao database ({e}); move it away and run `nianbao ingest` again") from None
+
+    def _migrate(self) -> None:
+        with self.db:
+            self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: made by a newer nianbao (schema {version})")
+            if version == 1:
+                # schema 1 had no scope on findings: cross-year findings were not kept apart
+                self.db.execute("ALTER TABLE findings ADD COLUMN scope TEXT NOT NULL DEFAULT 'report'")
+            self.db.executescript(_SCHEMA)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    # ---- writing --------------------------------------------------------------------
+
+    def file_report(self, name: str) -> str | None:
+        """The report id a file name currently points to."""
+        row = self.db.execute("SELECT report_id FROM files WHERE name=?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def has_report(self, report_id: str) -> bool:
+        """Is this report stored?"""
+        return self.db.execute("SELECT 1 FROM reports WHERE report_id=?", (report_id,)).fetchone() is not None
+
+    def put_report(self, report: Report) -> str | None:
+        """Store a report under its file name in one transaction; returns the id it replaced, if any."""
+        old = self.file_report(report.source_file)
+        with self.db:
+            if not self.has_report(report.report_id):
+                self._insert(report)
+            self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (report.source_file, report.report_id))
+            replaced = None
+            if old and old != report.report_id:
+                replaced = old
+                self._drop_if_orphan(old)
+        return replaced
+
+    def _insert(self, r: Report) -> None:
+        self.db.execute(
+            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (r.report_id, r.content_hash, r.source_file, r.title, r.body, r.body_source, zone_kind(r.body),
+             r.year, r.year_source, r.template, r.template_source, r.region, r.text, time.time()))
+        self.db.executemany(
+            'INSERT INTO sections VALUES (?,?,?,?,?,?)',
+            [(r.report_id, s.key, s.heading, s.text, s.start, s.end) for s in r.sections])
+        self.db.executemany(
+            'INSERT INTO facts VALUES (?,?,?,?,?,?,?,?)',
+            [(r.report_id, f.key, f.value, isinstance(f.value, int), f.raw, f.unit, f.offset, f.line) for f in r.facts])
+        self.db.executemany(
+            "INSERT INTO findings (report_id, kind, message, key, detail) VALUES (?,?,?,?,?)",
+            [(r.report_id, f.kind, f.message, f.key, f.detail) for f in r.findings])
+
+    def _drop_if_orphan(self, report_id: str) -> None:
+        if self.db.execute("SELECT 1 FROM files WHERE report_id=?", (report_id,)).fetchone() is None:
+            self.db.execute("DELETE FROM reports WHERE report_id=?", (report_id,))
+
+    def remove(self, ident: str) -> list[str]:
+        """Remove a report by id (or id prefix) or by file name; returns the ids removed."""
+        ids = [r[0] for r in self.db.execute(
+            "SELECT report_id FROM reports WHERE report_id LIKE ? UNION SELECT report_id FROM files WHERE name=?",
+            (ident + "%" if len(ident) >= 6 else ident, ident))]
+        with self.db:
+            for rid in ids:
+                self.db.execute("DELETE FROM files WHERE report_id=?", (rid,))
+                self.db.execute("DELETE FROM reports WHERE report_id=?", (rid,))
+        return ids
+
+    def set_cross_findings(self, findings: Iterable[tuple[str, Finding]]) -> None:
+        """Replace every cross-report finding (recomputed whenever a report is added)."""
+        with self.db:
+            self.db.execute("DELETE FROM findings WHERE scope='corpus'")
+            self.db.executemany(
+                "INSERT INTO findings (report_id, kind, message, key, detail, scope) VALUES (?,?,?,?,?,'corpus')",
+                [(rid, f.kind, f.message, f.key, f.detail) for rid, f in findings])
+
+    def log_turn(self, question: str, route: str, status: str, ids: list[str], latency_ms: float) -> None:
+        """Log one question and how it was answered."""
+        with self.db:
+            self.db.execute("INSERT INTO turns (at, question, route, status, ids, latency_ms) VALUES (?,?,?,?,?,?)",
+                            (time.time(), question, route, status, json.dumps(ids), latency_ms))
+
+    # ---- reading --------------------------------------------------------------------
+
+    def reports(self) -> list[dict]:
+        """Every report with counts of sections, tables and findings, by body and year."""
+        rows = self.db.execute("""
+            SELECT r.report_id, r.source_file, r.title, r.body, r.body_source, r.kind, r.year, r.year_source,
+                   r.template, r.region,
+                   (SELECT group_concat(key, ',') FROM sections s WHERE s.report_id=r.report_id AND key!='preamble'),
+                   (SELECT group_concat(DISTINCT substr(key, 1, instr(key, '.')-1)) FROM facts f WHERE f.report_id=r.report_id),
+                   (SELECT count(*) FROM findings g WHERE g.report_id=r.report_id),
+                   (SELECT group_concat(name, ',') FROM files x WHERE x.report_id=r.report_id)
+            FROM reports r ORDER BY r.body, r.year, r.source_file""").fetchall()
+        cols = ["report_id", "source_file", "title", "body", "body_source", "kind", "year", "year_source",
+                "template", "region", "sections", "tables", "findings", "files"]
+        out = []
+        for row in rows:
+            d = dict(zip(cols, row))
+            d["sections"] = (d["sections"] or "").split(",") if d["sections"] else []
+            d["tables"] = sorted((d["tables"] or "").split(",")) if d["tables"] else []
+            d["files"] = (d["files"] or "").split(",")
+            out.append(d)
+        return out
+
+    def report(self, report_id: str) -> dict | None:
+        """One report's metadata and text."""
+        cur = self.db.execute("SELECT * FROM reports WHERE report_id=?", (report_id,))
+        row = cur.fetchone()
+        return dict(zip([c[0] for c in cur.description], row)) if row else None
+
+    def sections(self, report_id: str) -> list[Section]:
+        """A report's sections in order."""
+        rows = self.db.execute('SELECT key, heading, text, start, "end" FROM sections WHERE report_id=? ORDER BY start',
+                               (report_id,)).fetchall()
+        return [Section(*r) for r in rows]
+
+    def facts(self, body: str | None = None, year: int | None = None, key: str | None = None,
+              report_id: str | None = None) -> Iterator[dict]:
+        """Facts joined with their report, filtered; key may end in '*' or name a prefix."""
+        sql = """SELECT f.report_id, r.source_file, r.body, r.year, r.template, f.key, f.value, f.is_int,
+                        f.unit, f.raw, f."offset", f.line, r.kind
+                 FROM facts f JOIN reports r USING (report_id) WHERE 1=1"""
+        args: list = []
+        if body:
+            sql += " AND r.body LIKE ?"
+            args.append(f"%{body}%")
+        if year:
+            sql += " AND r.year=?"
+            args.append(year)
+        if key:
+            k = key.rstrip("*")
+            sql += " AND (f.key=? OR f.key LIKE ?)"
+            args += [k, k.rstrip(".") + ".%"]
+        if report_id:
+            sql += " AND f.report_id=?"
+            args.append(report_id)
+        sql += " ORDER BY r.body, r.year, f.rowid"
+        for row in self.db.execute(sql, args):
+            rid, src, b, y, tpl, k, v, is_int, unit, raw, off, line, kind = row
+            if v is not None and is_int:
+                v = int(v)
+            yield {"report_id": rid, "source_file": src, "body": b, "year": y, "template": tpl, "key": k,
+                   "value": v, "unit": unit, "raw": raw, "offset": off, "line": line, "kind": kind}
+
+    def findings(self, report_id: str | None = None) -> list[dict]:
+        """Findings with their report's body and year."""
+        sql = """SELECT g.report_id, r.source_file, r.body, r.year, g.kind, g.message, g.key, g.detail, g.scope
+                 FROM findings g JOIN reports r USING (report_id)"""
+        args: tuple = ()
+        if report_id:
+            sql += " WHERE g.report_id=?"
+            args = (report_id,)
+        sql += " ORDER BY r.body, r.year, g.rowid"
+        cols = ["report_id", "source_file", "body", "year", "kind", "message", "key", "detail", "scope"]
+        return [dict(zip(cols, row)) for row in self.db.execute(sql, args)]
+
+    def report_ids(self) -> set[str]:
+        """Ids of every stored report."""
+        return {r[0] for r in self.db.execute("SELECT report_id FROM reports")}

@@ -1,0 +1,113 @@
+"""The template's own arithmetic (勾稽关系), narrative against tables, and gaps.
+
+Findings are recorded, never "fixed": a report that breaks a rule is stored
+as printed, and the break is shown to whoever reads its numbers.
+"""
+from __future__ import annotations
+
+import re
+
+from .records import Fact, Finding, Section, SECTION_TITLES
+from .tables import APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, OUTCOME_ROWS_2019, OUTCOME_ROWS_2021
+
+_COL_NAMES = {
+    "natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
+    "social_welfare": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他", "total": "总计",
+}
+_GROUP_NAMES = {"review": "行政复议", "litigation_direct": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
+
+
+def _fmt(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def arithmetic(facts: list[Fact], template: str) -> list[Finding]:
+    """Each rule of the template, per column; a rule with a blank term is not checked."""
+    val = {f.key: f.value for f in facts}
+    out: list[Finding] = []
+    outcomes = OUTCOME_ROWS_2021 if template == "2021" else OUTCOME_ROWS_2019
+
+    def get(row: str, col: str):
+        return val.get(f"applications.{row}.{col}")
+
+    if any(k.startswith("applications.") for k in val):
+        for col in APPLICANT_COLUMNS:
+            name = _COL_NAMES[col]
+            a, b, c, d = get("new_received", col), get("carried_over", col), get("total_processed", col), get("carried_forward", col)
+            if None not in (a, b, c, d) and a + b != c + d:
+                out.append(Finding("arithmetic", f"表三“{name}”列：本年新收{_fmt(a)}+上年结转{_fmt(b)}={_fmt(a + b)}，不等于办理结果总计{_fmt(c)}+结转下年度{_fmt(d)}={_fmt(c + d)}。",
+                                   f"applications.*.{col}", "rule1"))
+            parts = [get(r, col) for r in outcomes]
+            known = [p for p in parts if p is not None]
+            if c is not None and known and sum(known) != c:
+                out.append(Finding("arithmetic", f"表三“{name}”列：各项办理结果之和为{_fmt(sum(known))}，与总计{_fmt(c)}不符。",
+                                   f"applications.total_processed.{col}", "rule2"))
+        for row in ["new_received", "carried_over", *outcomes, "total_processed", "carried_forward"]:
+            cells = [get(row, c) for c in APPLICANT_COLUMNS]
+            if None in cells:
+                continue
+            if sum(cells[:-1]) != cells[-1]:
+                out.append(Finding("arithmetic", f"表三“{row}”行：各类申请人之和为{_fmt(sum(cells[:-1]))}，与总计列{_fmt(cells[-1])}不符。",
+                                   f"applications.{row}.total", "rule3"))
+    for g in APPEAL_GROUPS:
+        cells = [val.get(f"appeals.{g}.{c}") for c in APPEAL_COLUMNS]
+        if None in cells:
+            continue
+        if sum(cells[:-1]) != cells[-1]:
+            out.append(Finding("arithmetic", f"表四“{_GROUP_NAMES[g]}”：维持、纠正、其他、尚未审结之和为{_fmt(sum(cells[:-1]))}，与总计{_fmt(cells[-1])}不符。",
+                               f"appeals.{g}.total", "rule4"))
+    return out
+
+
+# Narrative sentences that state the number of applications received.
+_RECEIVED = re.compile(
+    r"(?:共|累计|全年)?(?:收到|受理|接收)[^。；，,]{0,24}?(?:政府信息公开|依申请公开)?申请[^。；，,\d]{0,6}?(\d+)\s*[件条个份]")
+
+
+def narrative_vs_tables(sections: list[Section], facts: list[Fact], year: int | None) -> list[Finding]:
+    """Numbers in the narrative that contradict table 3 (e.g. 共收到申请16条 vs 9)."""
+    val = {f.key: f for f in facts}
+    new = val.get("applications.new_received.total")
+    if new is None or new.value is None:
+        return []
+    out: list[Finding] = []
+    for s in sections:
+        if s.key not in ("overview", "applications", "preamble"):
+            continue
+        for m in _RECEIVED.finditer(s.text):
+            sentence = m.group(0)
+            # sentences about another year (e.g. 较2023年) are not about this table
+            if re.search(r"(?:19|20)\d\d", sentence) and year and str(year) not in sentence:
+                continue
+            n = int(m.group(1))
+            candidates = {new.value}
+            carried = val.get("applications.carried_over.total")
+            if carried is not None and carried.value is not None:
+                candidates.add(new.value + carried.value)
+            if n not in candidates:
+                out.append(Finding(
+                    "contradiction",
+                    f"该报告正文称收到申请{n}件（“{sentence.strip()}”），与表三数据（本年新收{_fmt(new.value)}件）不一致。",
+                    "applications.new_received.total", f"text={n};table={_fmt(new.value)};quote={sentence.strip()}"))
+    return out
+
+
+def gaps(sections: list[Section], facts: list[Fact], template: str) -> list[Finding]:
+    """A missing section or table."""
+    out: list[Finding] = []
+    have = {s.key for s in sections}
+    for key in ("overview", "proactive", "applications", "appeals", "problems", "other"):
+        if key not in have:
+            out.append(Finding("missing_section", f"未找到第{SECTION_TITLES[key][0]}部分“{SECTION_TITLES[key][2:]}”。", key))
+    if template == "pre-2019":
+        out.append(Finding("no_standard_tables", "该报告早于2019年模板，没有标准统计表（表二至表四），仅保存其文字部分。"))
+        return out
+    tables = {f.table for f in facts}
+    names = {"proactive": "表二（主动公开政府信息情况）", "applications": "表三（收到和处理政府信息公开申请情况）",
+             "appeals": "表四（政府信息公开行政复议、行政诉讼情况）"}
+    for t, name in names.items():
+        if t not in tables:
+            out.append(Finding("missing_table", f"未找到{name}。", t))
+        elif all(f.value is None for f in facts if f.table == t):
+            out.append(Finding("blank_table", f"{name}整表未填报（单元格为空）。", t))
+    return out

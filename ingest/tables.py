@@ -1,0 +1,442 @@
+"""Tables 2, 3 and 4 → facts with raw text and position.
+
+Two shapes of flattened table occur. In *line form* (Word and PDF copies,
+HTML and .docx read by our loaders) every cell is its own tab-indented line
+and rows are separated by an empty line, so blank cells keep their place.
+In *flat form* (web-page text dumps, PDF text layers) cells are separated by
+a space or by nothing at all (`行政规范性文件8855698`); a run of digits is
+then split into the row's columns, using the template's arithmetic where it
+makes the split unique. Where more than one split fits, the cell is unknown:
+null, with an `ambiguous` finding, never a guess.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from .records import Fact, Finding
+
+# ---- the template -----------------------------------------------------------------
+
+T2_2021 = [
+    ("regulations", r"规章", ("issued", "repealed", "in_force")),
+    ("normative_documents", r"规范性文件", ("issued", "repealed", "in_force")),
+    ("licensing", r"行政许可", ("decisions",)),
+    ("penalty", r"行政处罚", ("decisions",)),
+    ("coercion", r"行政强制", ("decisions",)),
+    ("fees", r"行政事业性收费", ("amount_10k_yuan",)),
+]
+_ITEMS_2019 = ("prior_year_items", "change", "decisions")
+T2_2019 = [
+    ("regulations", r"规章", ("newly_made", "newly_published", "total_published")),
+    ("normative_documents", r"规范性文件", ("newly_made", "newly_published", "total_published")),
+    ("licensing", r"行政许可", _ITEMS_2019),
+    ("other_services", r"其他对外管理服务事项", _ITEMS_2019),
+    ("penalty", r"行政处罚", _ITEMS_2019),
+    ("coercion", r"行政强制", _ITEMS_2019),
+    ("fees", r"行政事业性收费", ("prior_year_items", "change")),
+    ("procurement", r"政府集中采购", ("projects", "amount")),
+]
+APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+_T3_HEAD = [
+    ("new_received", r"本年新收"),
+    ("carried_over", r"上年结转"),
+    ("granted", r"予以公开"),
+    ("partially_granted", r"部分公开"),
+    ("denied_state_secret", r"国家秘密"),
+    ("denied_prohibited_by_law", r"法律.{0,2}行政法规禁止"),
+    ("denied_security_stability", r"三安全一稳定|危及"),
+    ("denied_third_party", r"第三方合法权益"),
+    ("denied_internal_affairs", r"三类内部事务"),
+    ("denied_process_info", r"四类过程性"),
+    ("denied_enforcement_files", r"行政执法案[卷件]"),
+    ("denied_inquiry_matters", r"行政查询事项"),
+    ("unable_not_held", r"不掌握"),
+    ("unable_needs_creation", r"另行制作"),
+    ("unable_unclear", r"仍不明确"),
+    ("unprocessed_petition", r"信访举报投诉"),
+    ("unprocessed_duplicate", r"重复申请"),
+    ("unprocessed_publication", r"公开出版物"),
+    ("unprocessed_repetitive", r"大量反复申请"),
+    ("unprocessed_confirmation", r"重新出具"),
+]
+_T3_TAIL = [
+    ("total_processed", r"[（(]?七[）)、.．]?\s*总计"),
+    ("carried_forward", r"结转下年度"),
+]
+T3_2021 = _T3_HEAD + [
+    ("other_overdue_correction", r"逾期不补正"),
+    ("other_unpaid_fee", r"收费通知|缴纳费用"),
+    ("other_other", r"3\s*[.．、]\s*其他"),
+] + _T3_TAIL
+T3_2019 = _T3_HEAD + [("other_handling", r"[（(]?六[）)、.．]?\s*其他处理")] + _T3_TAIL
+OUTCOME_ROWS_2021 = [k for k, _ in T3_2021[2:-2]]
+OUTCOME_ROWS_2019 = [k for k, _ in T3_2019[2:-2]]
+APPEAL_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+APPEAL_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
+MONEY_COLUMNS = {"amount_10k_yuan", "amount"}
+# Money is printed with at most four decimals (万元 to the yuan); more means a fused cell.
+MAX_DECIMALS = 4
+_MAX_SPLITS = 20000
+
+# ---- tokens -------------------------------------------------------------------------
+
+
+@dataclass
+class Item:
+    kind: str        # label | value | run | sep
+    text: str
+    offset: int
+
+
+_VALUE_CELL = re.compile(
+    r"[-+]?\d+(?:\.\d+)?\s*(?:[（(][增减][）)])?\s*(?:万元|元|笔|件|个|项|条)?|[/／—\-－–]+|无")
+_FLAT = re.compile(
+    r"(?P<ws>\s+)"
+    r"|(?P<year>(?:19|20)\d\d\s*年)"
+    r"|(?P<run>[-+]?\d+(?:\.\d+)?(?=(?:19|20)\d\d年)"
+    r"|[-+]?\d+(?=\d[.．、]\s*[^\d\s]))"
+    r"|(?P<list>\d\s*[.．、](?=\s*[^\d\s]))"
+    r"|(?P<num>[-+]?\d+(?:\.\d+)?(?:\s*[（(][增减][）)])?(?:\s*(?:万元|元|笔|件|个|项|条))?)"
+    r"|(?P<label>[^\d\s]+)")
+
+
+def tokenize(text: str, start: int, end: int) -> list[Item]:
+    """Cells and labels of a table region, in line form or flat form."""
+    region = text[start:end]
+    tab_lines = sum(1 for line in region.split("\n") if line.startswith("\t"))
+    items: list[Item] = []
+    if tab_lines >= 8:
+        pos = start
+        prev_tab = False
+        for line in region.split("\n"):
+            s = line.strip()
+            if s and not line.startswith("\t") and prev_tab and items and items[-1].kind in ("value", "label"):
+                # a cell broken over two lines ('\t结果' + '维持', '\t' + '0')
+                merged = items[-1].text + s
+                kind = "value" if _VALUE_CELL.fullmatch(merged) else "label"
+                items[-1] = Item(kind, merged, items[-1].offset)
+                pos += len(line) + 1
+                continue
+            prev_tab = line.startswith("\t")
+            if not s:
+                items.append(Item("value" if line.startswith("\t") else "sep", "", pos))
+            elif _VALUE_CELL.fullmatch(s):
+                items.append(Item("value", s, pos))
+            else:
+                items.append(Item("label", s, pos))
+            pos += len(line) + 1
+        return items
+    for m in _FLAT.finditer(region):
+        kind = m.lastgroup
+        if kind == "ws":
+            continue
+        kind = "run" if kind in ("run", "num") else "label"
+        items.append(Item(kind, m.group(0), start + m.start()))
+    return items
+
+
+# ---- cells ---------------------------------------------------------------------------
+
+_CELL = re.compile(r"(?P<sign>[-+]?)(?P<num>\d+(?:\.\d+)?)\s*(?:[（(](?P<chg>[增减])[）)])?\s*(?P<unit>万元|元|笔|件|个|项|条)?")
+
+
+def parse_cell(raw: str) -> tuple[int | float | None, str]:
+    """A cell's text → (value, unit). Blank, '/', '—', '无' are None, never 0."""
+    s = raw.strip()
+    m = _CELL.fullmatch(s)
+    if not m:
+        return None, ""
+    num = m.group("num")
+    value: int | float = float(num) if "." in num else int(num)
+    if m.group("sign") == "-" or m.group("chg") == "减":
+        value = -value
+    unit = m.group("unit") or ""
+    return value, unit if unit in ("万元", "元") else ""
+
+
+def _parts(digits: str, k: int, first: bool) -> list[list[str]]:
+    """Every way to cut a digit string into k numbers without leading zeros."""
+    out: list[list[str]] = []
+
+    def ok(p: str) -> bool:
+        if not p or p.startswith(".") or p.endswith("."):
+            return False
+        whole = p.split(".")[0]
+        return whole == "0" or not whole.startswith("0")
+
+    for cuts in itertools.combinations(range(1, len(digits)), k - 1):
+        bounds = (0, *cuts, len(digits))
+        parts = [digits[a:b] for a, b in zip(bounds, bounds[1:])]
+        if all(ok(p) for p in parts):
+            out.append(parts)
+            if len(out) > _MAX_SPLITS:
+                break
+    return out
+
+
+def split_runs(runs: list[str], columns: tuple[str, ...], check) -> tuple[list[str | None], str]:
+    """Fused runs of digits → one raw text per column, or None where not unique.
+
+    Returns (cells, status): status is 'ok', 'ambiguous' or 'unreadable'.
+    """
+    n = len(columns)
+    parsed = []
+    for r in runs:
+        m = re.fullmatch(r"([-+]?)(\d+(?:\.\d+)?)(\s*(?:[（(][增减][）)])?\s*(?:万元|元|笔|件|个|项|条)?)", r.strip())
+        if not m:
+            return [None] * n, "unreadable"
+        parsed.append(m.groups())
+    if len(parsed) > n or sum(len(d.replace(".", "")) for _, d, _ in parsed) < n:
+        return [None] * n, "unreadable"
+    candidates: list[list[str]] = []
+    for counts in _compositions(n, [len(d.replace(".", "")) for _, d, _ in parsed]):
+        per_run = []
+        for (sign, digits, suffix), k in zip(parsed, counts):
+            options = _parts(digits, k, True)
+            per_run.append([[sign + o[0], *o[1:-1], o[-1] + suffix] if k > 1 else [sign + o[0] + suffix] for o in options])
+        for combo in itertools.product(*per_run):
+            cells = [c for group in combo for c in group]
+            if _valid(cells, columns):
+                candidates.append(cells)
+            if len(candidates) > _MAX_SPLITS:
+                break
+    if not candidates:
+        return [None] * n, "unreadable"
+    fitting = [c for c in candidates if check([parse_cell(x)[0] for x in c])]
+    pool = fitting or candidates
+    cells = [pool[0][i] if all(c[i] == pool[0][i] for c in pool) else None for i in range(n)]
+    return cells, "ok" if all(c is not None for c in cells) else "ambiguous"
+
+
+def _compositions(n: int, maxima: list[int]):
+    """Ways to give each run between 1 and its digit count of the n cells."""
+    if not maxima:
+        if n == 0:
+            yield []
+        return
+    for k in range(1, min(maxima[0], n - len(maxima) + 1) + 1):
+        for rest in _compositions(n - k, maxima[1:]):
+            yield [k, *rest]
+
+
+def _valid(cells: list[str], columns: tuple[str, ...]) -> bool:
+    for raw, col in zip(cells, columns):
+        s = raw.strip()
+        if s.startswith("-") and col != "change":
+            return False
+        if "." in s.split("万")[0].split("元")[0] and col not in MONEY_COLUMNS:
+            return False
+    return True
+
+
+# ---- rows ----------------------------------------------------------------------------
+
+@dataclass
+class RowHit:
+    key: str
+    offset: int
+    cells: list[str]     # raw texts, '' for blank
+    status: str          # ok | ambiguous | unreadable | blank | short | long
+    runs: str = ""       # the run text as printed (flat form)
+
+
+def _match_rows(items: list[Item], specs: list[tuple[str, str]], ncols: dict[str, tuple[str, ...]],
+                check) -> dict[str, RowHit]:
+    """Walk the items in template order, pairing each row label with the cells after it."""
+    hits: dict[str, RowHit] = {}
+    patterns = [(k, re.compile(p)) for k, p in specs]
+    idx, i = 0, 0
+    while i < len(items) and idx < len(patterns):
+        if items[i].kind != "label":
+            i += 1
+            continue
+        j, acc, offsets = i, "", []
+        while j < len(items) and items[j].kind == "label":
+            offsets.append((len(acc), items[j].offset))
+            acc += items[j].text
+            j += 1
+        best = None
+        for r in range(idx, min(idx + 8, len(patterns))):
+            for m in patterns[r][1].finditer(acc):
+                tail = acc[m.end():]
+                if len(tail) > 40 or "。" in tail:
+                    continue
+                if best is None or m.end() > best[1]:
+                    best = (r, m.end(), m.start())
+        if best is None:
+            i = j
+            continue
+        r, _, mstart = best
+        # rows between idx and r whose labels sit in this label group are printed blank
+        for skipped in range(idx, r):
+            key = patterns[skipped][0]
+            if patterns[skipped][1].search(acc) and key not in hits:
+                hits[key] = RowHit(key, items[i].offset, [""] * len(ncols[key]), "blank")
+        offset = max((o for pos, o in offsets if pos <= mstart), default=items[i].offset)
+        key = patterns[r][0]
+        cols = ncols[key]
+        k, values = j, []
+        while k < len(items):
+            if items[k].kind in ("value", "run"):
+                values.append(items[k])
+            elif not (items[k].kind == "sep" and values and values[0].kind == "value" and len(values) < len(cols)
+                      and k + 1 < len(items) and items[k + 1].kind == "value"):
+                break  # in line form a row may wrap over an empty line; stop at anything else
+            k += 1
+        if not values:
+            hits[key] = RowHit(key, offset, [""] * len(cols), "blank")
+        elif values[0].kind == "value":  # line form: one cell per line
+            cells = [v.text for v in values]
+            status = "ok" if len(cells) == len(cols) else ("short" if len(cells) < len(cols) else "long")
+            hits[key] = RowHit(key, offset, (cells + [""] * len(cols))[: len(cols)], status)
+        else:
+            runs = [v.text for v in values]
+            cells, status = split_runs(runs, cols, check)
+            hits[key] = RowHit(key, offset, cells, status, " ".join(runs))
+        idx, i = r + 1, k
+    return hits
+
+
+def _sum_check(values: list) -> bool:
+    if any(v is None for v in values):
+        return True
+    return values[-1] == sum(values[:-1])
+
+
+def _appeals_check(values: list) -> bool:
+    return all(_sum_check(values[g * 5:(g + 1) * 5]) for g in range(3))
+
+
+def _no_check(values: list) -> bool:
+    return True
+
+
+# ---- tables ----------------------------------------------------------------------------
+
+def _facts_from_hits(table: str, hits: dict[str, RowHit], specs, cols_of, text: str,
+                     findings: list[Finding], label: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for key, _ in specs:
+        cols = cols_of[key]
+        hit = hits.get(key)
+        if hit is None:
+            findings.append(Finding("missing_row", f"{label}缺少“{key}”行，该行数据视为未填报。", f"{table}.{key}"))
+            continue
+        line = text.count("\n", 0, hit.offset) + 1
+        if hit.status in ("ambiguous", "unreadable"):
+            unknown = [c for c, v in zip(cols, hit.cells) if v is None]
+            findings.append(Finding(
+                "ambiguous",
+                f"{label}“{key}”行的数字连写为“{hit.runs}”，无法唯一拆分到各列（{', '.join(unknown)}），相应单元格记为未知。",
+                f"{table}.{key}", hit.runs))
+        elif hit.status in ("short", "long"):
+            findings.append(Finding("ambiguous", f"{label}“{key}”行的单元格数与模板不符。", f"{table}.{key}"))
+        for col, raw in zip(cols, hit.cells):
+            fkey = f"{table}.{key}.{col}"
+            if raw is None:
+                facts.append(Fact(fkey, None, hit.runs, "", hit.offset, line))
+                continue
+            value, unit = parse_cell(raw)
+            if col in MONEY_COLUMNS and isinstance(value, float) and len(str(raw).split(".")[1].rstrip("万元")) > MAX_DECIMALS:
+                findings.append(Finding("ambiguous", f"{label}“{key}”金额“{raw.strip()}”小数位过多，可能与相邻单元格连写，记为未知。", fkey, raw))
+                value = None
+            if col == "amount_10k_yuan" and not unit:
+                unit = "万元"
+            facts.append(Fact(fkey, value, raw.strip(), unit, hit.offset, line))
+    return facts
+
+
+def _find(text: str, pattern: str, start: int, end: int) -> int:
+    m = re.compile(pattern).search(text, start, end)
+    return m.start() if m else -1
+
+
+def parse_proactive(text: str, start: int, end: int, template: str, findings: list[Finding]) -> list[Fact]:
+    """Table 2 within text[start:end]."""
+    anchor = _find(text, r"第二十条|信息内容", start, end)
+    if anchor < 0:
+        return []
+    specs = T2_2021 if template == "2021" else T2_2019
+    cols_of = {k: c for k, _, c in specs}
+    items = tokenize(text, anchor, end)
+    hits = _match_rows(items, [(k, p) for k, p, _ in specs], cols_of, _no_check)
+    return _facts_from_hits("proactive", hits, [(k, p) for k, p, _ in specs], cols_of, text, findings, "表二")
+
+
+def parse_applications(text: str, start: int, end: int, template: str, findings: list[Finding]) -> list[Fact]:
+    """Table 3 within text[start:end]."""
+    anchor = _find(text, r"勾稽关系|钩稽关系|申请人情况|本年新收", start, end)
+    if anchor < 0:
+        return []
+    # the rows of （六）其他处理 decide the layout of table 3, whatever table 2 uses
+    region = "".join(text[anchor:end].split())
+    if re.search(r"逾期不补正|收费通知|缴纳费用", region):
+        specs = T3_2021
+    elif re.search(r"其他处理[\d\s]", region):
+        specs = T3_2019
+    else:
+        specs = T3_2021 if template == "2021" else T3_2019
+    cols_of = {k: APPLICANT_COLUMNS for k, _ in specs}
+    items = tokenize(text, anchor, end)
+    hits = _match_rows(items, specs, cols_of, _sum_check)
+    if not hits:
+        return []
+    return _facts_from_hits("applications", hits, specs, cols_of, text, findings, "表三")
+
+
+def parse_appeals(text: str, start: int, end: int, findings: list[Finding]) -> list[Fact]:
+    """Table 4 within text[start:end]: the 15 numbers after the header's last 总计."""
+    anchor = _find(text, r"行政复议|行政法复议", start, end)
+    if anchor < 0:
+        return []
+    items = tokenize(text, anchor, end)
+    head = re.compile(r"总计|审结")
+    last = None
+    for n, it in enumerate(items):
+        if it.kind == "label" and head.search(it.text):
+            last = n
+        elif it.kind in ("value", "run") and last is not None and not any(
+                x.kind == "label" and head.search(x.text) for x in items[n:n + 40]):
+            break  # the block of values after the header's last cell
+    if last is None:
+        return []
+    values, k = [], last + 1
+    while k < len(items) and items[k].kind in ("value", "run", "sep"):
+        if items[k].kind != "sep":
+            values.append(items[k])
+        k += 1
+    if not values:
+        return []
+    cols = tuple(f"{g}.{c}" for g in APPEAL_GROUPS for c in APPEAL_COLUMNS)
+    offset = values[0].offset
+    if values[0].kind == "value":
+        cells = [v.text for v in values]
+        status = "ok" if len(cells) == 15 else ("short" if len(cells) < 15 else "long")
+        hit = RowHit("x", offset, (cells + [""] * 15)[:15], status)
+    else:
+        runs = [v.text for v in values]
+        cells, status = split_runs(runs, tuple(c.split(".")[1] for c in cols), _appeals_check)
+        hit = RowHit("x", offset, cells, status, " ".join(runs))
+    facts: list[Fact] = []
+    line = text.count("\n", 0, offset) + 1
+    if hit.status != "ok":
+        findings.append(Finding("ambiguous", f"表四的数字“{hit.runs or ' '.join(c or '' for c in hit.cells)}”无法唯一对应15个单元格，未能确定的单元格记为未知。", "appeals", hit.runs))
+    for col, raw in zip(cols, hit.cells):
+        if raw is None:
+            facts.append(Fact(f"appeals.{col}", None, hit.runs, "", offset, line))
+        else:
+            value, _ = parse_cell(raw)
+            facts.append(Fact(f"appeals.{col}", value, raw.strip(), "", offset, line))
+    return facts
+
+
+def detect_template(text: str) -> str | None:
+    """'2021' or '2019' from the header words of table 2, None when neither is printed."""
+    text = "".join(text.split())
+    if re.search(r"本年制发件数|本年废[止纸]件数|[现先]行有效件数|本年处理决定数量|本年收费金额", text):
+        return "2021"
+    if re.search(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|政府集中采购", text):
+        return "2019"
+    return None
