@@ -38,9 +38,9 @@ def arithmetic(facts: list[Fact], template: str) -> list[Finding]:
                 out.append(Finding("arithmetic", f"表三“{name}”列：本年新收{_fmt(a)}+上年结转{_fmt(b)}={_fmt(a + b)}，不等于办理结果总计{_fmt(c)}+结转下年度{_fmt(d)}={_fmt(c + d)}。",
                                    f"applications.*.{col}", "rule1"))
             parts = [get(r, col) for r in outcomes]
-            known = [p for p in parts if p is not None]
-            if c is not None and known and sum(known) != c:
-                out.append(Finding("arithmetic", f"表三“{name}”列：各项办理结果之和为{_fmt(sum(known))}，与总计{_fmt(c)}不符。",
+            # a blank or unknown outcome cell leaves the rule unchecked, not failed
+            if c is not None and None not in parts and sum(parts) != c:
+                out.append(Finding("arithmetic", f"表三“{name}”列：各项办理结果之和为{_fmt(sum(parts))}，与总计{_fmt(c)}不符。",
                                    f"applications.total_processed.{col}", "rule2"))
         for row in ["new_received", "carried_over", *outcomes, "total_processed", "carried_forward"]:
             cells = [get(row, c) for c in APPLICANT_COLUMNS]

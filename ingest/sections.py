@@ -73,5 +73,5 @@ def _heading_end(text: str, end: int) -> int:
     # In line form the heading is its own line; in one-line dumps keep only the match.
     if len(line_rest) <= 24 and "。" not in line_rest:
         return end + len(line_rest)
-    m = re.match(r"(?:情况|事项|及改进情况|改进情况|情况说明)?", line_rest)
+    m = re.match(r"(?:及明年工作计划|及改进情况|及改进措施|和改进情况|改进情况|与附表|情况说明|情况|措施|事项与附表|事项)?", line_rest)
     return end + (m.end() if m else 0)
