@@ -57,7 +57,7 @@ def bytes_to_text(data: bytes, suffix: str, name: str) -> str:
 def decode_text(data: bytes, name: str) -> str:
     """UTF-8 first, then GB18030 (a superset of GBK), then Big5; reject binary."""
     if b"\x00" in data[:4096]:
-        raise ReportError(name, "binary data, not text")
+        raise ReportError(name, "not text: binary data")
     for enc in ("utf-8-sig", "gb18030", "big5"):
         try:
             text = data.decode(enc)
@@ -65,7 +65,7 @@ def decode_text(data: bytes, name: str) -> str:
             continue
         if _looks_like_text(text):
             return text
-    raise ReportError(name, "not readable text (neither UTF-8, GB18030 nor Big5)")
+    raise ReportError(name, "not text: neither UTF-8, GB18030 nor Big5")
 
 
 def _looks_like_text(text: str) -> bool:

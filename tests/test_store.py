@@ -1,0 +1,113 @@
+"""The SQLite store: idempotent, replacing, de-duplicating, with findings across years."""
+from __future__ import annotations
+
+import shutil
+
+from conftest import CORPUS
+from index.ingest import ingest_paths
+from index.settings import Settings
+from index.store import SCHEMA_VERSION, Store
+
+
+def dump(settings):
+    store = Store(settings.db_path)
+    out = (sorted(store.report_ids()), list(store.facts()), store.findings())
+    store.close()
+    return out
+
+
+def test_reingest_unchanged_changes_nothing(tmp_path):
+    settings = Settings(data_dir=tmp_path / "d")
+    first = ingest_paths([CORPUS], settings)
+    assert {r.status for r in first} == {"ingested"} and len(first) == 36
+    before = dump(settings)
+    again = ingest_paths([CORPUS], settings)
+    assert {r.status for r in again} == {"unchanged"}
+    assert dump(settings) == before
+
+
+def test_changed_file_replaces_its_old_version(tmp_path):
+    settings = Settings(data_dir=tmp_path / "d")
+    f = tmp_path / "2024_linjiang-new-area.txt"
+    shutil.copy(CORPUS / f.name, f)
+    ingest_paths([f], settings)
+    old = dump(settings)[0]
+    f.write_text(f.read_text(encoding="utf-8").replace("390.9220", "400.5"), encoding="utf-8")
+    (r,) = ingest_paths([f], settings)
+    assert r.status == "replaced"
+    ids, facts, _ = dump(settings)
+    assert len(ids) == 1 and ids != old
+    assert [x["value"] for x in facts if x["key"] == "proactive.fees.amount_10k_yuan"] == [400.5]
+
+
+def test_same_bytes_under_two_names_is_one_report(tmp_path):
+    settings = Settings(data_dir=tmp_path / "d")
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    shutil.copy(CORPUS / "2024_linjiang-new-area.txt", a)
+    shutil.copy(CORPUS / "2024_linjiang-new-area.txt", b)
+    results = ingest_paths([a, b], settings)
+    assert [r.status for r in results] == ["ingested", "duplicate"]
+    assert len(dump(settings)[0]) == 1
+
+
+def test_cross_year_rules_between_consecutive_reports(tmp_path):
+    # finance bureau, 行政规范性文件 (issued, repealed, in force) as printed:
+    # 2023: 0 0 8; 2024: 0 2 1 (8 + 0 - 2 = 6, not 1); 2025: 0 1 0 (1 + 0 - 1 = 0, holds)
+    settings = Settings(data_dir=tmp_path / "d")
+    names = ["2023_finance-bureau_1.txt", "2024_finance-bureau_1.txt", "2025_finance-bureau_1.txt"]
+    ingest_paths([CORPUS / n for n in names], settings)
+    store = Store(settings.db_path)
+    cross = [f for f in store.findings() if f["scope"] == "corpus"]
+    assert [(f["year"], f["key"]) for f in cross] == [(2024, "proactive.normative_documents.in_force")]
+    assert "6" in cross[0]["message"] and "1" in cross[0]["message"]
+    # removing the 2023 report removes the rule's other side: recomputed, the finding goes
+    store.remove("2023_finance-bureau_1.txt")
+    from index.ingest import cross_year_findings
+
+    store.set_cross_findings(cross_year_findings(store))
+    assert [f for f in store.findings() if f["scope"] == "corpus"] == []
+    store.close()
+
+
+def test_two_reports_same_body_and_year_are_both_kept(tmp_path):
+    settings = Settings(data_dir=tmp_path / "d")
+    a = tmp_path / "x1.txt"
+    b = tmp_path / "x2.txt"
+    text = (CORPUS / "2024_linjiang-new-area.txt").read_text(encoding="utf-8")
+    a.write_text(text, encoding="utf-8")
+    b.write_text(text.replace("390.9220", "12.5"), encoding="utf-8")
+    ingest_paths([a, b], settings)
+    store = Store(settings.db_path)
+    assert len(store.report_ids()) == 2
+    assert sum(f["kind"] == "duplicate_year" for f in store.findings()) == 2
+    store.close()
+
+
+def test_old_schema_is_migrated(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "d" / "nianbao.sqlite"
+    path.parent.mkdir()
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta VALUES ('schema_version', '1');
+        CREATE TABLE findings (report_id TEXT, kind TEXT, message TEXT, key TEXT, detail TEXT);""")
+    db.commit()
+    db.close()
+    store = Store(path)
+    cols = [r[1] for r in store.db.execute("PRAGMA table_info(findings)")]
+    assert "scope" in cols
+    assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    store.close()
+
+
+def test_remove_by_file_name(tmp_path):
+    settings = Settings(data_dir=tmp_path / "d")
+    ingest_paths([CORPUS / "2024_linjiang-new-area.txt", CORPUS / "2024_changzhou-district-office.txt"], settings)
+    store = Store(settings.db_path)
+    assert len(store.remove("2024_linjiang-new-area.txt")) == 1
+    assert len(store.report_ids()) == 1
+    assert all(f["source_file"] != "2024_linjiang-new-area.txt" for f in store.facts())
+    store.close()
