@@ -151,6 +151,52 @@ def cmd_remove(args) -> int:
     return 0
 
 
+def cmd_search(args) -> int:
+    """Hybrid search over the narrative, with filters."""
+    from index.search import Filters, SearchIndex, resolve_bodies
+
+    settings = _settings()
+    store = _store(settings)
+    bodies: tuple[str, ...] = ()
+    if args.body:
+        bodies = resolve_bodies(store, args.body)
+        if not bodies:
+            print(f"nianbao: no body in the corpus matches {args.body!r}", file=sys.stderr)
+            return 1
+    y0, y1 = _years(args.year)
+    index = SearchIndex(settings, store)
+    hits = index.search(args.query, Filters(bodies=bodies, year_from=y0, year_to=y1,
+                                            sections=tuple(args.section or ())), k=args.k, mode=args.mode)
+    if args.json:
+        for h in hits:
+            print(json.dumps(h.to_dict(), ensure_ascii=False))
+        return 0
+    if not hits:
+        print("no passage found")
+    for n, h in enumerate(hits, 1):
+        print(f"[{n}] {h.body or '（未署名）'} {h.year}年 · {h.section} · score {h.score}  ({h.source_file})")
+        print(f"    {h.text}")
+    return 0
+
+
+def _years(spec: str | None) -> tuple[int | None, int | None]:
+    if not spec:
+        return None, None
+    a, _, b = spec.partition("-")
+    return int(a), int(b or a)
+
+
+def cmd_index_check(args) -> int:
+    """Do SQLite and Chroma agree about which reports exist?"""
+    from index.search import SearchIndex
+
+    settings = _settings()
+    store = _store(settings)
+    result = SearchIndex(settings, store).consistency()
+    print(json.dumps(result, ensure_ascii=False))
+    return 0 if not any(result.values()) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     p = argparse.ArgumentParser(prog="nianbao", description="Cited answers from 政府信息公开工作年度报告.")
@@ -179,6 +225,20 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("check", help="findings: arithmetic, contradictions, gaps, across years")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("search", help="hybrid search over the narrative (dense + BM25, fused)")
+    s.add_argument("query")
+    s.add_argument("--body", help="a body's name, short form or alias")
+    s.add_argument("--year", help="a year or a range: 2024 or 2021-2024")
+    s.add_argument("--section", action="append", choices=["preamble", "overview", "proactive", "applications",
+                                                           "appeals", "problems", "other"])
+    s.add_argument("-k", type=int, default=5, help="number of passages")
+    s.add_argument("--mode", choices=["hybrid", "dense", "keyword"], default="hybrid")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_search)
+
+    s = sub.add_parser("index-check", help="check that SQLite and the vector store agree about which reports exist")
+    s.set_defaults(func=cmd_index_check)
 
     s = sub.add_parser("remove", help="remove a report (id, id prefix or file name) from every store")
     s.add_argument("report")

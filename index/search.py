@@ -1,0 +1,356 @@
+"""Hybrid search over the narrative: Chroma vectors + BM25 over jieba tokens, fused by RRF.
+
+Chunks live in SQLite (table `chunks`) and in Chroma under the same id, so a
+vector hit leads to its record and back. Filters (body, year, section) are
+applied inside both retrievers before ranking, never after the top-k cut.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.records import SECTION_TITLES
+
+from .settings import Settings
+from .store import Store
+
+CHUNK_VERSION = "c1"  # bump when chunking changes: it names the collection
+MAX_CHUNK = 360
+_RRF_K = 60
+
+_CHUNKS_SQL = """
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY, report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    section TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL, embedded TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
+"""
+# Where a long section splits: numbered items (一是…, （一）…, 1.…) and paragraph ends.
+_ITEM = re.compile(r"(?=(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)))")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result."""
+
+    chunk_id: str
+    report_id: str
+    source_file: str
+    body: str
+    year: int | None
+    section: str
+    text: str          # the passage as printed in the report (no title prefix)
+    score: float
+    ranks: dict = field(default_factory=dict)  # rank per retriever, for inspection
+
+    def to_dict(self) -> dict:
+        """JSON-ready."""
+        return {k: getattr(self, k) for k in ("chunk_id", "report_id", "source_file", "body", "year", "section",
+                                                "text", "score", "ranks")}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions applied before ranking."""
+
+    bodies: tuple[str, ...] = ()      # exact body names (resolve aliases with resolve_bodies)
+    year_from: int | None = None
+    year_to: int | None = None
+    sections: tuple[str, ...] = ()
+
+
+def split_section(text: str) -> list[str]:
+    """A section's text → passages: paragraphs, then list items, then sentences, each ≤ MAX_CHUNK."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        if para.startswith("\t"):
+            continue  # table cells: answered from the records, not from text
+        para = para.strip()
+        if len(re.sub(r"[\d\s.]", "", para)) < 6:
+            continue
+        if len(para) <= MAX_CHUNK:
+            out.append(para)
+            continue
+        for item in (p.strip() for p in _ITEM.split(para)):
+            while len(item) > MAX_CHUNK:
+                cut = item.rfind("。", 0, MAX_CHUNK)
+                cut = cut + 1 if cut > MAX_CHUNK // 3 else MAX_CHUNK
+                out.append(item[:cut].strip())
+                item = item[cut:].strip()
+            if len(re.sub(r"[\d\s.]", "", item)) >= 6:
+                out.append(item)
+    # merge very short neighbours (a heading line and its paragraph)
+    merged: list[str] = []
+    for p in out:
+        if merged and len(merged[-1]) < 40 and len(merged[-1]) + len(p) <= MAX_CHUNK:
+            merged[-1] = merged[-1] + p if not merged[-1].endswith(("。", "；")) else merged[-1] + p
+        else:
+            merged.append(p)
+    return merged
+
+
+def chunk_id(report_id: str, section: str, text: str) -> str:
+    """Ids from content: report, section and text."""
+    return hashlib.sha256(f"{report_id}\x1f{section}\x1f{text}".encode()).hexdigest()[:20]
+
+
+def tokenize(text: str) -> list[str]:
+    """jieba tokens, punctuation and spaces dropped; numbers kept."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return [t for t in jieba.lcut_for_search(text) if t.strip() and not re.fullmatch(r"[\W_]+", t)]
+
+
+class SearchIndex:
+    """Chunks in SQLite, vectors in Chroma, BM25 on disk; kept in step with the store."""
+
+    def __init__(self, settings: Settings, store: Store, embed_model=None):
+        self.settings = settings
+        self.store = store
+        store.db.executescript(_CHUNKS_SQL)
+        self._embed = embed_model
+        self._collection = None
+        self._bm25 = None
+        self._bm25_ids: list[str] = []
+        self._dirty = False
+
+    # ---- components, loaded on first use -----------------------------------------
+
+    @property
+    def embed_model(self):
+        if self._embed is None:
+            from .embed import load_embedding
+
+            self._embed = load_embedding(self.settings.embed_model)
+        return self._embed
+
+    def collection_name(self) -> str:
+        """Names what changes vectors: the model and the chunking."""
+        h = hashlib.sha256(f"{self.embed_model.model_name}|{CHUNK_VERSION}|{MAX_CHUNK}".encode()).hexdigest()[:10]
+        return f"nianbao_{h}"
+
+    @property
+    def collection(self):
+        if self._collection is None:
+            os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            cs = ChromaSettings(anonymized_telemetry=False)
+            if self.settings.chroma_host:
+                client = chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port, settings=cs)
+            else:
+                client = chromadb.PersistentClient(path=str(self.settings.data_dir / "chroma"), settings=cs)
+            # our own embeddings always: chroma's default function would download a model
+            self._collection = client.get_or_create_collection(self.collection_name(), embedding_function=None,
+                                                               metadata={"hnsw:space": "cosine"})
+        return self._collection
+
+    @property
+    def vector_store(self):
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        return ChromaVectorStore(chroma_collection=self.collection)
+
+    # ---- writing -------------------------------------------------------------------
+
+    def add(self, report_id: str) -> int:
+        """Chunk a stored report and embed what is not embedded yet; returns chunks embedded."""
+        rep = self.store.report(report_id)
+        if rep is None:
+            return 0
+        title = rep["title"]
+        rows = []
+        for s in self.store.sections(report_id):
+            for pos, piece in enumerate(split_section(s.text)):
+                rows.append((chunk_id(report_id, s.key, piece), report_id, s.key, pos, piece))
+        with self.store.db:
+            self.store.db.executemany("INSERT OR IGNORE INTO chunks (chunk_id, report_id, section, position, text) "
+                                      "VALUES (?,?,?,?,?)", rows)
+        name = self.collection_name()
+        todo = [r for r in self.store.db.execute(
+            "SELECT chunk_id, section, text FROM chunks WHERE report_id=? AND embedded!=?", (report_id, name))]
+        if todo:
+            from llama_index.core.schema import TextNode
+
+            texts = [self._indexed_text(title, sec, text) for _, sec, text in todo]
+            vectors = self.embed_model.get_text_embedding_batch(texts)
+            nodes = [TextNode(id_=cid, text=t, embedding=v, metadata={
+                "report_id": report_id, "body": rep["body"], "year": rep["year"] or 0, "section": sec,
+                "kind": rep["kind"]}) for (cid, sec, _), t, v in zip(todo, texts, vectors)]
+            self.vector_store.add(nodes)
+            with self.store.db:
+                self.store.db.executemany("UPDATE chunks SET embedded=? WHERE chunk_id=?",
+                                          [(name, cid) for cid, _, _ in todo])
+        self._dirty = True
+        return len(todo)
+
+    def remove(self, report_id: str) -> None:
+        """Drop a report's chunks from Chroma and SQLite."""
+        self.collection.delete(where={"report_id": report_id})
+        with self.store.db:
+            self.store.db.execute("DELETE FROM chunks WHERE report_id=?", (report_id,))
+        self._dirty = True
+
+    @staticmethod
+    def _indexed_text(title: str, section: str, text: str) -> str:
+        # the report's title on every chunk: the largest single lever on retrieval here
+        return f"{title} · {SECTION_TITLES.get(section, section)}\n{text}"
+
+    def close(self) -> None:
+        """Persist the keyword index if chunks changed."""
+        if self._dirty:
+            self._build_bm25(save=True)
+
+    # ---- keyword index ---------------------------------------------------------------
+
+    def _bm25_dir(self) -> Path:
+        return self.settings.data_dir / "bm25"
+
+    def _fingerprint(self, ids: list[str]) -> str:
+        return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
+
+    def _build_bm25(self, save: bool) -> None:
+        import bm25s
+
+        rows = list(self.store.db.execute(
+            "SELECT c.chunk_id, r.title, c.section, c.text FROM chunks c JOIN reports r USING (report_id) ORDER BY c.chunk_id"))
+        self._bm25_ids = [r[0] for r in rows]
+        retriever = bm25s.BM25()
+        if rows:
+            retriever.index([tokenize(self._indexed_text(t, s, x)) for _, t, s, x in rows], show_progress=False)
+        self._bm25 = retriever
+        if save:
+            d = self._bm25_dir()
+            d.mkdir(parents=True, exist_ok=True)
+            if rows:
+                retriever.save(str(d / "index"))
+            (d / "ids.json").write_text(json.dumps({"fingerprint": self._fingerprint(self._bm25_ids),
+                                                    "ids": self._bm25_ids}))
+        self._dirty = False
+
+    def _ensure_bm25(self) -> None:
+        if self._bm25 is not None and not self._dirty:
+            return
+        ids = [r[0] for r in self.store.db.execute("SELECT chunk_id FROM chunks ORDER BY chunk_id")]
+        meta = self._bm25_dir() / "ids.json"
+        if meta.exists() and ids:
+            saved = json.loads(meta.read_text())
+            if saved.get("fingerprint") == self._fingerprint(ids):
+                import bm25s
+
+                self._bm25 = bm25s.BM25.load(str(self._bm25_dir() / "index"))
+                self._bm25_ids = saved["ids"]
+                return
+        self._build_bm25(save=True)
+
+    # ---- searching -------------------------------------------------------------------
+
+    def _allowed(self, filters: Filters) -> set[str] | None:
+        if not (filters.bodies or filters.year_from or filters.year_to or filters.sections):
+            return None
+        sql = "SELECT c.chunk_id FROM chunks c JOIN reports r USING (report_id) WHERE 1=1"
+        args: list = []
+        if filters.bodies:
+            sql += f" AND r.body IN ({','.join('?' * len(filters.bodies))})"
+            args += list(filters.bodies)
+        if filters.year_from:
+            sql += " AND r.year >= ?"
+            args.append(filters.year_from)
+        if filters.year_to:
+            sql += " AND r.year <= ?"
+            args.append(filters.year_to)
+        if filters.sections:
+            sql += f" AND c.section IN ({','.join('?' * len(filters.sections))})"
+            args += list(filters.sections)
+        return {r[0] for r in self.store.db.execute(sql, args)}
+
+    def keyword(self, query: str, filters: Filters = Filters(), k: int = 10) -> list[str]:
+        """BM25 ranking of chunk ids, filtered before the cut."""
+        import numpy as np
+
+        self._ensure_bm25()
+        if not self._bm25_ids:
+            return []
+        tokens = tokenize(query)
+        if not tokens:
+            return []
+        scores = np.asarray(self._bm25.get_scores(tokens), dtype=float)
+        allowed = self._allowed(filters)
+        if allowed is not None:
+            mask = np.array([cid in allowed for cid in self._bm25_ids])
+            scores = np.where(mask, scores, -1.0)
+        order = np.argsort(-scores)[:k]
+        return [self._bm25_ids[i] for i in order if scores[i] > 0]
+
+    def dense(self, query: str, filters: Filters = Filters(), k: int = 10) -> list[str]:
+        """Vector ranking of chunk ids, with the filters inside Chroma's query."""
+        from llama_index.core.vector_stores.types import (FilterCondition, FilterOperator, MetadataFilter,
+                                                          MetadataFilters, VectorStoreQuery)
+
+        conds = []
+        if filters.bodies:
+            conds.append(MetadataFilter(key="body", value=list(filters.bodies), operator=FilterOperator.IN))
+        if filters.year_from:
+            conds.append(MetadataFilter(key="year", value=filters.year_from, operator=FilterOperator.GTE))
+        if filters.year_to:
+            conds.append(MetadataFilter(key="year", value=filters.year_to, operator=FilterOperator.LTE))
+        if filters.sections:
+            conds.append(MetadataFilter(key="section", value=list(filters.sections), operator=FilterOperator.IN))
+        q = VectorStoreQuery(query_embedding=self.embed_model.get_query_embedding(query), similarity_top_k=k,
+                             filters=MetadataFilters(filters=conds, condition=FilterCondition.AND) if conds else None)
+        if self.collection.count() == 0:
+            return []
+        return list(self.vector_store.query(q).ids or [])
+
+    def search(self, query: str, filters: Filters = Filters(), k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        """Hybrid (RRF of dense and keyword), or one retriever alone."""
+        depth = max(k * 4, 20)
+        ranked: dict[str, list[str]] = {}
+        if mode in ("hybrid", "keyword"):
+            ranked["keyword"] = self.keyword(query, filters, depth)
+        if mode in ("hybrid", "dense"):
+            ranked["dense"] = self.dense(query, filters, depth)
+        scores: dict[str, float] = {}
+        ranks: dict[str, dict] = {}
+        for name, ids in ranked.items():
+            for rank, cid in enumerate(ids):
+                scores[cid] = scores.get(cid, 0.0) + 1.0 / (_RRF_K + rank + 1)
+                ranks.setdefault(cid, {})[name] = rank + 1
+        top = sorted(scores, key=lambda c: -scores[c])[:k]
+        return self._hits(top, scores, ranks)
+
+    def _hits(self, ids: list[str], scores: dict, ranks: dict) -> list[Hit]:
+        if not ids:
+            return []
+        rows = {r[0]: r for r in self.store.db.execute(
+            f"""SELECT c.chunk_id, c.report_id, r.source_file, r.body, r.year, c.section, c.text
+                FROM chunks c JOIN reports r USING (report_id) WHERE c.chunk_id IN ({','.join('?' * len(ids))})""", ids)}
+        return [Hit(*rows[c], score=round(scores[c], 5), ranks=ranks.get(c, {})) for c in ids if c in rows]
+
+    def consistency(self) -> dict:
+        """Do SQLite and Chroma agree about which reports exist? (ids only in one of them)"""
+        in_sql = self.store.report_ids()
+        got = self.collection.get(include=["metadatas"])
+        in_chroma = {m["report_id"] for m in got["metadatas"] or []}
+        return {"only_in_sqlite": sorted(in_sql - in_chroma - self._reports_without_chunks()),
+                "only_in_chroma": sorted(in_chroma - in_sql)}
+
+    def _reports_without_chunks(self) -> set[str]:
+        return {r[0] for r in self.store.db.execute(
+            "SELECT report_id FROM reports WHERE report_id NOT IN (SELECT report_id FROM chunks)")}
+
+
+def resolve_bodies(store: Store, name: str) -> tuple[str, ...]:
+    """Body names matching a full name, a short form or an alias (靖江园区 → 江苏江阴靖江工业园区)."""
+    bodies = sorted({r[0] for r in store.db.execute("SELECT DISTINCT body FROM reports WHERE body != ''")})
+    hits = [b for b in bodies if name in b or b in name]
+    if hits:
+        return tuple(hits)
+    # short forms drop the region and the generic words: 临港开发区 for 江阴临港经济开发区
+    core = re.sub(r"(?:经济|工业|开发区|园区|新区|管理局|局)", "", name)
+    return tuple(b for b in bodies if core and core in b)
