@@ -197,6 +197,41 @@ def cmd_index_check(args) -> int:
     return 0 if not any(result.values()) else 1
 
 
+def cmd_ask(args) -> int:
+    """Answer questions: one, or a batch file (one per line, '-' for stdin)."""
+    from app.answer import Answerer
+
+    settings = _settings()
+    _store(settings).close()
+    answerer = Answerer(settings)
+    if args.batch:
+        fh = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
+        questions = [ln.strip() for ln in fh if ln.strip()]
+    else:
+        if not args.question:
+            print("nianbao: give a question or --batch FILE", file=sys.stderr)
+            return 2
+        questions = [args.question]
+    for question in questions:
+        ans = answerer.ask(question)
+        if args.json:
+            print(json.dumps(ans.to_dict(), ensure_ascii=False), flush=True)
+            continue
+        print(ans.answer)
+        for w in ans.findings:
+            print(f"⚠ {w['message']}")
+        if ans.citations:
+            print("来源：")
+        for c in ans.citations:
+            print(f"  [{c['n']}] {_fmt_body(c['body'])} {c['year']}年 · {c['section']} · {c['quote'][:120]}")
+    answerer.close()
+    return 0
+
+
+def _fmt_body(body: str) -> str:
+    return body or "（未署名）"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     p = argparse.ArgumentParser(prog="nianbao", description="Cited answers from 政府信息公开工作年度报告.")
@@ -236,6 +271,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--mode", choices=["hybrid", "dense", "keyword"], default="hybrid")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_search)
+
+    s = sub.add_parser("ask", help="ask a question; cited answer from the records and the text")
+    s.add_argument("question", nargs="?")
+    s.add_argument("--json", action="store_true", help="the answer as JSON (one object per line)")
+    s.add_argument("--batch", help="a file with one question per line, '-' for stdin")
+    s.set_defaults(func=cmd_ask)
 
     s = sub.add_parser("index-check", help="check that SQLite and the vector store agree about which reports exist")
     s.set_defaults(func=cmd_index_check)
