@@ -119,3 +119,17 @@ def test_old_format_reports_keep_sections_with_a_finding(sub, tmp_path):
     assert "no_standard_tables" in kinds
     assert list(store.facts()) == []
     store.close()
+
+
+def test_every_look_alike_is_rejected_and_every_old_report_kept(tmp_path):
+    settings = Settings(data_dir=tmp_path / "data")
+    results = ingest_paths([FIXTURES], settings)
+    by = {os.path.basename(r.path): r for r in results}
+    assert sorted(n for n, r in by.items() if r.status == "rejected") == [
+        "2014_pingtan-zone_key-tasks-letter.txt", "2017_finance-bureau_self-inspection.txt",
+        "2018_public-security-bureau_key-tasks-implementation.txt"]
+    assert all("not an annual report" in r.reason for r in results if r.status == "rejected")
+    assert sum(r.status == "ingested" for r in results) == 4
+    store = Store(settings.db_path)
+    assert list(store.facts()) == []   # no counts of a work plan become table facts
+    store.close()
