@@ -19,9 +19,12 @@ $(BIN)/nianbao: pyproject.toml
 setup: $(BIN)/nianbao
 
 run: setup
-	$(BIN)/nianbao ingest corpus/ || true
+	$(BIN)/nianbao ingest corpus/
 	$(BIN)/nianbao reports
-	$(BIN)/nianbao serve
+	@echo; echo "问：2024年哪些园区收到了政府信息公开申请？"
+	$(BIN)/nianbao ask "2024年哪些园区收到了政府信息公开申请？"
+	@echo; echo "问：临港开发区2024年主动公开政府信息1801条，对吗？"
+	$(BIN)/nianbao ask "临港开发区2024年主动公开政府信息1801条，对吗？"
 
 test: setup
 	$(BIN)/python -m pytest -q tests
