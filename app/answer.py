@@ -155,7 +155,8 @@ class Answerer:
             received = [(r, v[0]) for r, v in got if v[0]]
             none = [r for r, v in got if v[0] == 0]
             head = f"{q.year or ''}{'年' if q.year else ''}{q.metric_word}："
-            body = [ln for ln in lines if "未填报" not in ln and not any(ln.startswith(_name(r['body'])) for r in none)]
+            received_ids = {r["report_id"] for r, _ in received}
+            body = [ln for r, ln in zip(targets, lines) if r["report_id"] in received_ids]
             if not received:
                 body = ["没有单位的该项数据大于0。"]
             extra = []

@@ -223,13 +223,9 @@ def cmd_ask(args) -> int:
         if ans.citations:
             print("来源：")
         for c in ans.citations:
-            print(f"  [{c['n']}] {_fmt_body(c['body'])} {c['year']}年 · {c['section']} · {c['quote'][:120]}")
+            print(f"  [{c['n']}] {c['body'] or '（未署名）'} {c['year']}年 · {c['section']} · {c['quote'][:120]}")
     answerer.close()
     return 0
-
-
-def _fmt_body(body: str) -> str:
-    return body or "（未署名）"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Metric words → (fact key, words for the answer). Longest words first when matching.
 METRICS: dict[str, tuple[str, str]] = {
@@ -43,7 +43,6 @@ class Query:
     section: str = ""
     claim_number: float | None = None
     claim_phrase: str = ""
-    notes: list[str] = field(default_factory=list)
 
 
 def parse(question: str, bodies: list[str], aliases: dict[str, str]) -> Query:
@@ -82,7 +81,7 @@ def parse(question: str, bodies: list[str], aliases: dict[str, str]) -> Query:
         q.intent = "out_of_scope"
     elif q.section and not re.search(r"多少|几|数量|情况如何", text):
         q.intent = "narrative"
-    elif q.metric and q.metric != "" and re.search(r"哪些|哪几个|名单|列出", text):
+    elif q.metric and re.search(r"哪些|哪几个|名单|列出", text):
         q.intent = "list"
     elif q.metric:
         q.intent = "value"

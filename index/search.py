@@ -86,7 +86,7 @@ def split_section(text: str) -> list[str]:
     merged: list[str] = []
     for p in out:
         if merged and len(merged[-1]) < 40 and len(merged[-1]) + len(p) <= MAX_CHUNK:
-            merged[-1] = merged[-1] + p if not merged[-1].endswith(("。", "；")) else merged[-1] + p
+            merged[-1] += p
         else:
             merged.append(p)
     return merged

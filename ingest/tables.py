@@ -156,7 +156,7 @@ def parse_cell(raw: str) -> tuple[int | float | None, str]:
     return value, unit if unit in ("万元", "元") else ""
 
 
-def _parts(digits: str, k: int, first: bool) -> list[list[str]]:
+def _parts(digits: str, k: int) -> list[list[str]]:
     """Every way to cut a digit string into k numbers without leading zeros."""
     out: list[list[str]] = []
 
@@ -194,7 +194,7 @@ def split_runs(runs: list[str], columns: tuple[str, ...], check) -> tuple[list[s
     for counts in _compositions(n, [len(d.replace(".", "")) for _, d, _ in parsed]):
         per_run = []
         for (sign, digits, suffix), k in zip(parsed, counts):
-            options = _parts(digits, k, True)
+            options = _parts(digits, k)
             per_run.append([[sign + o[0], *o[1:-1], o[-1] + suffix] if k > 1 else [sign + o[0] + suffix] for o in options])
         for combo in itertools.product(*per_run):
             cells = [c for group in combo for c in group]

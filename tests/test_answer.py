@@ -26,8 +26,8 @@ def answerer(tmp_path_factory):
 
 
 def quotes_are_verbatim(a, ans):
+    assert [c["n"] for c in ans.citations] == list(range(1, len(ans.citations) + 1))
     for c in ans.citations:
-        assert [c["n"] for c in ans.citations] == list(range(1, len(ans.citations) + 1))
         if not c["key"]:
             assert c["quote"] in a.store.report(c["report_id"])["text"], c
 
