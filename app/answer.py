@@ -15,7 +15,7 @@ from index.settings import Settings
 from index.store import Store
 from ingest.records import SECTION_TITLES, TABLE_NAMES
 
-from .router import Query, parse
+from .router import Query, apply_context, apply_filters, parse
 
 _COLUMN_NAMES = {
     "prior_year_items": "上一年项目数量", "change": "本年增/减", "decisions": "处理决定数量",
@@ -38,10 +38,14 @@ class Answer:
     facts: list[dict] = field(default_factory=list)
     citations: list[dict] = field(default_factory=list)
     findings: list[dict] = field(default_factory=list)
+    context: dict = field(default_factory=dict, repr=False)  # slots a follow-up may keep (not in the JSON)
+    latency_ms: float = 0.0
 
     def to_dict(self) -> dict:
         """JSON-ready; verdict only for claims."""
         d = asdict(self)
+        d.pop("context")
+        d.pop("latency_ms")
         if self.route != "claim":
             d.pop("verdict")
         return d
@@ -64,6 +68,22 @@ def aliases_for(bodies: list[str]) -> dict[str, str]:
     return out
 
 
+def renumber(ans: Answer) -> None:
+    """Citations numbered [1], [2], … in the order the answer first uses them."""
+    order: list[int] = []
+    for m in re.finditer(r"\[(\d+)\]", ans.answer):
+        n = int(m.group(1))
+        if n not in order and any(c["n"] == n for c in ans.citations):
+            order.append(n)
+    order += [c["n"] for c in ans.citations if c["n"] not in order]
+    new = {old: i + 1 for i, old in enumerate(order)}
+    if all(k == v for k, v in new.items()):
+        return
+    ans.answer = re.sub(r"\[(\d+)\]", lambda m: f"[{new.get(int(m.group(1)), int(m.group(1)))}]", ans.answer)
+    by_n = {c["n"]: c for c in ans.citations}
+    ans.citations = [{**by_n[old], "n": new[old]} for old in order]
+
+
 def _name(body: str) -> str:
     return body or "（未署名单位）"
 
@@ -76,23 +96,32 @@ def _label(r: dict) -> str:
 class Answerer:
     """Holds the store and the search index; answers questions."""
 
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None, embed_model=None):
         self.settings = settings or Settings()
         self.store = Store(self.settings.db_path)
         self._index: SearchIndex | None = None
+        self._embed = embed_model
 
     @property
     def index(self) -> SearchIndex:
         if self._index is None:
-            self._index = SearchIndex(self.settings, self.store)
+            self._index = SearchIndex(self.settings, self.store, embed_model=self._embed)
         return self._index
 
-    def ask(self, question: str) -> Answer:
-        """Route, answer, cite, log."""
+    def ask(self, question: str, filters: dict | None = None, previous: dict | None = None) -> Answer:
+        """Route, answer, cite, log.
+
+        `filters` (bodies, year_from, year_to, section) apply where the question
+        says nothing; `previous` is the last answer's context, for follow-ups.
+        """
         t0 = time.perf_counter()
         reports = self.store.reports()
         bodies = sorted({r["body"] for r in reports if r["body"]})
         q = parse(question, bodies, aliases_for(bodies))
+        q = apply_context(q, previous)
+        if filters:
+            q = apply_filters(q, tuple(filters.get("bodies") or ()), filters.get("year_from"), filters.get("year_to"),
+                              filters.get("section") or "")
         try:
             if q.intent == "out_of_scope":
                 ans = Answer(question, status="out_of_scope", route="text",
@@ -105,8 +134,11 @@ class Answerer:
                 ans = self._narrative(q)
         except Exception as e:  # an answer must come back; say what failed
             ans = Answer(question, status="error", answer=f"处理问题时出错：{type(e).__name__}")
+        renumber(ans)
+        ans.context = q.context()
+        ans.latency_ms = (time.perf_counter() - t0) * 1000
         ids = sorted({c["report_id"] for c in ans.citations})
-        self.store.log_turn(question, ans.route, ans.status, ids, (time.perf_counter() - t0) * 1000)
+        self.store.log_turn(question, ans.route, ans.status, ids, ans.latency_ms)
         return ans
 
     # ---- table ----------------------------------------------------------------------
@@ -115,6 +147,8 @@ class Answerer:
         out = [r for r in reports if r["template"] != "pre-2019"]
         if q.year:
             out = [r for r in out if r["year"] == q.year]
+        elif q.year_range:
+            out = [r for r in out if r["year"] and q.year_range[0] <= r["year"] <= q.year_range[1]]
         if q.bodies:
             out = [r for r in out if r["body"] in q.bodies]
         elif q.zone_only:
@@ -263,11 +297,11 @@ class Answerer:
 
     def _narrative(self, q: Query) -> Answer:
         ans = Answer(q.question, route="text")
-        filters = Filters(bodies=q.bodies, year_from=q.year, year_to=q.year,
-                          sections=(q.section,) if q.section else ())
+        lo, hi = (q.year, q.year) if q.year else (q.year_range or (None, None))
+        filters = Filters(bodies=q.bodies, year_from=lo, year_to=hi, sections=(q.section,) if q.section else ())
         if q.zone_only and not q.bodies:
             filters = Filters(bodies=tuple(r["body"] for r in self.store.reports() if r["kind"] == "zone"),
-                              year_from=q.year, year_to=q.year, sections=filters.sections)
+                              year_from=lo, year_to=hi, sections=filters.sections)
         k = 12 if not q.bodies else 6
         hits = self.index.search(q.question, filters, k=k)
         if not hits:

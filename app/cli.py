@@ -228,6 +228,21 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    """Open the chat in the browser."""
+    from app.chat import parse_auth, serve
+
+    settings = _settings()
+    try:
+        parse_auth(os.environ.get("NIANBAO_AUTH", ""))
+    except ValueError as e:
+        print(f"nianbao: {e}", file=sys.stderr)
+        return 2
+    print(f"nianbao: serving on http://{args.host}:{args.port} (Ctrl+C to stop)", file=sys.stderr)
+    serve(settings, args.host, args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     p = argparse.ArgumentParser(prog="nianbao", description="Cited answers from 政府信息公开工作年度报告.")
@@ -273,6 +288,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="the answer as JSON (one object per line)")
     s.add_argument("--batch", help="a file with one question per line, '-' for stdin")
     s.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("serve", help="open the chat, data and reports in the browser (Gradio)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=7860)
+    s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("index-check", help="check that SQLite and the vector store agree about which reports exist")
     s.set_defaults(func=cmd_index_check)

@@ -43,6 +43,58 @@ class Query:
     section: str = ""
     claim_number: float | None = None
     claim_phrase: str = ""
+    year_range: tuple[int, int] | None = None   # from filters: inclusive, when no single year is asked
+    inherited: tuple[str, ...] = ()             # slots kept from the previous question (follow-ups)
+
+    def context(self) -> dict:
+        """What a follow-up question may keep."""
+        return {"bodies": list(self.bodies), "year": self.year, "metric": self.metric, "metric_word": self.metric_word,
+                "section": self.section, "zone_only": self.zone_only, "intent": self.intent}
+
+
+FOLLOW_UP = re.compile(r"^(?:那么?|还有|再看看?|换成)|呢[？?。]?$")
+
+
+def apply_context(q: Query, previous: dict | None) -> Query:
+    """A follow-up such as "那2020年呢？" keeps the previous question's body, metric and section."""
+    if not previous or not FOLLOW_UP.search(q.question.strip()) or q.intent == "claim":
+        return q
+    kept = []
+    if not q.bodies and not q.zone_only and (previous.get("bodies") or previous.get("zone_only")):
+        q.bodies, q.zone_only = tuple(previous.get("bodies") or ()), bool(previous.get("zone_only"))
+        kept.append("body")
+    if not q.metric and previous.get("metric"):
+        q.metric, q.metric_word = previous["metric"], previous.get("metric_word", "")
+        kept.append("metric")
+    if not q.section and previous.get("section"):
+        q.section = previous["section"]
+        kept.append("section")
+    if q.year is None and previous.get("year") and not kept:
+        q.year = previous["year"]
+    if kept and q.intent in ("narrative", "out_of_scope"):
+        q.intent = previous.get("intent") or "narrative"
+        if q.intent == "out_of_scope":
+            q.intent = "narrative"
+    q.inherited = tuple(kept)
+    return q
+
+
+def apply_filters(q: Query, bodies: tuple[str, ...] = (), year_from: int | None = None, year_to: int | None = None,
+                  section: str = "") -> Query:
+    """Filters chosen beside the chat: they apply where the question itself says nothing."""
+    if bodies and not q.bodies:
+        q.bodies, q.zone_only = tuple(bodies), False
+    if q.year is None and (year_from or year_to):
+        lo, hi = year_from or 1900, year_to or 2999
+        if lo == hi:
+            q.year = lo
+        else:
+            q.year_range = (lo, hi)
+    if section and not q.section:
+        q.section = section
+    if q.intent == "out_of_scope" and (bodies or section):
+        q.intent = "narrative"
+    return q
 
 
 def parse(question: str, bodies: list[str], aliases: dict[str, str]) -> Query:

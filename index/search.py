@@ -117,6 +117,7 @@ class SearchIndex:
         self._bm25 = None
         self._bm25_ids: list[str] = []
         self._dirty = False
+        self._generation = None  # the store's chunk generation the keyword index was built for
 
     # ---- components, loaded on first use -----------------------------------------
 
@@ -171,6 +172,7 @@ class SearchIndex:
         with self.store.db:
             self.store.db.executemany("INSERT OR IGNORE INTO chunks (chunk_id, report_id, section, position, text) "
                                       "VALUES (?,?,?,?,?)", rows)
+            self._bump()
         name = self.collection_name()
         todo = [r for r in self.store.db.execute(
             "SELECT chunk_id, section, text FROM chunks WHERE report_id=? AND embedded!=?", (report_id, name))]
@@ -194,7 +196,18 @@ class SearchIndex:
         self.collection.delete(where={"report_id": report_id})
         with self.store.db:
             self.store.db.execute("DELETE FROM chunks WHERE report_id=?", (report_id,))
+            self._bump()
         self._dirty = True
+
+    def _bump(self) -> None:
+        # other processes and threads see that the chunks changed and reload their keyword index
+        self.store.db.execute("INSERT INTO meta VALUES ('chunk_generation', '1') ON CONFLICT(key) DO UPDATE "
+                              "SET value = CAST(value AS INTEGER) + 1")
+
+    def generation(self) -> str:
+        """Changes whenever any writer adds or removes chunks."""
+        row = self.store.db.execute("SELECT value FROM meta WHERE key='chunk_generation'").fetchone()
+        return row[0] if row else "0"
 
     @staticmethod
     def _indexed_text(title: str, section: str, text: str) -> str:
@@ -234,8 +247,10 @@ class SearchIndex:
         self._dirty = False
 
     def _ensure_bm25(self) -> None:
-        if self._bm25 is not None and not self._dirty:
+        generation = self.generation()
+        if self._bm25 is not None and not self._dirty and generation == self._generation:
             return
+        self._generation = generation
         ids = [r[0] for r in self.store.db.execute("SELECT chunk_id FROM chunks ORDER BY chunk_id")]
         meta = self._bm25_dir() / "ids.json"
         if meta.exists() and ids:
@@ -246,7 +261,8 @@ class SearchIndex:
                 self._bm25 = bm25s.BM25.load(str(self._bm25_dir() / "index"))
                 self._bm25_ids = saved["ids"]
                 return
-        self._build_bm25(save=True)
+        # the saved index is stale: rebuild in memory; the writer saves when it closes
+        self._build_bm25(save=not self.settings.data_dir.joinpath("bm25", "ids.json").exists())
 
     # ---- searching -------------------------------------------------------------------
 
