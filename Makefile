@@ -4,11 +4,13 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 7860
 export HF_HUB_OFFLINE ?= 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: setup run test bench clean
+.PHONY: setup system run serve test bench eval clean
 
 $(BIN)/nianbao: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,19 +20,33 @@ $(BIN)/nianbao: pyproject.toml
 
 setup: $(BIN)/nianbao
 
+# Debian packages the browser tests need: chromium and a Chinese font.
+system:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi wenquanyi; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	else echo "note: install chromium and fonts-wqy-microhei for the browser tests"; fi
+
 run: setup
 	$(BIN)/nianbao ingest corpus/
 	$(BIN)/nianbao reports
 	@echo; echo "问：2024年哪些园区收到了政府信息公开申请？"
 	$(BIN)/nianbao ask "2024年哪些园区收到了政府信息公开申请？"
-	@echo; echo "问：临港开发区2024年主动公开政府信息1801条，对吗？"
-	$(BIN)/nianbao ask "临港开发区2024年主动公开政府信息1801条，对吗？"
+	@echo; echo "Open http://$(HOST):$(PORT) in a browser (Ctrl+C stops the server)."
+	$(BIN)/nianbao serve --host $(HOST) --port $(PORT)
 
-test: setup
+serve: setup
+	$(BIN)/nianbao serve --host $(HOST) --port $(PORT)
+
+test: setup system
 	$(BIN)/python -m pytest -q tests
 
 bench: setup
 	$(BIN)/python eval/bench_parse.py
+	$(BIN)/python eval/bench_search.py --sizes 1000
+
+eval: setup
+	$(BIN)/python eval/retrieval.py
 
 clean:
-	rm -rf data .pytest_cache
+	rm -rf data .pytest_cache tests/artifacts

@@ -452,7 +452,7 @@ def serve(settings: Settings | None = None, host: str = "127.0.0.1", port: int =
     settings = settings or Settings()
     demo = build(settings)
     demo.queue(default_concurrency_limit=8)
-    demo.launch(server_name=host, server_port=port, auth=parse_auth(os.environ.get("NIANBAO_AUTH", "")),
+    demo.launch(server_name=host, server_port=port, auth=parse_auth(settings.auth),
                 max_file_size=f"{settings.max_file_mb:g}mb", prevent_thread_lock=not block, quiet=not block,
                 show_error=False, css=CSS, head=HEAD, footer_links=[], ssr_mode=False)
     return demo

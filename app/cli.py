@@ -234,7 +234,7 @@ def cmd_serve(args) -> int:
 
     settings = _settings()
     try:
-        parse_auth(os.environ.get("NIANBAO_AUTH", ""))
+        parse_auth(settings.auth)
     except ValueError as e:
         print(f"nianbao: {e}", file=sys.stderr)
         return 2

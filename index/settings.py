@@ -30,6 +30,9 @@ class Settings:
                               metadata={"help": "OpenAI-compatible server for phrasing narrative answers; empty: off"})
     llm_model: str = field(default_factory=lambda: _env("LLM_MODEL", ""),
                            metadata={"help": "model name on that server"})
+    auth: str = field(default_factory=lambda: _env("AUTH", ""), repr=False,
+                      metadata={"help": "login for nianbao serve: user:password pairs separated by commas; empty: none",
+                                "secret": True})
     llm_api_key: str = field(default_factory=lambda: _env("LLM_API_KEY", ""), repr=False,
                              metadata={"help": "API key for that server (never printed)", "secret": True})
 
