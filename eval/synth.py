@@ -81,12 +81,12 @@ def report(rng: random.Random, body: str, region: str, year: int) -> str:
     proactive = rng.randint(20, 900)
     themes = rng.sample(THEMES, 4)
     lines += [
-        f"{year}年，{body}坚持以公开为常态、不公开为例外，围绕{themes[0]}和{themes[1]}，扎实推进政府信息公开工作。",
+        f"{year}年，{body}坚持以公开为常态、不公开为例外，围绕{themes[0]}和{themes[1]}，扎实推进政府信息公开工作。"
         f"（一）主动公开情况。全年通过{rng.choice(CHANNELS)}和{rng.choice(CHANNELS)}主动公开政府信息{proactive}条，"
-        f"其中{themes[2]}类信息{rng.randint(1, proactive)}条。",
+        f"其中{themes[2]}类信息{rng.randint(1, proactive)}条。"
         f"（二）依申请公开情况。严格按照法定时限答复申请，做好{themes[3]}相关信息的依申请公开。",
-        f"（三）政府信息管理。开展{rng.choice(['三审三校', '信息清理', '保密审查', '目录梳理'])}，规范公开流程。",
-        f"（四）平台建设。优化{rng.choice(CHANNELS)}栏目设置，提升{rng.choice(THEMES)}信息的可及性。",
+        f"（三）政府信息管理。开展{rng.choice(['三审三校', '信息清理', '保密审查', '目录梳理'])}，规范公开流程。"
+        f"（四）平台建设。优化{rng.choice(CHANNELS)}栏目设置，提升{rng.choice(THEMES)}信息的可及性。"
         "（五）监督保障。将政务公开纳入年度绩效考核，开展业务培训。",
         "二、主动公开政府信息情况",
     ]
