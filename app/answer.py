@@ -15,7 +15,7 @@ from index.settings import Settings
 from index.store import Store
 from ingest.records import SECTION_TITLES, TABLE_NAMES
 
-from .router import Query, apply_context, apply_filters, parse
+from .router import RATIOS, Query, apply_context, apply_filters, parse, split_parts
 
 _COLUMN_NAMES = {
     "prior_year_items": "上一年项目数量", "change": "本年增/减", "decisions": "处理决定数量",
@@ -84,6 +84,78 @@ def renumber(ans: Answer) -> None:
     ans.citations = [{**by_n[old], "n": new[old]} for old in order]
 
 
+_GENERIC = re.compile(r"各|哪些|什么|有何|单位|部门|园区|开发区|新区|提出了?|存在|主要|的|了|问题|不足|改进|措施|情况|及|和|与|"
+                      r"整改|举措|近几年|近.年|历年|今年|去年|报告|年度|政府信息公开|信息公开|工作|有|吗|呢|是|怎么办|如何|列出|方面|都")
+
+
+def _topic_words(q: Query) -> str:
+    """What a question about section 五 asks beyond "which problems/measures": a topic to search for."""
+    text = q.question
+    for b in q.bodies:
+        text = text.replace(b, "")
+    for form in (q.fuzzy or ()):
+        text = text.replace(form, "")
+    text = re.sub(r"(?:19|20)\d\d\s*年?|[^\u4e00-\u9fff]", "", text)
+    for b in q.bodies:  # short forms of the body
+        for piece in re.findall(r"[\u4e00-\u9fff]{2,}", b):
+            for n in range(len(piece), 1, -1):
+                for i in range(len(piece) - n + 1):
+                    text = text.replace(piece[i:i + n], "") if n >= 3 else text
+    return _GENERIC.sub("", text)
+
+
+_MEASURES_START = re.compile(
+    r"[（(]二[）)]\s*改进|改进措施|改进情况|下一步|下阶段|今后|针对上述问题|针对这些不足|将采取|具体举措|抓好以下|做好以下|"
+    r"重点做好|加以改进|予以改进|将从以下|(?:19|20)\d\d年[，,]?(?:我局|我区|我们|园区|新区|将)")
+_ITEM_START = re.compile(r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}\s*[.、．](?!\d)")
+
+
+def section_five_items(text: str, want: str) -> list[str]:
+    """Items of section 五, verbatim: the problems part, the measures part, or both."""
+    m = _MEASURES_START.search(text, 10)
+    if want == "problems" and m:
+        text = text[:m.start()]
+    elif want == "measures" and m:
+        text = text[m.start():]
+    starts = sorted({0, *(x.start() for x in _ITEM_START.finditer(text)), *(x.end() for x in re.finditer(r"\n", text))})
+    items = []
+    for a, b in zip(starts, starts[1:] + [len(text)]):
+        piece = text[a:b].strip().strip("\t")
+        if len(re.findall(r"[\u4e00-\u9fff]", piece)) < 6:
+            continue
+        if len(piece) > 300:
+            cut = piece.find("。", 120)
+            piece = piece[:cut + 1] if 0 < cut < 300 else piece[:300]
+        items.append(piece)
+    return items
+
+
+def merge(question: str, answers: list[Answer]) -> Answer:
+    """The answers to the parts of one question, as one answer with one numbering."""
+    out = Answer(question, route=answers[0].route if len({a.route for a in answers}) == 1 else "mixed")
+    texts = []
+    for a in answers:
+        offset = len(out.citations)
+        texts.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", a.answer))
+        out.citations += [{**c, "n": c["n"] + offset} for c in a.citations]
+        out.facts += [f for f in a.facts if f not in out.facts]
+        out.findings += [f for f in a.findings if f not in out.findings]
+        if a.verdict:
+            out.verdict = a.verdict
+    statuses = [a.status for a in answers]
+    out.status = "answered" if "answered" in statuses else statuses[0]
+    out.answer = "\n\n".join(f"（{i + 1}）{t}" for i, t in enumerate(texts))
+    return out
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "未填报"
+    if isinstance(v, float) and not v.is_integer():
+        return f"{v:.4g}"
+    return f"{int(v)}" if float(v).is_integer() else str(v)
+
+
 def _name(body: str) -> str:
     return body or "（未署名单位）"
 
@@ -113,32 +185,72 @@ class Answerer:
 
         `filters` (bodies, year_from, year_to, section) apply where the question
         says nothing; `previous` is the last answer's context, for follow-ups.
+        A question with two parts gets both, in order.
         """
         t0 = time.perf_counter()
         reports = self.store.reports()
-        bodies = sorted({r["body"] for r in reports if r["body"]})
-        q = parse(question, bodies, aliases_for(bodies))
-        q = apply_context(q, previous)
-        if filters:
-            q = apply_filters(q, tuple(filters.get("bodies") or ()), filters.get("year_from"), filters.get("year_to"),
-                              filters.get("section") or "")
-        try:
-            if q.intent == "out_of_scope":
-                ans = Answer(question, status="out_of_scope", route="text",
-                             answer="这个问题不在政府信息公开工作年度报告的范围内，本工具无法回答。")
-            elif q.intent == "claim":
-                ans = self._claim(q, reports)
-            elif q.intent in ("list", "value") and q.metric:
-                ans = self._table(q, reports)
-            else:
-                ans = self._narrative(q)
-        except Exception as e:  # an answer must come back; say what failed
-            ans = Answer(question, status="error", answer=f"处理问题时出错：{type(e).__name__}")
+        parts = split_parts(question)
+        answers, context = [], previous
+        for n, part in enumerate(parts):
+            q = self._understand(part, reports, filters, context, carry=n > 0)
+            answers.append(self._answer(q, reports))
+            context = q.context()
+        ans = answers[0] if len(answers) == 1 else merge(question, answers)
         renumber(ans)
-        ans.context = q.context()
+        ans.context = context or {}
         ans.latency_ms = (time.perf_counter() - t0) * 1000
         ids = sorted({c["report_id"] for c in ans.citations})
         self.store.log_turn(question, ans.route, ans.status, ids, ans.latency_ms)
+        return ans
+
+    def _understand(self, text: str, reports: list[dict], filters: dict | None, previous: dict | None,
+                    carry: bool) -> Query:
+        bodies = sorted({r["body"] for r in reports if r["body"]})
+        latest = max((r["year"] for r in reports if r["year"]), default=None)
+        q = parse(text, bodies, aliases_for(bodies), latest)
+        if carry and previous:
+            # the second part of one question speaks of the same body and year
+            if not q.bodies and not q.zone_only:
+                q.bodies, q.zone_only = tuple(previous.get("bodies") or ()), bool(previous.get("zone_only"))
+            if q.year is None and not q.year_range:
+                q.year = previous.get("year")
+            if q.intent == "out_of_scope":
+                q.intent = "narrative"
+        else:
+            q = apply_context(q, previous)
+        if filters:
+            q = apply_filters(q, tuple(filters.get("bodies") or ()), filters.get("year_from"), filters.get("year_to"),
+                              filters.get("section") or "")
+        return q
+
+    def _answer(self, q: Query, reports: list[dict]) -> Answer:
+        try:
+            if q.intent == "out_of_scope":
+                ans = Answer(q.question, status="out_of_scope", route="text",
+                             answer="这个问题不在政府信息公开工作年度报告的范围内，本工具无法回答。")
+            elif q.intent == "claim":
+                ans = self._claim(q, reports)
+            elif q.intent == "coverage":
+                ans = self._coverage(q, reports)
+            elif q.intent == "aggregate" and (q.ratio or q.metric):
+                ans = self._aggregate(q, reports)
+            elif q.intent == "compare" and (q.ratio or q.metric):
+                ans = self._compare(q, reports)
+            elif q.intent in ("list", "value") and q.metric:
+                ans = self._table(q, reports)
+            else:
+                ans = self._narrative(q, reports)
+        except Exception as e:  # an answer must come back; say what failed
+            ans = Answer(q.question, status="error", answer=f"处理问题时出错：{type(e).__name__}")
+        notes = []
+        if q.fuzzy:
+            notes.append(f"按“{q.fuzzy[1]}”理解“{q.fuzzy[0]}”。")
+        if q.year_note:
+            notes.append(q.year_note + "。")
+        if q.english:
+            notes.append("Answered from the Chinese reports; quotes stay in Chinese.")
+        if notes and ans.status != "out_of_scope":
+            ans.answer = "（" + " ".join(notes) + "）\n" + ans.answer
         return ans
 
     # ---- table ----------------------------------------------------------------------
@@ -225,6 +337,167 @@ class Answerer:
                         not any(x["message"] == g["message"] for x in ans.findings):
                     ans.findings.append({"report_id": report_id, "kind": g["kind"], "message": g["message"]})
 
+    # ---- aggregates, comparisons, coverage ---------------------------------------------
+
+    def _values(self, ans: Answer, r: dict, key: str) -> tuple[float | None, int | None]:
+        """One cell of one report, cited: (value, citation number); (None, None) when the table lacks it."""
+        facts = list(self.store.facts(key=key, report_id=r["report_id"]))
+        facts = [f for f in facts if f["key"] == key]
+        if not facts:
+            return None, None
+        return facts[0]["value"], self._cite_fact(ans, r, facts[0])
+
+    def _ratio(self, ans: Answer, r: dict, name: str) -> tuple[float | None, str]:
+        """A ratio for one report, with its working shown and each cell cited."""
+        word, nums, den = RATIOS[name]
+        parts, total = [], 0.0
+        for key in nums:
+            v, n = self._values(ans, r, key)
+            if v is None:
+                return None, f"{_label(r)}（{r['year']}年）：无法计算，{key} 未填报" + (f" [{n}]" if n else "")
+            total += v
+            parts.append(f"{_fmt(v)} [{n}]")
+        d, dn = self._values(ans, r, den)
+        if d is None:
+            return None, f"{_label(r)}（{r['year']}年）：无法计算，{den} 未填报" + (f" [{dn}]" if dn else "")
+        if d == 0:
+            return None, f"{_label(r)}（{r['year']}年）：无法计算，分母为0 [{dn}]"
+        rate = total / d
+        return rate, f"{_label(r)}（{r['year']}年）：{word} {rate:.1%} = ({' + '.join(parts)}) / {_fmt(d)} [{dn}]"
+
+    def _aggregate(self, q: Query, reports: list[dict]) -> Answer:
+        ans = Answer(q.question, route="table")
+        targets = self._targets(q, reports)
+        if not targets:
+            return self._no_reports(ans, q)
+        if q.ratio:
+            word, nums, den = RATIOS[q.ratio]
+            rows = [(r, *self._ratio(ans, r, q.ratio)) for r in targets]
+            got = sorted([x for x in rows if x[1] is not None], key=lambda x: -x[1])
+            rest = [x for x in rows if x[1] is None]
+            formula = {"disclosure_rate": "（予以公开 + 部分公开）/ 办理结果总计",
+                       "review_correction_rate": "行政复议结果纠正 / 行政复议总计"}[q.ratio]
+            lines = [f"{word} = {formula}，按报告表格计算："] + [x[2] for x in got] + [x[2] for x in rest]
+            ans.answer = "\n".join(lines)
+            ans.status = "answered" if got else "not_reported"
+            return ans
+        key = q.metric.rstrip("*").rstrip(".")
+        if q.metric.endswith("*"):
+            key = {"proactive.penalty": "proactive.penalty.decisions", "proactive.licensing": "proactive.licensing.decisions",
+                   "proactive.coercion": "proactive.coercion.decisions", "proactive.fees": "proactive.fees.amount_10k_yuan",
+                   }.get(key, key + ".total")
+        rows = []
+        for r in targets:
+            v, n = self._values(ans, r, key)
+            rows.append((r, v, n))
+        got = [(r, v, n) for r, v, n in rows if v is not None]
+        blank = [(r, n) for r, v, n in rows if v is None]
+        if not got:
+            ans.status = "not_reported"
+            ans.answer = f"{q.metric_word}：所涉报告均未填报。"
+            return ans
+        word = q.metric_word
+        lines = []
+        if q.aggregate in ("sum", "mean"):
+            total = sum(v for _, v, _ in got)
+            value = total if q.aggregate == "sum" else total / len(got)
+            lines.append(f"{word}{'合计' if q.aggregate == 'sum' else '平均'}：{_fmt(value)}（{len(got)}份报告）")
+            lines += [f"  {_label(r)}（{r['year']}年）：{_fmt(v)} [{n}]" for r, v, n in got]
+        else:
+            ordered = sorted(got, key=lambda x: x[1], reverse=q.aggregate != "min")
+            if q.aggregate in ("max", "min"):
+                best = ordered[0][1]
+                tops = [x for x in ordered if x[1] == best]
+                lines.append(f"{word}{'最多' if q.aggregate == 'max' else '最少'}：" + "、".join(
+                    f"{_label(r)}（{r['year']}年）{_fmt(v)} [{n}]" for r, v, n in tops))
+                lines.append("全部排序：")
+            else:
+                lines.append(f"{word}排序：")
+            lines += [f"  {i + 1}. {_label(r)}（{r['year']}年）：{_fmt(v)} [{n}]" for i, (r, v, n) in enumerate(ordered)]
+        if blank:
+            lines.append("未填报（不计入）：" + "、".join(f"{_label(r)}（{r['year']}年）" + (f" [{n}]" if n else "")
+                                                for r, n in blank))
+        for r, _, _ in rows:
+            self._related_findings(ans, r["report_id"], key)
+        ans.answer = "\n".join(lines)
+        return ans
+
+    def _compare(self, q: Query, reports: list[dict]) -> Answer:
+        ans = Answer(q.question, route="table")
+        year_q = q.year
+        q.year = None
+        if year_q and not q.year_range:
+            q.year_range = (year_q - 1, year_q)  # 2024年增长了吗：against the year before
+        targets = self._targets(q, reports)
+        if not targets:
+            return self._no_reports(ans, q)
+        key = q.metric
+        if key.endswith("*"):
+            key = {"proactive.penalty.*": "proactive.penalty.decisions", "proactive.licensing.*": "proactive.licensing.decisions",
+                   "proactive.coercion.*": "proactive.coercion.decisions", "proactive.fees.*": "proactive.fees.amount_10k_yuan",
+                   }.get(key, key.rstrip("*") + "total")
+        by_body: dict[str, list] = {}
+        for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
+            if q.ratio:
+                v, text = self._ratio(ans, r, q.ratio)
+                by_body.setdefault(r["body"], []).append((r, v, text.split("：", 1)[1]))
+            else:
+                v, n = self._values(ans, r, key)
+                by_body.setdefault(r["body"], []).append((r, v, f"{_fmt(v)}" + (f" [{n}]" if n else "")))
+        lines = [f"{q.metric_word}逐年变化："]
+        for body, seq in by_body.items():
+            lines.append(f"{_label(seq[0][0])}：")
+            prev = None
+            for r, v, shown in seq:
+                change = ""
+                if prev is not None and v is not None and prev[1] is not None and prev[0]["year"] == r["year"] - 1:
+                    d = v - prev[1]
+                    pct = f"，{d / prev[1]:+.1%}" if prev[1] else ""
+                    change = f"（较{prev[0]['year']}年{'增加' if d > 0 else '减少' if d < 0 else '持平'}"\
+                             f"{_fmt(abs(d)) if d else ''}{pct}）"
+                elif prev is not None and prev[0]["year"] != r["year"] - 1:
+                    change = f"（语料中没有{r['year'] - 1}年的报告，不作比较）"
+                lines.append(f"  {r['year']}年：{shown}{change}")
+                prev = (r, v)
+            self._related_findings(ans, seq[-1][0]["report_id"], key)
+        ans.answer = "\n".join(lines)
+        if all(v is None for seq in by_body.values() for _, v, _ in seq):
+            ans.status = "not_reported"
+        return ans
+
+    def _coverage(self, q: Query, reports: list[dict]) -> Answer:
+        ans = Answer(q.question, route="table")
+        year = q.year or max((r["year"] for r in reports if r["year"]), default=None)
+        scope = [r for r in reports if r["body"] and (not q.zone_only or r["kind"] == "zone")
+                 and (not q.bodies or r["body"] in q.bodies)]
+        have = {r["body"] for r in scope if r["year"] == year}
+        missing: dict[str, list[dict]] = {}
+        for r in scope:
+            if r["body"] not in have:
+                missing.setdefault(r["body"], []).append(r)
+        if not missing:
+            ans.answer = f"语料中各单位都有{year}年的年度报告（共{len(have)}个单位）。"
+            return ans
+        lines = [f"以下单位在语料中有其他年份的年度报告，但没有{year}年的："]
+        for body, reps in sorted(missing.items()):
+            cites = []
+            for r in sorted(reps, key=lambda r: r["year"] or 0):
+                n = len(ans.citations) + 1
+                ans.citations.append({"n": n, "report_id": r["report_id"], "source_file": r["source_file"], "body": body,
+                                      "year": r["year"], "section": "preamble", "key": "", "quote": r["title"]})
+                cites.append(f"{r['year']} [{n}]")
+            lines.append(f"  {body}：有 {'、'.join(cites)} 年的报告")
+        lines.append(f"有{year}年报告的单位：{len(have)}个。说明：语料中没有，不等于该单位未发布。")
+        ans.answer = "\n".join(lines)
+        return ans
+
+    def _no_reports(self, ans: Answer, q: Query) -> Answer:
+        ans.status = "not_found"
+        what = "、".join(q.bodies) or ("园区" if q.zone_only else "任何单位")
+        when = f"{q.year}年" if q.year else (f"{q.year_range[0]}—{q.year_range[1]}年" if q.year_range else "")
+        ans.answer = f"语料中没有{what}{when}的年度报告。"
+        return ans
+
     # ---- claims -----------------------------------------------------------------------
 
     def _claim(self, q: Query, reports: list[dict]) -> Answer:
@@ -295,7 +568,9 @@ class Answerer:
 
     # ---- narrative ----------------------------------------------------------------------
 
-    def _narrative(self, q: Query) -> Answer:
+    def _narrative(self, q: Query, reports: list[dict]) -> Answer:
+        if q.section == "problems" and not _topic_words(q):
+            return self._section_five(q, reports)
         ans = Answer(q.question, route="text")
         lo, hi = (q.year, q.year) if q.year else (q.year_range or (None, None))
         filters = Filters(bodies=q.bodies, year_from=lo, year_to=hi, sections=(q.section,) if q.section else ())
@@ -321,6 +596,42 @@ class Answerer:
                 lines.append(f"  · {h.text} [{n}]")
         where = SECTION_TITLES.get(q.section, "")
         ans.answer = (f"摘自各报告“{where}”部分：\n" if where else "相关原文：\n") + "\n".join(lines)
+        return ans
+
+    def _section_five(self, q: Query, reports: list[dict]) -> Answer:
+        """Problems or measures listed per report (body, year) from section 五, each item verbatim and cited."""
+        ans = Answer(q.question, route="text")
+        targets = sorted(self._targets(q, reports), key=lambda r: (r["body"], r["year"] or 0))
+        if not targets:
+            return self._no_reports(ans, q)
+        want = "measures" if re.search(r"改进|措施|整改|举措|怎么办|如何", q.question) else "problems"
+        if re.search(r"问题|不足", q.question) and want == "measures" and re.search(r"问题.{0,4}(?:和|及|与)", q.question):
+            want = "both"
+        limit = 40
+        lines, missing = [], []
+        for r in targets[:limit]:
+            sec = next((x for x in self.store.sections(r["report_id"]) if x.key == "problems"), None)
+            if sec is None or not sec.text.strip():
+                missing.append(r)
+                continue
+            items = section_five_items(sec.text, want)
+            lines.append(f"{_label(r)}（{r['year']}年）")
+            for item in items:
+                n = len(ans.citations) + 1
+                ans.citations.append({"n": n, "report_id": r["report_id"], "source_file": r["source_file"],
+                                      "body": r["body"], "year": r["year"], "section": "problems", "key": "", "quote": item})
+                lines.append(f"  · {item} [{n}]")
+        if not ans.citations:
+            ans.status = "not_found"
+            ans.answer = "所涉报告中没有找到第五部分“存在的主要问题及改进情况”。"
+            return ans
+        what = {"measures": "改进措施", "problems": "存在的主要问题", "both": "存在的问题及改进措施"}[want]
+        head = f"各报告第五部分列出的{what}（按单位和年份）：" if len(targets) > 1 else f"报告第五部分列出的{what}："
+        if missing:
+            lines.append("未找到第五部分的报告：" + "、".join(f"{_label(r)}（{r['year']}年）" for r in missing))
+        if len(targets) > limit:
+            lines.append(f"（共{len(targets)}份报告，只列出前{limit}份；请按单位或年份缩小范围。）")
+        ans.answer = head + "\n" + "\n".join(lines)
         return ans
 
     def close(self) -> None:

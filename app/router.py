@@ -20,11 +20,40 @@ METRICS: dict[str, tuple[str, str]] = {
     "收费": ("proactive.fees.*", "行政事业性收费"),
     "规范性文件": ("proactive.normative_documents.*", "规范性文件"),
     "规章": ("proactive.regulations.*", "规章"),
+    "无法提供": ("applications.unable_*", "无法提供"),
+    "不予公开": ("applications.denied_*", "不予公开"),
+    "不予处理": ("applications.unprocessed_*", "不予处理"),
+    "新收": ("applications.new_received.total", "本年新收政府信息公开申请"),
     "申请": ("applications.new_received.total", "本年新收政府信息公开申请"),
 }
+# Ratios people quote, from the records: numerator keys, denominator key.
+RATIOS: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "disclosure_rate": ("公开率", ("applications.granted.total", "applications.partially_granted.total"),
+                        "applications.total_processed.total"),
+    "review_correction_rate": ("复议纠错率", ("appeals.review.corrected",), "appeals.review.total"),
+}
+# Applicant columns of table 3.
+APPLICANTS = [("自然人", "natural_person"), ("商业企业", "commercial"), ("企业", "commercial"), ("科研机构", "research"),
+              ("社会公益组织", "social_welfare"), ("法律服务机构", "legal_service")]
+NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# Simple English questions are read through Chinese keywords (the reports and the answers are Chinese).
+ENGLISH = [
+    (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"), (r"\bwhich\b|\bwhat (?:zones|bodies)\b", "哪些"),
+    (r"\bhow many\b|\bhow much\b", "多少"), (r"\bdid not\b.*\breport\b|\bno report\b|\bmissing\b", "没有年报"),
+    (r"(?:development )?zones?\b|\bparks?\b|\bnew areas?\b", "园区"),
+    (r"\badministrative review\b|\breviews?\b", "行政复议"), (r"\blitigation\b|\blawsuits?\b", "行政诉讼"),
+    (r"\bpenalt(?:y|ies)\b", "行政处罚"), (r"\blicens(?:e|es|ing)\b", "行政许可"), (r"\bfees?\b", "收费"),
+    (r"\bapplications?\b|\brequests?\b", "申请"), (r"\bproactive(?:ly)? disclos\w*|\bpublished\b", "主动公开"),
+    (r"\bproblems?\b|\bshortcomings?\b|\bweakness(?:es)?\b", "存在的问题"),
+    (r"\bimprovements?\b|\bmeasures?\b", "改进措施"), (r"\bdisclosure rate\b", "公开率"),
+    (r"\btotal\b|\bsum\b", "合计"), (r"\baverage\b|\bmean\b", "平均"), (r"\bmost\b|\bhighest\b", "最多"),
+    (r"\bchange\b|\bincrease\b|\bdecrease\b|\btrend\b", "变化"), (r"\blast year\b", "去年"),
+    (r"\bin the last (?:three|3) years\b|\bpast (?:three|3) years\b", "近三年"),
+    (r"\b((?:19|20)\d\d)\b", r"\1年"), (r"\breceived?\b", "收到"),
+]
 SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改"), ("overview", r"总体情况|做了哪些|开展了哪些"),
                  ("other", r"其他事项|其他需要报告")]
-DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复议|诉讼|处罚|许可|强制|收费|年报|报告|问题|改进|措施|规章|规范性文件")
+DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复议|诉讼|处罚|许可|强制|收费|年报|报告|问题|改进|措施|规章|规范性文件|纠错率")
 ZONE_WORDS = re.compile(r"园区|开发区|新区")
 
 
@@ -33,7 +62,7 @@ class Query:
     """What a question asks."""
 
     question: str
-    intent: str = "narrative"          # list | value | claim | narrative | out_of_scope
+    intent: str = "narrative"          # list | value | aggregate | compare | coverage | claim | narrative | out_of_scope
     year: int | None = None
     bodies: tuple[str, ...] = ()
     body_text: str = ""
@@ -43,7 +72,13 @@ class Query:
     section: str = ""
     claim_number: float | None = None
     claim_phrase: str = ""
-    year_range: tuple[int, int] | None = None   # from filters: inclusive, when no single year is asked
+    year_range: tuple[int, int] | None = None   # inclusive, when no single year is asked
+    years: tuple[int, ...] = ()                 # every year named (comparisons: 2023年和2024年)
+    year_note: str = ""                         # how a relative year was read (近三年 → 2023–2025)
+    aggregate: str = ""                         # sum | mean | max | min | rank | ratio
+    ratio: str = ""                             # disclosure_rate | review_correction_rate
+    fuzzy: tuple[str, str] | None = None        # (as typed, body it was read as)
+    english: bool = False
     inherited: tuple[str, ...] = ()             # slots kept from the previous question (follow-ups)
 
     def context(self) -> dict:
@@ -97,27 +132,98 @@ def apply_filters(q: Query, bodies: tuple[str, ...] = (), year_from: int | None 
     return q
 
 
-def parse(question: str, bodies: list[str], aliases: dict[str, str]) -> Query:
+def from_english(text: str) -> str | None:
+    """An English question rewritten into the Chinese words the router reads; None if it is not English."""
+    letters = len(re.findall(r"[A-Za-z]", text))
+    if letters < 8 or letters < 2 * len(re.findall(r"[\u4e00-\u9fff]", text)):
+        return None
+    out = text
+    for pattern, word in ENGLISH:
+        out = re.sub(pattern, word, out, flags=re.I)
+    return out
+
+
+def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] | None, tuple[int, ...], str]:
+    """(year, range, years named, note) from 2024年, 2021-2024年, 近三年, 去年, 今年."""
+    named = tuple(int(y) for y in re.findall(r"((?:19|20)\d\d)\s*(?:年|—|-|–|至|到)", text))
+    m = re.search(r"((?:19|20)\d\d)\s*(?:年)?\s*(?:—|-|–|至|到)\s*((?:19|20)\d\d)", text)
+    if m:
+        return None, (int(m.group(1)), int(m.group(2))), named, ""
+    if len(set(named)) >= 2:
+        return None, (min(named), max(named)), named, ""
+    if named:
+        return named[0], None, named, ""
+    if latest:
+        m = re.search(r"(?:近|最近|过去)([一二两三四五六七八九十\d]+)年", text)
+        if m:
+            n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 3)
+            return None, (latest - n + 1, latest), (), f"“{m.group(0)}”按语料中最新的{latest}年往前数，即{latest - n + 1}—{latest}年"
+        for word, back in (("前年", 2), ("去年", 1), ("上一年", 1), ("今年", 0), ("最新", 0), ("本年度", 0)):
+            if word in text:
+                y = latest - back
+                return y, None, (y,), f"“{word}”相对于语料中最新的{latest}年，即{y}年"
+    return None, None, (), ""
+
+
+def _fuzzy_body(text: str, forms: dict[str, str]) -> tuple[str, str] | None:
+    """A name typed with one character wrong (财政全融局 for 财政金融局): (as typed, body)."""
+    best = None
+    for form, body in forms.items():
+        n = len(form)
+        if n < 4:
+            continue
+        for i in range(len(text) - n + 1):
+            window = text[i:i + n]
+            if sum(a != b for a, b in zip(window, form)) == 1 and window[0] == form[0] and window[-1] == form[-1]:
+                if best is None or n > len(best[0]):
+                    best = (window, body)
+    return best
+
+
+def parse(question: str, bodies: list[str], aliases: dict[str, str], latest_year: int | None = None) -> Query:
     """Read intent and slots off the question; bodies are the corpus's body names."""
     q = Query(question)
     text = question.strip()
-    m = re.search(r"((?:19|20)\d\d)\s*年", text)
-    if m:
-        q.year = int(m.group(1))
+    english = from_english(text)
+    if english is not None:
+        q.english, text = True, english
+    q.year, q.year_range, q.years, q.year_note = _years(text, latest_year)
     found = [b for b in bodies if b and b in text]
-    for alias, body in aliases.items():
-        if alias in text and body not in found:
+    for alias, body in sorted(aliases.items(), key=lambda a: -len(a[0])):
+        if alias in text and body not in found and not any(alias in b for b in found if b in text):
             found.append(body)
+    if not found:
+        forms = {b: b for b in bodies if b} | aliases
+        fz = _fuzzy_body(text, forms)
+        if fz:
+            q.fuzzy = fz
+            found.append(fz[1])
     q.bodies = tuple(found)
     q.zone_only = bool(ZONE_WORDS.search(text)) and not found
     for word, (key, label) in METRICS.items():
         if word in text:
             q.metric, q.metric_word = key, label
             break
+    if q.metric.startswith("applications.") and q.metric.endswith(".total"):
+        for word, col in APPLICANTS:
+            if word in text:
+                q.metric = q.metric[:-len("total")] + col
+                q.metric_word += f"（{word}）"
+                break
+    for key, (word, _, _) in RATIOS.items():
+        if word in text or (key == "review_correction_rate" and "纠错率" in text):
+            q.ratio, q.aggregate, q.metric_word = key, "ratio", word
     for key, pattern in SECTION_WORDS:
         if re.search(pattern, text):
             q.section = key
             break
+    if not q.ratio:
+        for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来"), ("mean", r"平均"),
+                             ("max", r"最多|最高|最大|哪个.{0,6}最"), ("min", r"最少|最低|最小"),
+                             ("rank", r"排名|排序|排行|前[三五十\d]+")):
+            if re.search(pattern, text):
+                q.aggregate = agg
+                break
     claim = re.search(r"对吗|属实|是否正确|是真的吗|判断[:：]|核实", text)
     if claim:
         q.intent = "claim"
@@ -126,15 +232,28 @@ def parse(question: str, bodies: list[str], aliases: dict[str, str]) -> Query:
             q.claim_number = float(num.group(1))
             before = text[:num.start()]
             phrase = re.sub(r"^.*?(?:(?:19|20)\d\d\s*年度?)", "", before)
-            for b in list(found) + list(aliases):
+            for b in list(found) + list(aliases) + ([q.fuzzy[0]] if q.fuzzy else []):
                 phrase = phrase.replace(b, "")
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
-    elif not DOMAIN.search(text) and not found:
+    elif re.search(r"没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失", text):
+        q.intent = "coverage"
+    elif not DOMAIN.search(text) and not found and not q.ratio:
         q.intent = "out_of_scope"
-    elif q.section and not re.search(r"多少|几|数量|情况如何", text):
+    elif q.section and not re.search(r"多少|几|数量|情况如何", text) and not q.aggregate:
         q.intent = "narrative"
+    elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比", text):
+        q.intent = "compare"
+    elif q.ratio or (q.metric and q.aggregate):
+        q.intent = "aggregate"
     elif q.metric and re.search(r"哪些|哪几个|名单|列出", text):
         q.intent = "list"
     elif q.metric:
         q.intent = "value"
     return q
+
+
+def split_parts(question: str) -> list[str]:
+    """A question with two parts (“…多少？…有哪些问题？”) → its parts; one part otherwise."""
+    parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;", question) if p.strip()]
+    parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
+    return parts if len(parts) >= 2 else [question]
