@@ -203,6 +203,19 @@ class Answerer:
         self.store.log_turn(question, ans.route, ans.status, ids, ans.latency_ms)
         return ans
 
+    def _phrase(self, ans: Answer) -> None:
+        """With an LLM configured: its phrasing first, checked; the verbatim passages stay below it."""
+        from . import llm
+
+        if not llm.enabled(self.settings):
+            return
+        text, why = llm.phrase(self.settings, ans.question, ans.citations, ans.facts)
+        if text:
+            ans.answer = f"{text}\n\n（以上由语言模型根据下列原文归纳）\n{ans.answer}"
+        elif why.startswith("LLM unavailable"):
+            ans.answer = f"（语言模型暂不可用，以下为原文摘录。）\n{ans.answer}"
+        # otherwise the model's text failed the number and marker checks: the extractive answer stands
+
     def _understand(self, text: str, reports: list[dict], filters: dict | None, previous: dict | None,
                     carry: bool) -> Query:
         bodies = sorted({r["body"] for r in reports if r["body"]})
@@ -242,6 +255,8 @@ class Answerer:
                 ans = self._narrative(q, reports)
         except Exception as e:  # an answer must come back; say what failed
             ans = Answer(q.question, status="error", answer=f"处理问题时出错：{type(e).__name__}")
+        if ans.route == "text" and ans.status == "answered" and ans.citations:
+            self._phrase(ans)
         notes = []
         if q.fuzzy:
             notes.append(f"按“{q.fuzzy[1]}”理解“{q.fuzzy[0]}”。")
