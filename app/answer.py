@@ -62,6 +62,7 @@ def aliases_for(bodies: list[str]) -> dict[str, str]:
             forms.add(core)
         for f in list(forms):
             forms.add(re.sub(r"经济|工业", "", f))
+            forms.add(re.sub(r"管理局$", "", f))
         for f in forms:
             if f != b and len(f) >= 3:
                 out[f] = b
@@ -106,7 +107,7 @@ def _topic_words(q: Query) -> str:
 
 _MEASURES_START = re.compile(
     r"[（(]二[）)]\s*改进|改进措施|改进情况|下一步|下阶段|今后|针对上述问题|针对这些不足|将采取|具体举措|抓好以下|做好以下|"
-    r"重点做好|加以改进|予以改进|将从以下|(?:19|20)\d\d年[，,]?(?:我局|我区|我们|园区|新区|将)")
+    r"重点做好|加以改进|予以改进|将从以下|(?:19|20)\d\d年[，,]?[^。，,；;]{0,8}?将")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}\s*[.、．](?!\d)")
 
 
@@ -128,6 +129,22 @@ def section_five_items(text: str, want: str) -> list[str]:
             piece = piece[:cut + 1] if 0 < cut < 300 else piece[:300]
         items.append(piece)
     return items
+
+
+_MAIN_COLUMN = {"proactive.penalty": "decisions", "proactive.licensing": "decisions", "proactive.coercion": "decisions",
+                "proactive.other_services": "decisions", "proactive.fees": "amount_10k_yuan",
+                "proactive.regulations": "in_force", "proactive.normative_documents": "in_force"}
+
+
+def main_key(metric: str, template: str = "2021") -> str:
+    """One cell for a metric: a row's main column where the metric names a whole row (proactive.penalty.*)."""
+    if not metric.endswith("*"):
+        return metric
+    row = metric.rstrip("*").rstrip(".")
+    col = _MAIN_COLUMN.get(row, "total")
+    if template == "2019" and row in ("proactive.regulations", "proactive.normative_documents"):
+        col = "total_published"
+    return f"{row}.{col}"
 
 
 def merge(question: str, answers: list[Answer]) -> Answer:
@@ -241,6 +258,10 @@ class Answerer:
             if q.intent == "out_of_scope":
                 ans = Answer(q.question, status="out_of_scope", route="text",
                              answer="这个问题不在政府信息公开工作年度报告的范围内，本工具无法回答。")
+            elif q.unknown_body:
+                ans = Answer(q.question, status="not_found", route="claim" if q.intent == "claim" else
+                             ("table" if q.metric else "text"), verdict="not_found" if q.intent == "claim" else None,
+                             answer=f"语料中没有“{q.unknown_body}”的年度报告，无法回答。可用 nianbao reports 或“报告”页查看已收录的单位。")
             elif q.intent == "claim":
                 ans = self._claim(q, reports)
             elif q.intent == "coverage":
@@ -396,11 +417,7 @@ class Answerer:
             ans.answer = "\n".join(lines)
             ans.status = "answered" if got else "not_reported"
             return ans
-        key = q.metric.rstrip("*").rstrip(".")
-        if q.metric.endswith("*"):
-            key = {"proactive.penalty": "proactive.penalty.decisions", "proactive.licensing": "proactive.licensing.decisions",
-                   "proactive.coercion": "proactive.coercion.decisions", "proactive.fees": "proactive.fees.amount_10k_yuan",
-                   }.get(key, key + ".total")
+        key = main_key(q.metric)
         rows = []
         for r in targets:
             v, n = self._values(ans, r, key)
@@ -446,11 +463,7 @@ class Answerer:
         targets = self._targets(q, reports)
         if not targets:
             return self._no_reports(ans, q)
-        key = q.metric
-        if key.endswith("*"):
-            key = {"proactive.penalty.*": "proactive.penalty.decisions", "proactive.licensing.*": "proactive.licensing.decisions",
-                   "proactive.coercion.*": "proactive.coercion.decisions", "proactive.fees.*": "proactive.fees.amount_10k_yuan",
-                   }.get(key, key.rstrip("*") + "total")
+        key = main_key(q.metric)
         by_body: dict[str, list] = {}
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
             if q.ratio:
@@ -498,8 +511,11 @@ class Answerer:
             cites = []
             for r in sorted(reps, key=lambda r: r["year"] or 0):
                 n = len(ans.citations) + 1
+                text = self.store.report(r["report_id"])["text"]
+                first = next((ln.strip() for ln in text.splitlines() if "报告" in ln and ln.strip()), "") or \
+                    next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
                 ans.citations.append({"n": n, "report_id": r["report_id"], "source_file": r["source_file"], "body": body,
-                                      "year": r["year"], "section": "preamble", "key": "", "quote": r["title"]})
+                                      "year": r["year"], "section": "preamble", "key": "", "quote": first[:120]})
                 cites.append(f"{r['year']} [{n}]")
             lines.append(f"  {body}：有 {'、'.join(cites)} 年的报告")
         lines.append(f"有{year}年报告的单位：{len(have)}个。说明：语料中没有，不等于该单位未发布。")
@@ -541,10 +557,11 @@ class Answerer:
                     if m and not any(e[1] == m.group(2) for e in evidence):
                         evidence.append((r, m.group(2), float(m.group(1))))
         table_ev = []
-        if q.metric and not q.metric.endswith("*"):
+        if q.metric:
             for r in targets:
-                for f in self.store.facts(key=q.metric, report_id=r["report_id"]):
-                    if f["value"] is not None:
+                key = main_key(q.metric, r["template"])
+                for f in self.store.facts(key=key, report_id=r["report_id"]):
+                    if f["value"] is not None and f["key"] == key:
                         table_ev.append((r, f))
         if not evidence and not table_ev:
             ans.status, ans.verdict = "not_found", "not_found"

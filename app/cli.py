@@ -228,6 +228,24 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def cmd_eval(args) -> int:
+    """Run the answer question set against the store; exit 1 if any question fails."""
+    from app.answer import Answerer
+    from eval.answers import load, run, summary
+
+    settings = _settings()
+    _store(settings).close()
+    answerer = Answerer(settings)
+    results = run(answerer, load(Path(args.file)))
+    answerer.close()
+    if args.json:
+        for r in results:
+            print(json.dumps(r, ensure_ascii=False))
+    else:
+        print("\n".join(summary(results)))
+    return 0 if all(r["ok"] for r in results) else 1
+
+
 def cmd_serve(args) -> int:
     """Open the chat in the browser."""
     from app.chat import parse_auth, serve
@@ -288,6 +306,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="the answer as JSON (one object per line)")
     s.add_argument("--batch", help="a file with one question per line, '-' for stdin")
     s.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("eval", help="run the answer question set and check every answer and citation")
+    s.add_argument("file", nargs="?", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.v1.jsonl"))
+    s.add_argument("--json", action="store_true", help="one JSON line per question")
+    s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("serve", help="open the chat, data and reports in the browser (Gradio)")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")

@@ -53,7 +53,8 @@ ENGLISH = [
 ]
 SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改"), ("overview", r"总体情况|做了哪些|开展了哪些"),
                  ("other", r"其他事项|其他需要报告")]
-DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复议|诉讼|处罚|许可|强制|收费|年报|报告|问题|改进|措施|规章|规范性文件|纠错率")
+DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复议|诉讼|处罚|许可|强制|收费|年报|报告|问题|改进|措施|规章|规范性文件|"
+                    r"纠错率|政务|解读|网站|新媒体|公众号|群众|单位|部门|热线|栏目|培训|考核|监督|保密|答复|办理|政策|机构")
 ZONE_WORDS = re.compile(r"园区|开发区|新区")
 
 
@@ -79,6 +80,7 @@ class Query:
     ratio: str = ""                             # disclosure_rate | review_correction_rate
     fuzzy: tuple[str, str] | None = None        # (as typed, body it was read as)
     english: bool = False
+    unknown_body: str = ""                      # a body named in the question that the corpus does not hold
     inherited: tuple[str, ...] = ()             # slots kept from the previous question (follow-ups)
 
     def context(self) -> dict:
@@ -180,6 +182,22 @@ def _fuzzy_body(text: str, forms: dict[str, str]) -> tuple[str, str] | None:
     return best
 
 
+_BODY_NAME = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:经济开发区|开发区|工业园区|园区|新区|管理局|片区|委员会|人民政府|政府|局|县|市|区))(?!信息|工作|公开)")
+_GENERIC_BODY = re.compile(r"^(?:.*?(?:哪些|哪个|各个|各|所有|全部|这些|有的|年|的))?(?:单位|部门|机关|园区|开发区|新区|片区|地区|政府|市|区|县|局)$")
+
+
+def _unknown_body(text: str, bodies: list[str]) -> str:
+    """A body's name in the question that matches nothing in the corpus (上海浦东新区), or ''."""
+    for m in _BODY_NAME.finditer(re.sub(r"(?:19|20)\d\d\s*年度?|近.年|去年|今年|前年", "，", text)):
+        name = re.sub(r"^(?:请问|问|查询|查|看看|关于|对于|在|哪些|各)", "", m.group(1))
+        if len(name) < 4 or _GENERIC_BODY.match(name) or re.search(r"公开|申请|复议|诉讼|处罚|问题|措施|报告|收到|提出|存在|没有|哪些|多少", name):
+            continue
+        core = re.sub(r"(?:经济开发区|开发区|工业园区|园区|新区|管理局|片区|委员会|人民政府|政府|局|县|市|区)$", "", name)
+        if not any(core in b for b in bodies):
+            return name
+    return ""
+
+
 def parse(question: str, bodies: list[str], aliases: dict[str, str], latest_year: int | None = None) -> Query:
     """Read intent and slots off the question; bodies are the corpus's body names."""
     q = Query(question)
@@ -199,6 +217,8 @@ def parse(question: str, bodies: list[str], aliases: dict[str, str], latest_year
             q.fuzzy = fz
             found.append(fz[1])
     q.bodies = tuple(found)
+    if not found:
+        q.unknown_body = _unknown_body(text, bodies)
     q.zone_only = bool(ZONE_WORDS.search(text)) and not found
     for word, (key, label) in METRICS.items():
         if word in text:

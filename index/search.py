@@ -18,9 +18,9 @@ from ingest.records import SECTION_TITLES
 from .settings import Settings
 from .store import Store
 
-CHUNK_VERSION = "c1"  # bump when chunking changes: it names the collection
+CHUNK_VERSION = "c2"  # bump when chunking changes: it names the collection
 MAX_CHUNK = 360
-_RRF_K = 60
+_RRF_K = 10  # small: the top of each ranking counts most (chosen on eval/retrieval.v1.jsonl)
 
 _CHUNKS_SQL = """
 CREATE TABLE IF NOT EXISTS chunks (
@@ -62,34 +62,61 @@ class Filters:
     sections: tuple[str, ...] = ()
 
 
+_TABLE_WORDS = re.compile(r"属于|不予|总计|结转|本年新收|处理决定|制发件数|结果维持|结果纠正|自然人|法人")
+
+
+def _spans(text: str, a: int, b: int) -> tuple[int, int]:
+    """text[a:b] without its surrounding whitespace, as offsets."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _is_prose(piece: str) -> bool:
+    if len(re.sub(r"[\d\s.]", "", piece)) < 6:
+        return False
+    digits = len(re.findall(r"\d", piece))
+    # a table flattened into a line (1.属于国家秘密0 0 00 0 00…) is answered from the records, not quoted
+    return not (digits >= 8 and digits >= 0.15 * len(piece) and _TABLE_WORDS.search(piece))
+
+
 def split_section(text: str) -> list[str]:
-    """A section's text → passages: paragraphs, then list items, then sentences, each ≤ MAX_CHUNK."""
-    out: list[str] = []
-    for para in text.split("\n"):
-        if para.startswith("\t"):
+    """A section's text → passages: paragraphs, then list items, then sentences, each ≤ MAX_CHUNK.
+
+    Every passage is a slice of the section's text, so it can be quoted as written.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if line.group(0).startswith("\t"):
             continue  # table cells: answered from the records, not from text
-        para = para.strip()
-        if len(re.sub(r"[\d\s.]", "", para)) < 6:
+        a, b = _spans(text, line.start(), line.end())
+        if not _is_prose(text[a:b]):
             continue
-        if len(para) <= MAX_CHUNK:
-            out.append(para)
+        if b - a <= MAX_CHUNK:
+            spans.append((a, b))
             continue
-        for item in (p.strip() for p in _ITEM.split(para)):
-            while len(item) > MAX_CHUNK:
-                cut = item.rfind("。", 0, MAX_CHUNK)
-                cut = cut + 1 if cut > MAX_CHUNK // 3 else MAX_CHUNK
-                out.append(item[:cut].strip())
-                item = item[cut:].strip()
-            if len(re.sub(r"[\d\s.]", "", item)) >= 6:
-                out.append(item)
-    # merge very short neighbours (a heading line and its paragraph)
-    merged: list[str] = []
-    for p in out:
-        if merged and len(merged[-1]) < 40 and len(merged[-1]) + len(p) <= MAX_CHUNK:
-            merged[-1] += p
-        else:
-            merged.append(p)
-    return merged
+        cuts = [a] + [m.start() for m in _ITEM.finditer(text, a, b) if m.start() > a] + [b]
+        for x, y in zip(cuts, cuts[1:]):
+            x, y = _spans(text, x, y)
+            while y - x > MAX_CHUNK:
+                cut = text.rfind("。", x, x + MAX_CHUNK)
+                cut = cut + 1 if cut > x + MAX_CHUNK // 3 else x + MAX_CHUNK
+                spans.append(_spans(text, x, cut))
+                x, y = _spans(text, cut, y)
+            if _is_prose(text[x:y]):
+                spans.append((x, y))
+    # merge a very short passage (a heading line) with the next one, when only whitespace lies between them
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged:
+            pa, pb = merged[-1]
+            if pb - pa < 40 and b - pa <= MAX_CHUNK and not text[pb:a].strip():
+                merged[-1] = (pa, b)
+                continue
+        merged.append((a, b))
+    return [text[a:b] for a, b in merged]
 
 
 def chunk_id(report_id: str, section: str, text: str) -> str:
@@ -169,10 +196,18 @@ class SearchIndex:
         for s in self.store.sections(report_id):
             for pos, piece in enumerate(split_section(s.text)):
                 rows.append((chunk_id(report_id, s.key, piece), report_id, s.key, pos, piece))
+        ids = {r[0] for r in rows}
+        stale = [r[0] for r in self.store.db.execute("SELECT chunk_id FROM chunks WHERE report_id=?", (report_id,))
+                 if r[0] not in ids]  # chunks of an older way of splitting
+        if stale:
+            self.collection.delete(ids=stale)
         with self.store.db:
-            self.store.db.executemany("INSERT OR IGNORE INTO chunks (chunk_id, report_id, section, position, text) "
-                                      "VALUES (?,?,?,?,?)", rows)
-            self._bump()
+            if stale:
+                self.store.db.executemany("DELETE FROM chunks WHERE chunk_id=?", [(c,) for c in stale])
+            added = self.store.db.executemany("INSERT OR IGNORE INTO chunks (chunk_id, report_id, section, position, text) "
+                                              "VALUES (?,?,?,?,?)", rows).rowcount
+            if stale or added > 0:
+                self._bump()
         name = self.collection_name()
         todo = [r for r in self.store.db.execute(
             "SELECT chunk_id, section, text FROM chunks WHERE report_id=? AND embedded!=?", (report_id, name))]
@@ -325,7 +360,7 @@ class SearchIndex:
 
     def search(self, query: str, filters: Filters = Filters(), k: int = 5, mode: str = "hybrid") -> list[Hit]:
         """Hybrid (RRF of dense and keyword), or one retriever alone."""
-        depth = max(k * 4, 20)
+        depth = max(k * 4, 40)
         ranked: dict[str, list[str]] = {}
         if mode in ("hybrid", "keyword"):
             ranked["keyword"] = self.keyword(query, filters, depth)
