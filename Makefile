@@ -43,6 +43,7 @@ test: setup system
 
 bench: setup
 	$(BIN)/python eval/bench_parse.py
+	$(BIN)/python eval/bench_ask.py
 	$(BIN)/python eval/bench_search.py --sizes 1000
 
 eval: setup

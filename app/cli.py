@@ -212,8 +212,20 @@ def cmd_ask(args) -> int:
             print("nianbao: give a question or --batch FILE", file=sys.stderr)
             return 2
         questions = [args.question]
+    filters = None
+    if args.body or args.year:
+        from index.search import resolve_bodies
+
+        lo, hi = _years(args.year)
+        bodies = list(resolve_bodies(answerer.store, args.body)) if args.body else []
+        if args.body and not bodies:
+            print(f"nianbao: no body matches {args.body!r} (see nianbao reports)", file=sys.stderr)
+            return 2
+        filters = {"bodies": bodies, "year_from": lo, "year_to": hi}
+    previous = None
     for question in questions:
-        ans = answerer.ask(question)
+        ans = answerer.ask(question, filters=filters, previous=previous)
+        previous = ans.context
         if args.json:
             print(json.dumps(ans.to_dict(), ensure_ascii=False), flush=True)
             continue
@@ -305,6 +317,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("question", nargs="?")
     s.add_argument("--json", action="store_true", help="the answer as JSON (one object per line)")
     s.add_argument("--batch", help="a file with one question per line, '-' for stdin")
+    s.add_argument("--body", help="restrict to a body (name, short form or alias) where the question names none")
+    s.add_argument("--year", help="a year or a range (2021-2024) where the question names none")
     s.set_defaults(func=cmd_ask)
 
     s = sub.add_parser("eval", help="run the answer question set and check every answer and citation")
