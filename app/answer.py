@@ -611,6 +611,10 @@ class Answerer:
                               year_from=lo, year_to=hi, sections=filters.sections)
         k = 12 if not q.bodies else 6
         hits = self.index.search(q.question, filters, k=k)
+        if not hits and self.index.dense_error:
+            ans.status = "not_found"
+            ans.answer = "语义检索暂不可用，关键词检索也没有找到相关内容。"
+            return ans
         if not hits:
             ans.status = "not_found"
             ans.answer = "语料中没有找到相关内容。"
@@ -628,6 +632,8 @@ class Answerer:
                 lines.append(f"  · {h.text} [{n}]")
         where = SECTION_TITLES.get(q.section, "")
         ans.answer = (f"摘自各报告“{where}”部分：\n" if where else "相关原文：\n") + "\n".join(lines)
+        if self.index.dense_error:
+            ans.answer = "（语义检索暂不可用，以下为关键词检索的结果。）\n" + ans.answer
         return ans
 
     def _section_five(self, q: Query, reports: list[dict]) -> Answer:

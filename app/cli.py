@@ -49,21 +49,30 @@ def cmd_ingest(args) -> int:
         from index.search import SearchIndex
 
         index = SearchIndex(settings, store)
+    from index.search import IndexUnavailable
+
+    files = expand(paths)
+    progress = progress_printer(len(files))
+
+    def on_result(r) -> None:
+        progress(r)
+        if args.json:  # one line per file as soon as it is stored
+            print(json.dumps({"path": r.path, "status": r.status, "report_id": r.report_id, "reason": r.reason},
+                             ensure_ascii=False), flush=True)
+
     try:
-        files = expand(paths)
-        results = ingest_paths(files, settings, store, on_result=progress_printer(len(files)), index=index)
+        results = ingest_paths(files, settings, store, on_result=on_result, index=index)
         n_findings = store.db.execute("SELECT count(*) FROM findings").fetchone()[0]
-    finally:
         if index is not None:
             index.close()
+    except IndexUnavailable as e:
+        print(f"nianbao: {e}", file=sys.stderr)
+        return 1
+    finally:
         store.close()
     counts: dict[str, int] = {}
     for r in results:
         counts[r.status] = counts.get(r.status, 0) + 1
-    if args.json:
-        for r in results:
-            print(json.dumps({"path": r.path, "status": r.status, "report_id": r.report_id, "reason": r.reason},
-                             ensure_ascii=False))
     summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "nothing to ingest"
     print(f"{summary}; {n_findings} findings in the store (`nianbao check`)", file=sys.stderr)
     rejected = [r for r in results if r.status == "rejected"]
@@ -133,17 +142,18 @@ def cmd_remove(args) -> int:
     """Remove a report from every store."""
     settings = _settings()
     store = _store(settings)
-    ids = store.remove(args.report)
+    ids = store.resolve(args.report)
     if not ids:
         print(f"nianbao: no report matches {args.report!r}", file=sys.stderr)
         return 1
     if not args.no_index:
         from index.search import SearchIndex
 
-        index = SearchIndex(settings, store)
+        index = SearchIndex(settings, store)  # vectors go first: a stop in between leaves no orphan vector
         for rid in ids:
             index.remove(rid)
         index.close()
+    store.remove(args.report)
     from index.ingest import cross_year_findings
 
     store.set_cross_findings(cross_year_findings(store))
@@ -187,14 +197,26 @@ def _years(spec: str | None) -> tuple[int | None, int | None]:
 
 
 def cmd_index_check(args) -> int:
-    """Do SQLite and Chroma agree about which reports exist?"""
-    from index.search import SearchIndex
+    """Do SQLite and Chroma agree about which reports exist? --repair rebuilds the vectors from the records."""
+    from index.search import IndexUnavailable, SearchIndex
 
     settings = _settings()
     store = _store(settings)
-    result = SearchIndex(settings, store).consistency()
+    index = SearchIndex(settings, store)
+    if args.repair:
+        n = index.rebuild()
+        index.close()
+        print(f"rebuilt the search indexes from the stored records: {n} passages embedded", file=sys.stderr)
+    try:
+        result = index.consistency()
+    except IndexUnavailable as e:
+        print(f"nianbao: {e}", file=sys.stderr)
+        return 1
     print(json.dumps(result, ensure_ascii=False))
-    return 0 if not any(result.values()) else 1
+    if result["only_in_sqlite"] or result["only_in_chroma"]:
+        print("nianbao: the stores disagree; run `nianbao index-check --repair`", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_ask(args) -> int:
@@ -332,6 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("index-check", help="check that SQLite and the vector store agree about which reports exist")
+    s.add_argument("--repair", action="store_true", help="rebuild the vectors and keyword index from the stored records")
     s.set_defaults(func=cmd_index_check)
 
     s = sub.add_parser("remove", help="remove a report (id, id prefix or file name) from every store")

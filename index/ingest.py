@@ -43,6 +43,8 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, store: Store | None 
     manifests: dict[Path, dict] = {}
     results: list[IngestResult] = []
     try:
+        if index is not None:
+            index.heal()  # finish what a stopped ingest left: pending passages, orphan vectors
         for path in expand(paths):
             folder = path.parent
             if folder not in manifests:
@@ -75,10 +77,12 @@ def ingest_one(path: Path, manifest_row: dict | None, settings: Settings, store:
             index.add(report.report_id)  # no-op when its chunks are present
         return IngestResult(name, "unchanged", report.report_id)
     existed = store.has_report(report.report_id)
+    old = store.file_report(path.name)
+    if index is not None and old and old != report.report_id and \
+            store.db.execute("SELECT COUNT(*) FROM files WHERE report_id=?", (old,)).fetchone()[0] == 1:
+        index.remove(old)  # vectors of the old version go first: a stop in between leaves no orphan
     replaced = store.put_report(report)
     if index is not None:
-        if replaced and not store.has_report(replaced):
-            index.remove(replaced)
         index.add(report.report_id)
     if existed:
         return IngestResult(name, "duplicate", report.report_id, reason="same content as a report already stored")

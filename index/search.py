@@ -32,6 +32,10 @@ CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
 _ITEM = re.compile(r"(?=(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)))")
 
 
+class IndexUnavailable(Exception):
+    """The vector store cannot be opened; the message says how to repair it."""
+
+
 @dataclass(frozen=True)
 class Hit:
     """One search result."""
@@ -145,6 +149,7 @@ class SearchIndex:
         self._bm25_ids: list[str] = []
         self._dirty = False
         self._generation = None  # the store's chunk generation the keyword index was built for
+        self.dense_error = ""    # why the last search ran on keywords alone, if it did
 
     # ---- components, loaded on first use -----------------------------------------
 
@@ -169,13 +174,22 @@ class SearchIndex:
             from chromadb.config import Settings as ChromaSettings
 
             cs = ChromaSettings(anonymized_telemetry=False)
-            if self.settings.chroma_host:
-                client = chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port, settings=cs)
-            else:
-                client = chromadb.PersistentClient(path=str(self.settings.data_dir / "chroma"), settings=cs)
-            # our own embeddings always: chroma's default function would download a model
-            self._collection = client.get_or_create_collection(self.collection_name(), embedding_function=None,
-                                                               metadata={"hnsw:space": "cosine"})
+            where = (f"the Chroma server at {self.settings.chroma_host}:{self.settings.chroma_port}"
+                     if self.settings.chroma_host else f"the vector store at {self.settings.data_dir / 'chroma'}")
+            try:
+                if self.settings.chroma_host:
+                    client = chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port,
+                                                 settings=cs)
+                else:
+                    client = chromadb.PersistentClient(path=str(self.settings.data_dir / "chroma"), settings=cs)
+                # our own embeddings always: chroma's default function would download a model
+                self._collection = client.get_or_create_collection(self.collection_name(), embedding_function=None,
+                                                                   metadata={"hnsw:space": "cosine"})
+                self._collection.count()
+            except Exception as e:
+                self._collection = None
+                raise IndexUnavailable(f"{where} cannot be used ({type(e).__name__}: {str(e)[:160]}); "
+                                       "run `nianbao index-check --repair` to rebuild it from the stored records") from None
         return self._collection
 
     @property
@@ -227,7 +241,9 @@ class SearchIndex:
         return len(todo)
 
     def remove(self, report_id: str) -> None:
-        """Drop a report's chunks from Chroma and SQLite."""
+        """Drop a report's chunks from Chroma, then from SQLite (a stop in between leaves them pending, never orphaned)."""
+        with self.store.db:
+            self.store.db.execute("UPDATE chunks SET embedded='' WHERE report_id=?", (report_id,))
         self.collection.delete(where={"report_id": report_id})
         with self.store.db:
             self.store.db.execute("DELETE FROM chunks WHERE report_id=?", (report_id,))
@@ -364,8 +380,14 @@ class SearchIndex:
         ranked: dict[str, list[str]] = {}
         if mode in ("hybrid", "keyword"):
             ranked["keyword"] = self.keyword(query, filters, depth)
+        self.dense_error = ""
         if mode in ("hybrid", "dense"):
-            ranked["dense"] = self.dense(query, filters, depth)
+            try:
+                ranked["dense"] = self.dense(query, filters, depth)
+            except Exception as e:  # the model or the vector store is unavailable: keyword search still answers
+                if mode == "dense":
+                    raise
+                self.dense_error = f"{type(e).__name__}: {str(e)[:200]}"
         scores: dict[str, float] = {}
         ranks: dict[str, dict] = {}
         for name, ids in ranked.items():
@@ -384,12 +406,55 @@ class SearchIndex:
         return [Hit(*rows[c], score=round(scores[c], 5), ranks=ranks.get(c, {})) for c in ids if c in rows]
 
     def consistency(self) -> dict:
-        """Do SQLite and Chroma agree about which reports exist? (ids only in one of them)"""
+        """Do SQLite and Chroma agree about which reports exist?
+
+        Reports whose passages are not embedded yet (an ingest stopped midway)
+        are listed as pending, not as disagreement: the next ingest embeds them.
+        """
         in_sql = self.store.report_ids()
         got = self.collection.get(include=["metadatas"])
         in_chroma = {m["report_id"] for m in got["metadatas"] or []}
-        return {"only_in_sqlite": sorted(in_sql - in_chroma - self._reports_without_chunks()),
-                "only_in_chroma": sorted(in_chroma - in_sql)}
+        pending = {r[0] for r in self.store.db.execute(
+            "SELECT DISTINCT report_id FROM chunks WHERE embedded != ?", (self.collection_name(),))}
+        return {"only_in_sqlite": sorted(in_sql - in_chroma - self._reports_without_chunks() - pending),
+                "only_in_chroma": sorted(in_chroma - in_sql), "pending": sorted(pending)}
+
+    def heal(self) -> dict:
+        """Drop vectors of reports SQLite no longer holds and embed pending passages; returns what was done."""
+        got = self.collection.get(include=["metadatas"])
+        in_sql = self.store.report_ids()
+        orphans = [i for i, m in zip(got["ids"], got["metadatas"] or []) if m["report_id"] not in in_sql]
+        if orphans:
+            self.collection.delete(ids=orphans)
+        pending = [r[0] for r in self.store.db.execute(
+            "SELECT DISTINCT report_id FROM chunks WHERE embedded != ?", (self.collection_name(),))]
+        for rid in pending:
+            self.add(rid)
+        return {"orphan_vectors": len(orphans), "pending_reports": len(pending)}
+
+    def rebuild(self) -> int:
+        """Rebuild the vectors and the keyword index from the stored records (a lost or corrupted store)."""
+        import shutil
+
+        if not self.settings.chroma_host:
+            try:
+                self.collection.count()
+            except IndexUnavailable:
+                broken = self.settings.data_dir / "chroma"
+                shutil.rmtree(broken, ignore_errors=True)
+                self._collection = None
+        with self.store.db:
+            self.store.db.execute("UPDATE chunks SET embedded=''")
+        try:
+            self.collection.delete(where={"report_id": {"$ne": ""}})
+        except Exception:
+            pass
+        n = 0
+        for rid in sorted(self.store.report_ids()):
+            n += self.add(rid)
+        shutil.rmtree(self._bm25_dir(), ignore_errors=True)
+        self._dirty = True
+        return n
 
     def _reports_without_chunks(self) -> set[str]:
         return {r[0] for r in self.store.db.execute(

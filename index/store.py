@@ -118,11 +118,15 @@ class Store:
         if self.db.execute("SELECT 1 FROM files WHERE report_id=?", (report_id,)).fetchone() is None:
             self.db.execute("DELETE FROM reports WHERE report_id=?", (report_id,))
 
-    def remove(self, ident: str) -> list[str]:
-        """Remove a report by id (or id prefix) or by file name; returns the ids removed."""
-        ids = [r[0] for r in self.db.execute(
+    def resolve(self, ident: str) -> list[str]:
+        """Report ids matching an id, an id prefix (6+ characters) or a file name."""
+        return [r[0] for r in self.db.execute(
             "SELECT report_id FROM reports WHERE report_id LIKE ? UNION SELECT report_id FROM files WHERE name=?",
             (ident + "%" if len(ident) >= 6 else ident, ident))]
+
+    def remove(self, ident: str) -> list[str]:
+        """Remove a report by id (or id prefix) or by file name; returns the ids removed."""
+        ids = self.resolve(ident)
         with self.db:
             for rid in ids:
                 self.db.execute("DELETE FROM files WHERE report_id=?", (rid,))

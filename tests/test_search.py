@@ -74,7 +74,7 @@ def test_ids_are_shared_and_remove_clears_both_stores(index):
     index.store.remove(rid)
     index.remove(rid)
     assert index.collection.get(where={"report_id": rid})["ids"] == []
-    assert index.consistency() == {"only_in_sqlite": [], "only_in_chroma": []}
+    assert index.consistency() == {"only_in_sqlite": [], "only_in_chroma": [], "pending": []}
     assert all(h.report_id != rid for h in index.search("社会事业局政务新媒体", k=5))
 
 
@@ -136,7 +136,7 @@ def test_a_chroma_server_holds_the_vectors(chroma_server, tmp_path):
     assert remote.count() == store.db.execute("SELECT COUNT(*) FROM chunks WHERE report_id=?", (rid,)).fetchone()[0] > 0
     hits = ix.search("群众来信回复满意度", k=3, mode="dense")
     assert hits and "满意度" in hits[0].text
-    assert ix.consistency() == {"only_in_sqlite": [], "only_in_chroma": []}
+    assert ix.consistency() == {"only_in_sqlite": [], "only_in_chroma": [], "pending": []}
     store.close()
 
 
