@@ -281,7 +281,7 @@ class App:
                 store = Store(self.settings.db_path)
                 index = SearchIndex(self.settings, store, embed_model=self.embed_model())
                 try:
-                    results = ingest_paths(staged, self.settings, store, index=index)
+                    results = ingest_paths(staged, self.settings, store, index=index, heal=False)
                     index.close()
                 finally:
                     store.close()
@@ -432,6 +432,12 @@ def build(settings: Settings | None = None):
                 up_btn.click(do_upload, up, [up_log, r_frame, r_pick, f_bodies, d_body, d_year, f_from, f_to, chart,
                                              o_report])
         demo.load(data_view, d_inputs, [d_frame, d_csv, d_xlsx, d_count])
+
+        def ask_api(question: str) -> dict:
+            """The JSON answer of `nianbao ask --json`, for programs and the load test."""
+            return app.answerer().ask(question).to_dict()
+
+        gr.api(ask_api, api_name="ask", queue=False)
     return demo
 
 

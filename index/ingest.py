@@ -32,7 +32,8 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def ingest_paths(paths: Iterable[Path], settings: Settings, store: Store | None = None,
-                 on_result: Callable[[IngestResult], None] | None = None, index=None) -> list[IngestResult]:
+                 on_result: Callable[[IngestResult], None] | None = None, index=None,
+                 heal: bool = True) -> list[IngestResult]:
     """Parse and store every file; one bad file never stops the rest.
 
     `index` (optional) is told about every stored or removed report so that the
@@ -43,7 +44,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, store: Store | None 
     manifests: dict[Path, dict] = {}
     results: list[IngestResult] = []
     try:
-        if index is not None:
+        if index is not None and heal:
             index.heal()  # finish what a stopped ingest left: pending passages, orphan vectors
         for path in expand(paths):
             folder = path.parent

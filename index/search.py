@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,17 +178,14 @@ class SearchIndex:
             where = (f"the Chroma server at {self.settings.chroma_host}:{self.settings.chroma_port}"
                      if self.settings.chroma_host else f"the vector store at {self.settings.data_dir / 'chroma'}")
             try:
-                if self.settings.chroma_host:
-                    client = chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port,
-                                                 settings=cs)
-                else:
-                    client = chromadb.PersistentClient(path=str(self.settings.data_dir / "chroma"), settings=cs)
+                client = _client(self.settings, cs)
                 # our own embeddings always: chroma's default function would download a model
                 self._collection = client.get_or_create_collection(self.collection_name(), embedding_function=None,
                                                                    metadata={"hnsw:space": "cosine"})
                 self._collection.count()
             except Exception as e:
                 self._collection = None
+                forget_client(self.settings)
                 raise IndexUnavailable(f"{where} cannot be used ({type(e).__name__}: {str(e)[:160]}); "
                                        "run `nianbao index-check --repair` to rebuild it from the stored records") from None
         return self._collection
@@ -442,6 +440,7 @@ class SearchIndex:
             except IndexUnavailable:
                 broken = self.settings.data_dir / "chroma"
                 shutil.rmtree(broken, ignore_errors=True)
+                forget_client(self.settings, clear=True)
                 self._collection = None
         with self.store.db:
             self.store.db.execute("UPDATE chunks SET embedded=''")
@@ -459,6 +458,37 @@ class SearchIndex:
     def _reports_without_chunks(self) -> set[str]:
         return {r[0] for r in self.store.db.execute(
             "SELECT report_id FROM reports WHERE report_id NOT IN (SELECT report_id FROM chunks)")}
+
+
+_clients: dict[tuple, object] = {}
+_clients_lock = threading.Lock()
+
+
+def _client(settings: Settings, cs):
+    """One Chroma client per store in a process: creating them from several threads at once fails."""
+    import chromadb
+
+    key = (settings.chroma_host, settings.chroma_port) if settings.chroma_host else \
+        (str((settings.data_dir / "chroma").resolve()),)
+    with _clients_lock:
+        client = _clients.get(key)
+        if client is None:
+            if settings.chroma_host:
+                client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=cs)
+            else:
+                client = chromadb.PersistentClient(path=key[0], settings=cs)
+            _clients[key] = client
+        return client
+
+
+def forget_client(settings: Settings, clear: bool = False) -> None:
+    """Drop the cached client of a local store; `clear` also drops chroma's own cache (its folder was removed)."""
+    with _clients_lock:
+        _clients.pop((str((settings.data_dir / "chroma").resolve()),), None)
+        if clear:
+            from chromadb.api.client import SharedSystemClient
+
+            SharedSystemClient.clear_system_cache()
 
 
 def resolve_bodies(store: Store, name: str) -> tuple[str, ...]:
