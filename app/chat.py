@@ -379,11 +379,10 @@ def build(settings: Settings | None = None):
                         clear = gr.Button("清空对话", size="sm")
                     with gr.Column(scale=2):
                         with gr.Accordion("筛选（用于下一个问题）", open=True):
-                            f_bodies = gr.Dropdown(choices=app.bodies(), multiselect=True, label="单位", elem_id="f-bodies")
-                            years = [""] + [str(y) for y in app.years()]
+                            f_bodies = gr.Dropdown(choices=[], multiselect=True, label="单位", elem_id="f-bodies")
                             with gr.Row():
-                                f_from = gr.Dropdown(choices=years, value="", label="起始年份", elem_id="f-from")
-                                f_to = gr.Dropdown(choices=years, value="", label="截止年份", elem_id="f-to")
+                                f_from = gr.Dropdown(choices=[""], value="", label="起始年份", elem_id="f-from")
+                                f_to = gr.Dropdown(choices=[""], value="", label="截止年份", elem_id="f-to")
                             f_section = gr.Dropdown(choices=SECTIONS, value="", label="章节", elem_id="f-section")
                         gr.Markdown("### 来源")
                         sources = gr.HTML("<p>（提问后在此显示每个引用的出处）</p>", elem_id="sources")
@@ -395,9 +394,8 @@ def build(settings: Settings | None = None):
 
             with gr.Tab("数据", id="data"):
                 with gr.Row():
-                    d_body = gr.Dropdown(choices=[""] + app.bodies(), value="", label="单位", elem_id="d-body")
-                    d_year = gr.Dropdown(choices=[""] + [str(y) for y in app.years()], value="", label="年份",
-                                         elem_id="d-year")
+                    d_body = gr.Dropdown(choices=[""], value="", label="单位", elem_id="d-body")
+                    d_year = gr.Dropdown(choices=[""], value="", label="年份", elem_id="d-year")
                     d_table = gr.Dropdown(choices=TABLES, value="", label="表", elem_id="d-table")
                     d_metric = gr.Textbox(label="指标键（前缀）", placeholder="applications.new_received", elem_id="d-metric")
                 d_count = gr.Markdown(elem_id="d-count")
@@ -410,17 +408,17 @@ def build(settings: Settings | None = None):
                     comp.change(data_view, d_inputs, [d_frame, d_csv, d_xlsx, d_count])
                 d_metric.submit(data_view, d_inputs, [d_frame, d_csv, d_xlsx, d_count])
                 gr.Markdown("### 各单位各年度新收政府信息公开申请（表三，总计）")
-                chart = gr.BarPlot(applications_frame(app.store()), x="年份", y="新收申请", color="单位",
+                chart = gr.BarPlot(x="年份", y="新收申请", color="单位",
                                    label="新收申请", elem_id="chart-applications")
                 gr.Markdown("### 一份报告的办理结果构成（表三，总计列）")
-                o_report = gr.Dropdown(choices=report_choices(), label="报告", elem_id="o-report")
+                o_report = gr.Dropdown(choices=[], label="报告", elem_id="o-report")
                 o_chart = gr.BarPlot(x="办理结果", y="件数", label="办理结果", elem_id="chart-outcomes")
                 o_report.change(lambda rid: outcomes_frame(app.store(), rid), o_report, o_chart)
 
             with gr.Tab("报告", id="reports"):
-                r_frame = gr.Dataframe(reports_frame(app.store()), label="已导入的报告", interactive=False,
+                r_frame = gr.Dataframe(label="已导入的报告", interactive=False,
                                        wrap=True, max_height=360, elem_id="r-frame")
-                r_pick = gr.Dropdown(choices=report_choices(), label="查看报告", elem_id="r-pick")
+                r_pick = gr.Dropdown(choices=[], label="查看报告", elem_id="r-pick")
                 r_view = gr.HTML(elem_id="r-view")
                 r_pick.change(lambda rid: report_html(app.store(), rid), r_pick, r_view)
                 gr.Markdown(f"### 上传报告\n支持 {' '.join(SUPPORTED_SUFFIXES)}，单个文件不超过 "
@@ -431,6 +429,8 @@ def build(settings: Settings | None = None):
                 up_log = gr.Textbox(label="导入结果", lines=4, interactive=False, elem_id="upload-log")
                 up_btn.click(do_upload, up, [up_log, r_frame, r_pick, f_bodies, d_body, d_year, f_from, f_to, chart,
                                              o_report])
+        # data reaches the page only through these calls, after the login when one is set
+        demo.load(refresh, None, [r_frame, r_pick, f_bodies, d_body, d_year, f_from, f_to, chart, o_report])
         demo.load(data_view, d_inputs, [d_frame, d_csv, d_xlsx, d_count])
 
         def ask_api(question: str) -> dict:
