@@ -34,7 +34,7 @@ def read_file(path: Path, max_bytes: int) -> tuple[bytes, str]:
     if size == 0:
         raise ReportError(name, "empty file")
     if size > max_bytes:
-        raise ReportError(name, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (NIANBAO_MAX_FILE_MB)")
+        raise ReportError(name, f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit (NIANBAO_MAX_FILE_MB)")
     data = path.read_bytes()
     return data, bytes_to_text(data, suffix, name)
 

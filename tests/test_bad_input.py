@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -132,4 +133,53 @@ def test_every_look_alike_is_rejected_and_every_old_report_kept(tmp_path):
     assert sum(r.status == "ingested" for r in results) == 4
     store = Store(settings.db_path)
     assert list(store.facts()) == []   # no counts of a work plan become table facts
+    store.close()
+
+
+def test_a_200_mb_file_is_refused_by_the_default_limit(tmp_path):
+    big = tmp_path / "huge.pdf"
+    with big.open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: costs no disk
+    (r,) = ingest_paths([big], Settings(data_dir=tmp_path / "data"))
+    assert r.status == "rejected" and "over the 50 MB limit" in r.reason
+
+
+BIG5_REPORT = ("臨江新區2024年政府信息公開工作年度報告\n一、總體情況\n本年度新區堅持以公開為常態、不公開為例外，"
+               "主動公開政府信息一百二十條。\n五、存在的主要問題及改進情況\n資訊更新不夠及時。\n")
+
+
+def test_big5_text_is_decoded_and_handled(tmp_path):
+    from ingest.loaders import read_file
+
+    p = tmp_path / "big5.txt"
+    p.write_bytes(BIG5_REPORT.encode("big5"))
+    _, text = read_file(p, 1 << 20)
+    assert "臨江新區2024年政府信息公開工作年度報告" in text and "資訊更新不夠及時" in text
+    (r,) = ingest_paths([p], Settings(data_dir=tmp_path / "data"))
+    # traditional headings are not the national template's: a clear reason, never a traceback
+    assert r.status == "ingested" or (r.status == "rejected" and r.reason and "Error" not in r.reason), r
+
+
+def test_missing_table_and_broken_arithmetic_are_findings(tmp_path):
+    from eval.synth import generate
+
+    f = generate(tmp_path / "in", 1, seed=4)[0]
+    text = f.read_text(encoding="utf-8")
+    a, b = text.index("四、政府信息公开行政复议"), text.index("五、存在的主要问题")
+    f.write_text(text[:a] + text[b:], encoding="utf-8")  # table 4 gone
+    g = generate(tmp_path / "in2", 1, seed=6)[0]
+    t2 = g.read_text(encoding="utf-8")
+    row = re.search(r"(一、本年新收政府信息公开申请数量\n(?:\t\d+\n){6}\t)(\d+)", t2)
+    g = g.rename(g.with_name("broken.txt"))
+    g.write_text(t2[:row.start(2)] + str(int(row.group(2)) + 5) + t2[row.end(2):], encoding="utf-8")  # total off by 5
+    settings = Settings(data_dir=tmp_path / "data")
+    results = ingest_paths([f, g], settings)
+    assert [r.status for r in results] == ["ingested", "ingested"]
+    store = Store(settings.db_path)
+    kinds = {rid: {x["kind"] for x in store.findings(rid)} for rid in (results[0].report_id, results[1].report_id)}
+    assert "missing_table" in kinds[results[0].report_id]
+    assert "arithmetic" in kinds[results[1].report_id]
+    # the broken total is stored as printed, never fixed
+    total = [x for x in store.facts(key="applications.new_received.total", report_id=results[1].report_id)][0]
+    assert total["value"] == int(row.group(2)) + 5
     store.close()
