@@ -230,6 +230,11 @@ class App:
         self._embed_lock = threading.Lock()
         self.write_lock = threading.Lock()
         Store(settings.db_path).close()  # create or migrate before the first request
+        # import what requests use before they run in parallel: a module imported by two threads at once can fail
+        import chromadb  # noqa: F401
+        import llama_index.core.schema  # noqa: F401
+        import llama_index.core.vector_stores.types  # noqa: F401
+        import llama_index.vector_stores.chroma  # noqa: F401
 
     def embed_model(self):
         with self._embed_lock:

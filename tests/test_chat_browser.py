@@ -239,3 +239,12 @@ def test_a_report_with_script_cannot_run_it(page, tmp_path):
     assert "<script>" in page.inner_text("#r-view")
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#r-view script, #sources script, #chat script, #r-view img[src=x]").count() == 0
+
+
+def test_load_script_against_the_server(server):
+    """The load script's own run, briefly: concurrent sessions over HTTP, no error, nothing lost."""
+    from eval.load import run
+
+    url, _ = server
+    r = run(url, sessions=4, seconds=3, max_per_session=20, auth=None, ingest=None)
+    assert r["answered"] > 0 and r["errors"] == [] and r["lost"] == 0
