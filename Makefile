@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE ?= 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: setup system run serve test bench eval clean
+.PHONY: setup system run serve test bench eval robustness clean
 
 $(BIN)/nianbao: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -47,7 +47,11 @@ bench: setup
 	$(BIN)/python eval/bench_search.py --sizes 1000
 
 eval: setup
+	$(BIN)/nianbao eval
 	$(BIN)/python eval/retrieval.py
+
+robustness: setup
+	$(BIN)/python eval/robustness.py
 
 clean:
 	rm -rf data .pytest_cache tests/artifacts
