@@ -171,7 +171,6 @@ class SearchIndex:
     def collection(self):
         if self._collection is None:
             os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-            import chromadb
             from chromadb.config import Settings as ChromaSettings
 
             cs = ChromaSettings(anonymized_telemetry=False)

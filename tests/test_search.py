@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, free_port
 from index.ingest import ingest_paths
 from index.search import Filters, SearchIndex, resolve_bodies, split_section
 from index.settings import Settings
@@ -84,12 +84,6 @@ def test_long_sections_split_into_items():
     assert len(parts) >= 3 and all(len(p) <= 360 for p in parts)
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +97,7 @@ def chroma_server(tmp_path_factory):
     from pathlib import Path
 
     exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([exe, "run", "--path", str(tmp_path_factory.mktemp("chroma-server")), "--host", "127.0.0.1",
                              "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     try:
