@@ -82,3 +82,27 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert sub._name_parser_map[name].description or any(
             c.dest == name and c.help for c in sub._choices_actions), name
         assert re.search(rf"`nianbao {name}\b", readme), f"`nianbao {name}` missing from README"
+
+
+ANSWER_KEYS = {"question", "status", "route", "answer", "facts", "citations", "findings"}
+FACT_KEYS = {"report_id", "source_file", "body", "year", "key", "value", "unit", "raw"}
+CITATION_KEYS = {"n", "report_id", "source_file", "body", "year", "section", "key", "quote"}
+
+
+def test_ask_json_contract_and_batch_order(ingested):
+    questions = ["临港开发区2024年收到多少政府信息公开申请？", "临港开发区2024年主动公开政府信息2000条，对吗？",
+                 "明天南京天气怎么样？"]
+    env = dict(os.environ, NIANBAO_DATA_DIR=str(ingested))
+    p = subprocess.run([sys.executable, "-m", "app.cli", "ask", "--json", "--batch", "-"], input="\n".join(questions),
+                       capture_output=True, text=True, env=env, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    out = [json.loads(line) for line in p.stdout.splitlines()]
+    assert [o["question"] for o in out] == questions
+    table, claim, weather = out
+    assert set(table) == ANSWER_KEYS and set(claim) == ANSWER_KEYS | {"verdict"}
+    assert (table["status"], table["route"]) == ("answered", "table")
+    assert claim["verdict"] == "contradicted" and weather["status"] == "out_of_scope"
+    assert set(table["facts"][0]) == FACT_KEYS and table["facts"][0]["value"] == 9
+    assert all(set(c) == CITATION_KEYS for o in out for c in o["citations"])
+    assert table["citations"][0]["section"] == "applications"
+    assert all(set(f) == {"report_id", "kind", "message"} for f in table["findings"]) and table["findings"]
