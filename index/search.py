@@ -148,6 +148,7 @@ class SearchIndex:
         self._collection = None
         self._bm25 = None
         self._bm25_ids: list[str] = []
+        self._ids = self._years = self._bodies = self._sections = None  # per-chunk metadata, for filter masks
         self._dirty = False
         self._generation = None  # the store's chunk generation the keyword index was built for
         self.dense_error = ""    # why the last search ran on keywords alone, if it did
@@ -285,6 +286,7 @@ class SearchIndex:
         if rows:
             retriever.index([tokenize(self._indexed_text(t, s, x)) for _, t, s, x in rows], show_progress=False)
         self._bm25 = retriever
+        self._load_meta()
         if save:
             d = self._bm25_dir()
             d.mkdir(parents=True, exist_ok=True)
@@ -308,30 +310,41 @@ class SearchIndex:
 
                 self._bm25 = bm25s.BM25.load(str(self._bm25_dir() / "index"))
                 self._bm25_ids = saved["ids"]
+                self._load_meta()
                 return
         # the saved index is stale: rebuild in memory; the writer saves when it closes
         self._build_bm25(save=not self.settings.data_dir.joinpath("bm25", "ids.json").exists())
 
     # ---- searching -------------------------------------------------------------------
 
-    def _allowed(self, filters: Filters) -> set[str] | None:
+    def _load_meta(self) -> None:
+        """Body, year and section of every chunk, in keyword-index order, as arrays: filters become masks."""
+        import numpy as np
+
+        rows = {r[0]: r[1:] for r in self.store.db.execute(
+            "SELECT c.chunk_id, r.body, COALESCE(r.year, 0), c.section FROM chunks c JOIN reports r USING (report_id)")}
+        meta = [rows.get(cid, ("", 0, "")) for cid in self._bm25_ids]
+        self._ids = np.array(self._bm25_ids, dtype=object)
+        self._years = np.array([m[1] for m in meta], dtype=np.int32)
+        self._bodies = np.array([m[0] for m in meta], dtype=object)
+        self._sections = np.array([m[2] for m in meta], dtype=object)
+
+    def _mask(self, filters: Filters):
+        """Which chunks the filters allow (a boolean array in keyword-index order), or None for all."""
+        import numpy as np
+
         if not (filters.bodies or filters.year_from or filters.year_to or filters.sections):
             return None
-        sql = "SELECT c.chunk_id FROM chunks c JOIN reports r USING (report_id) WHERE 1=1"
-        args: list = []
+        mask = np.ones(len(self._bm25_ids), dtype=bool)
         if filters.bodies:
-            sql += f" AND r.body IN ({','.join('?' * len(filters.bodies))})"
-            args += list(filters.bodies)
+            mask &= np.isin(self._bodies, list(filters.bodies))
         if filters.year_from:
-            sql += " AND r.year >= ?"
-            args.append(filters.year_from)
+            mask &= self._years >= filters.year_from
         if filters.year_to:
-            sql += " AND r.year <= ?"
-            args.append(filters.year_to)
+            mask &= self._years <= filters.year_to
         if filters.sections:
-            sql += f" AND c.section IN ({','.join('?' * len(filters.sections))})"
-            args += list(filters.sections)
-        return {r[0] for r in self.store.db.execute(sql, args)}
+            mask &= np.isin(self._sections, list(filters.sections))
+        return mask
 
     def keyword(self, query: str, filters: Filters = Filters(), k: int = 10) -> list[str]:
         """BM25 ranking of chunk ids, filtered before the cut."""
@@ -344,32 +357,68 @@ class SearchIndex:
         if not tokens:
             return []
         scores = np.asarray(self._bm25.get_scores(tokens), dtype=float)
-        allowed = self._allowed(filters)
-        if allowed is not None:
-            mask = np.array([cid in allowed for cid in self._bm25_ids])
+        mask = self._mask(filters)
+        if mask is not None:
             scores = np.where(mask, scores, -1.0)
         order = np.argsort(-scores)[:k]
         return [self._bm25_ids[i] for i in order if scores[i] > 0]
 
     def dense(self, query: str, filters: Filters = Filters(), k: int = 10) -> list[str]:
-        """Vector ranking of chunk ids, with the filters inside Chroma's query."""
-        from llama_index.core.vector_stores.types import (FilterCondition, FilterOperator, MetadataFilter,
-                                                          MetadataFilters, VectorStoreQuery)
+        """Vector ranking of chunk ids, the filters applied before the cut.
 
-        conds = []
-        if filters.bodies:
-            conds.append(MetadataFilter(key="body", value=list(filters.bodies), operator=FilterOperator.IN))
-        if filters.year_from:
-            conds.append(MetadataFilter(key="year", value=filters.year_from, operator=FilterOperator.GTE))
-        if filters.year_to:
-            conds.append(MetadataFilter(key="year", value=filters.year_to, operator=FilterOperator.LTE))
-        if filters.sections:
-            conds.append(MetadataFilter(key="section", value=list(filters.sections), operator=FilterOperator.IN))
-        q = VectorStoreQuery(query_embedding=self.embed_model.get_query_embedding(query), similarity_top_k=k,
-                             filters=MetadataFilters(filters=conds, condition=FilterCondition.AND) if conds else None)
+        Chroma's own filtered search is slow on large collections, so: a small
+        allowed set is ranked exactly from its stored vectors; a large one is
+        taken from a deeper unfiltered search, which is the filtered top k
+        whenever at least k allowed chunks come back; otherwise Chroma filters.
+        """
+        import numpy as np
+
         if self.collection.count() == 0:
             return []
-        return list(self.vector_store.query(q).ids or [])
+        vector = self.embed_model.get_query_embedding(query)
+        self._ensure_bm25()
+        mask = self._mask(filters)
+        if mask is None:
+            got = self.collection.query(query_embeddings=[vector], n_results=k, include=[])
+            return list(got["ids"][0])
+        allowed = self._ids[mask]
+        if len(allowed) == 0:
+            return []
+        if len(allowed) <= 600:
+            got = self.collection.get(ids=list(allowed), include=["embeddings"])
+            if not len(got["ids"]):
+                return []
+            m = np.asarray(got["embeddings"], dtype=np.float32)
+            q = np.asarray(vector, dtype=np.float32)
+            sims = m @ q / (np.linalg.norm(m, axis=1) * np.linalg.norm(q) + 1e-12)
+            return [got["ids"][i] for i in np.argsort(-sims)[:k]]
+        allowed_set = set(allowed)
+        total = len(self._bm25_ids)
+        depth = min(total, max(4 * k, int(3 * k * total / len(allowed))))
+        while True:
+            got = self.collection.query(query_embeddings=[vector], n_results=depth, include=[])
+            kept = [c for c in got["ids"][0] if c in allowed_set]
+            if len(kept) >= min(k, len(allowed)) or depth >= total:
+                return kept[:k]
+            if depth >= 20000:
+                break
+            depth = min(total, depth * 4)
+        where = self._where(filters)
+        got = self.collection.query(query_embeddings=[vector], n_results=k, where=where, include=[])
+        return list(got["ids"][0])
+
+    @staticmethod
+    def _where(filters: Filters) -> dict:
+        conds: list[dict] = []
+        if filters.bodies:
+            conds.append({"body": {"$in": list(filters.bodies)}})
+        if filters.year_from:
+            conds.append({"year": {"$gte": filters.year_from}})
+        if filters.year_to:
+            conds.append({"year": {"$lte": filters.year_to}})
+        if filters.sections:
+            conds.append({"section": {"$in": list(filters.sections)}})
+        return conds[0] if len(conds) == 1 else {"$and": conds}
 
     def search(self, query: str, filters: Filters = Filters(), k: int = 5, mode: str = "hybrid") -> list[Hit]:
         """Hybrid (RRF of dense and keyword), or one retriever alone."""
