@@ -274,7 +274,10 @@ class Answerer:
                 ans = self._table(q, reports)
             else:
                 ans = self._narrative(q, reports)
-        except Exception as e:  # an answer must come back; say what failed
+        except Exception as e:  # an answer must come back; say what failed, and log where
+            import logging
+
+            logging.getLogger("nianbao").exception("answering %r failed", q.question)
             ans = Answer(q.question, status="error", answer=f"处理问题时出错：{type(e).__name__}")
         if ans.route == "text" and ans.status == "answered" and ans.citations:
             self._phrase(ans)

@@ -288,13 +288,25 @@ class SearchIndex:
         self._bm25 = retriever
         self._load_meta()
         if save:
-            d = self._bm25_dir()
-            d.mkdir(parents=True, exist_ok=True)
-            if rows:
-                retriever.save(str(d / "index"))
-            (d / "ids.json").write_text(json.dumps({"fingerprint": self._fingerprint(self._bm25_ids),
-                                                    "ids": self._bm25_ids}))
+            self._save_bm25(retriever)
         self._dirty = False
+
+    def _save_bm25(self, retriever) -> None:
+        """Save into a folder of its own, then point ids.json at it in one rename: readers never see half of it."""
+        import shutil
+
+        d = self._bm25_dir()
+        d.mkdir(parents=True, exist_ok=True)
+        fingerprint = self._fingerprint(self._bm25_ids)
+        folder = f"index-{fingerprint}-{os.getpid()}-{threading.get_ident()}"
+        if self._bm25_ids:
+            retriever.save(str(d / folder))
+        tmp = d / f"ids.json.{os.getpid()}.{threading.get_ident()}"
+        tmp.write_text(json.dumps({"fingerprint": fingerprint, "folder": folder, "ids": self._bm25_ids}))
+        os.replace(tmp, d / "ids.json")
+        for old in d.glob("index*"):  # earlier versions; a reader still loading one retries on the new one
+            if old.name != folder and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
 
     def _ensure_bm25(self) -> None:
         generation = self.generation()
@@ -304,16 +316,23 @@ class SearchIndex:
         ids = [r[0] for r in self.store.db.execute("SELECT chunk_id FROM chunks ORDER BY chunk_id")]
         meta = self._bm25_dir() / "ids.json"
         if meta.exists() and ids:
-            saved = json.loads(meta.read_text())
-            if saved.get("fingerprint") == self._fingerprint(ids):
-                import bm25s
+            try:
+                saved = json.loads(meta.read_text())
+                if saved.get("fingerprint") == self._fingerprint(ids):
+                    import bm25s
 
-                self._bm25 = bm25s.BM25.load(str(self._bm25_dir() / "index"))
-                self._bm25_ids = saved["ids"]
-                self._load_meta()
-                return
-        # the saved index is stale: rebuild in memory; the writer saves when it closes
-        self._build_bm25(save=not self.settings.data_dir.joinpath("bm25", "ids.json").exists())
+                    self._bm25 = bm25s.BM25.load(str(self._bm25_dir() / saved.get("folder", "index")))
+                    self._bm25_ids = saved["ids"]
+                    self._load_meta()
+                    return
+            except Exception:  # noqa: BLE001
+                pass  # a writer replaced it as we read: use what we have, or build below
+        if self._bm25 is not None and not self._dirty:
+            # another writer is still at work and saves its index when it closes: keep answering from the
+            # current one meanwhile (rebuilding in every reader at once would stall them all) and look again
+            self._generation = None
+            return
+        self._build_bm25(save=not meta.exists())
 
     # ---- searching -------------------------------------------------------------------
 
