@@ -49,7 +49,7 @@ def manifest():
 
 @pytest.fixture(scope="session")
 def parsed(manifest):
-    """Parse a corpus file once per session."""
+    """Parse a corpus file once per test run."""
     from ingest.parse import parse_file
 
     cache = {}
