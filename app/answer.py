@@ -15,14 +15,9 @@ from index.settings import Settings
 from index.store import Store
 from ingest.records import SECTION_TITLES, TABLE_NAMES
 
+from .labels import COLUMNS
 from .router import RATIOS, Query, apply_context, apply_filters, parse, split_parts
 
-_COLUMN_NAMES = {
-    "prior_year_items": "上一年项目数量", "change": "本年增/减", "decisions": "处理决定数量",
-    "issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数",
-    "newly_made": "本年新制作数量", "newly_published": "本年新公开数量", "total_published": "对外公开总数量",
-    "amount_10k_yuan": "本年收费金额", "projects": "采购项目数量", "amount": "采购总金额",
-}
 _REGION = re.compile(r"^(?:江苏省?|江阴市?|常州市?|福建省?|平潭综合实验区(?=.))")
 
 
@@ -190,6 +185,17 @@ class Answerer:
         self.store = Store(self.settings.db_path)
         self._index: SearchIndex | None = None
         self._embed = embed_model
+        self._corpus: tuple | None = None  # (key, reports, bodies, aliases, latest year)
+
+    def corpus(self) -> tuple[list[dict], list[str], dict[str, str], int | None]:
+        """Reports, body names, aliases and the latest year, read again only when reports were added or removed."""
+        key = self.store.db.execute("SELECT COUNT(*), MAX(ingested_at) FROM reports").fetchone()
+        if self._corpus is None or self._corpus[0] != key:
+            reports = self.store.reports()
+            bodies = sorted({r["body"] for r in reports if r["body"]})
+            latest = max((r["year"] for r in reports if r["year"]), default=None)
+            self._corpus = (key, reports, bodies, aliases_for(bodies), latest)
+        return self._corpus[1:]
 
     @property
     def index(self) -> SearchIndex:
@@ -205,7 +211,7 @@ class Answerer:
         A question with two parts gets both, in order.
         """
         t0 = time.perf_counter()
-        reports = self.store.reports()
+        reports = self.corpus()[0]
         parts = split_parts(question)
         answers, context = [], previous
         for n, part in enumerate(parts):
@@ -235,9 +241,8 @@ class Answerer:
 
     def _understand(self, text: str, reports: list[dict], filters: dict | None, previous: dict | None,
                     carry: bool) -> Query:
-        bodies = sorted({r["body"] for r in reports if r["body"]})
-        latest = max((r["year"] for r in reports if r["year"]), default=None)
-        q = parse(text, bodies, aliases_for(bodies), latest)
+        _, bodies, aliases, latest = self.corpus()
+        q = parse(text, bodies, aliases, latest)
         if carry and previous:
             # the second part of one question speaks of the same body and year
             if not q.bodies and not q.zone_only:
@@ -327,7 +332,7 @@ class Answerer:
                 first_n.setdefault(r["report_id"], n)
                 shown = "未填报" if f["value"] is None else f"{f['raw']}{f['unit']}"
                 col = f["key"].split(".")[-1]
-                label = _COLUMN_NAMES.get(col, col) if q.metric.endswith("*") else ""
+                label = COLUMNS.get(col, col) if q.metric.endswith("*") else ""
                 parts.append(f"{label + ' ' if label else ''}{shown} [{n}]")
             values = [f["value"] for f in facts]
             if all(v is None for v in values):
@@ -610,7 +615,7 @@ class Answerer:
         lo, hi = (q.year, q.year) if q.year else (q.year_range or (None, None))
         filters = Filters(bodies=q.bodies, year_from=lo, year_to=hi, sections=(q.section,) if q.section else ())
         if q.zone_only and not q.bodies:
-            filters = Filters(bodies=tuple(r["body"] for r in self.store.reports() if r["kind"] == "zone"),
+            filters = Filters(bodies=tuple(r["body"] for r in reports if r["kind"] == "zone"),
                               year_from=lo, year_to=hi, sections=filters.sections)
         k = 12 if not q.bodies else 6
         hits = self.index.search(q.question, filters, k=k)

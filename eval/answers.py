@@ -17,6 +17,8 @@ import json
 import statistics
 from pathlib import Path
 
+from eval.stats import percentile
+
 
 def load(path: Path) -> list[dict]:
     """The question file."""
@@ -108,8 +110,8 @@ def summary(results: list[dict]) -> list[str]:
         f"{c} {sum(r['ok'] for r in results if r['cat'] == c)}/{sum(r['cat'] == c for r in results)}" for c in cats))
     for route in sorted({r["route"] for r in results}):
         ms = sorted(r["ms"] for r in results if r["route"] == route)
-        p95 = ms[min(len(ms) - 1, round(0.95 * len(ms)) - 1)] if ms else 0
-        lines.append(f"latency {route}: n={len(ms)} p50 {statistics.median(ms):.0f} ms  p95 {p95:.0f} ms  max {ms[-1]:.0f} ms")
+        lines.append(f"latency {route}: n={len(ms)} p50 {statistics.median(ms):.0f} ms  p95 {percentile(ms, 95):.0f} ms  "
+                     f"max {ms[-1]:.0f} ms")
     for r in results:
         if not r["ok"]:
             lines.append(f"FAIL {r['id']} {r['q']}: " + "; ".join(r["fails"]))

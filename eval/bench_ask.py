@@ -20,15 +20,13 @@ sys.path.insert(0, str(ROOT))
 
 from app.answer import Answerer  # noqa: E402
 from eval.answers import load  # noqa: E402
+from eval.stats import percentile  # noqa: E402
 from index.settings import Settings  # noqa: E402
 
 COLD = [("table", "2024年哪些园区收到了政府信息公开申请？"), ("claim", "临港开发区2024年主动公开政府信息1801条，对吗？"),
         ("text", "哪些单位提到政策解读形式单一的问题？")]
 
 
-def pct(values: list[float], p: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, max(0, round(p / 100 * len(s)) - 1))]
 
 
 def main() -> None:
@@ -50,7 +48,7 @@ def main() -> None:
             ans = a.ask(item["q"])
             times.setdefault(ans.route, []).append((time.perf_counter() - t0) * 1000)
     for route, v in sorted(times.items()):
-        print(f"warm {route:6} n={len(v):4}  p50 {statistics.median(v):6.1f} ms  p95 {pct(v, 95):6.1f} ms  "
+        print(f"warm {route:6} n={len(v):4}  p50 {statistics.median(v):6.1f} ms  p95 {percentile(v, 95):6.1f} ms  "
               f"max {max(v):6.1f} ms")
     a.close()
 

@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval.stats import percentile  # noqa: E402
 from eval.synth import MEASURES, PROBLEMS, THEMES, generate  # noqa: E402
 from index.ingest import ingest_paths  # noqa: E402
 from index.search import Filters, SearchIndex  # noqa: E402
@@ -27,10 +28,6 @@ from index.settings import Settings  # noqa: E402
 from index.store import Store  # noqa: E402
 
 
-def percentile(values: list[float], p: float) -> float:
-    """Nearest-rank percentile."""
-    s = sorted(values)
-    return s[min(len(s) - 1, max(0, round(p / 100 * len(s)) - 1))]
 
 
 def queries(store: Store, n: int, rng: random.Random) -> list[tuple[str, Filters]]:

@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval.stats import percentile  # noqa: E402
+
 QUESTIONS = {
     "table": ["2024年哪些园区收到了政府信息公开申请？", "临港开发区2024年收到多少政府信息公开申请？",
               "平潭综合实验区2022年被申请行政复议多少件？", "2024年各单位公开率是多少？", "靖江园区2020年行政处罚情况",
@@ -36,11 +38,6 @@ QUESTIONS = {
 }
 
 
-def pct(values: list[float], p: float) -> float:
-    if not values:
-        return float("nan")
-    s = sorted(values)
-    return s[min(len(s) - 1, max(0, round(p / 100 * len(s)) - 1))]
 
 
 def start_server(data: Path) -> tuple[str, subprocess.Popen]:
@@ -152,7 +149,7 @@ def report(r: dict) -> list[str]:
     lines = [f"sessions {r['sessions']}, {r['seconds']} s: {r['sent']} questions sent, {r['answered']} answered, "
              f"{len(r['errors'])} errors, {r['lost']} lost"]
     for kind, v in r["latency"].items():
-        lines.append(f"  {kind:6} n={len(v):4}  p50 {pct(v, 50):7.0f} ms  p95 {pct(v, 95):7.0f} ms  p99 {pct(v, 99):7.0f} ms")
+        lines.append(f"  {kind:6} n={len(v):4}  p50 {percentile(v, 50):7.0f} ms  p95 {percentile(v, 95):7.0f} ms  p99 {percentile(v, 99):7.0f} ms")
     if r["ingested"]:
         ok = sum(x.startswith("✓") for x in r["ingested"])
         lines.append(f"  ingested during the load: {ok}/{len(r['ingested'])} files")

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from eval import load as loadtest  # noqa: E402
+from eval.stats import percentile  # noqa: E402
 from eval.synth import generate  # noqa: E402
 from index.ingest import ingest_paths  # noqa: E402
 from index.settings import Settings  # noqa: E402
@@ -171,7 +172,7 @@ def main() -> None:
                 rows.append((label, "served / errors / lost", f"{r['answered']} / {len(r['errors'])} / {r['lost']}"))
                 for kind, v in r["latency"].items():
                     rows.append((label, f"{kind} p50 / p95 / p99 ms",
-                                 f"{loadtest.pct(v, 50):.0f} / {loadtest.pct(v, 95):.0f} / {loadtest.pct(v, 99):.0f}"))
+                                 f"{percentile(v, 50):.0f} / {percentile(v, 95):.0f} / {percentile(v, 99):.0f}"))
                 if ingest:
                     ok = sum(x.startswith("✓") for x in r["ingested"])
                     rows.append((label, "files ingested during the load", f"{ok}/{len(r['ingested'])}"))

@@ -6,12 +6,10 @@ of ours (the answerer, the checks, llama-index's client) runs for real.
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, OpenAIServer
 from index.ingest import ingest_paths
 from index.search import SearchIndex
 from index.settings import Settings
@@ -20,36 +18,16 @@ from index.store import Store
 KEY = "sk-test-9f8e7d6c5b4a"
 
 
-class Model:
-    """What the server answers next, and what it was sent."""
-    reply = ""
-    requests: list[dict] = []
-
-
-class Handler(BaseHTTPRequestHandler):
-    def do_POST(self):  # noqa: N802
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        Model.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
-        out = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
-                          "choices": [{"index": 0, "finish_reason": "stop",
-                                       "message": {"role": "assistant", "content": Model.reply}}],
-                          "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(out)))
-        self.end_headers()
-        self.wfile.write(out)
-
-    def log_message(self, *args):
-        pass
+@pytest.fixture(scope="module")
+def model():
+    m = OpenAIServer()
+    yield m
+    m.close()
 
 
 @pytest.fixture(scope="module")
-def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
-    httpd.shutdown()
+def server(model):
+    return model.url
 
 
 @pytest.fixture(scope="module")
@@ -70,13 +48,13 @@ def answerer(data, url):
                              llm_api_key=KEY))
 
 
-def test_phrasing_with_checked_numbers_is_used(server, data, capsys):
-    Model.reply = "洋口港经济开发区提出强化信息公开的及时性与针对性[1]，并明确责任、加强监管[2]。"
+def test_phrasing_with_checked_numbers_is_used(model, server, data, capsys):
+    model.reply = "洋口港经济开发区提出强化信息公开的及时性与针对性[1]，并明确责任、加强监管[2]。"
     a = answerer(data, server)
     ans = a.ask("洋口港经济开发区提出了哪些改进措施？")
-    assert ans.answer.startswith(Model.reply)
+    assert ans.answer.startswith(model.reply)
     assert "1.强化及时性与针对性" in ans.answer  # the verbatim passages stay
-    req = Model.requests[-1]
+    req = model.requests[-1]
     assert req["path"].endswith("/chat/completions") and req["auth"] == f"Bearer {KEY}"
     assert "强化及时性与针对性" in json.dumps(req["body"], ensure_ascii=False)
     # the key is never printed, logged or returned
@@ -87,26 +65,26 @@ def test_phrasing_with_checked_numbers_is_used(server, data, capsys):
     a.close()
 
 
-def test_invented_number_falls_back_to_the_passages(server, data):
-    Model.reply = "洋口港经济开发区全年公开信息9999条[1]。"
+def test_invented_number_falls_back_to_the_passages(model, server, data):
+    model.reply = "洋口港经济开发区全年公开信息9999条[1]。"
     a = answerer(data, server)
     ans = a.ask("洋口港经济开发区提出了哪些改进措施？")
     assert "9999" not in ans.answer and ans.answer.startswith("报告第五部分")
     a.close()
 
 
-def test_marker_that_cites_nothing_falls_back(server, data):
-    Model.reply = "措施很多[42]。"
+def test_marker_that_cites_nothing_falls_back(model, server, data):
+    model.reply = "措施很多[42]。"
     a = answerer(data, server)
     assert "[42]" not in a.ask("洋口港经济开发区提出了哪些改进措施？").answer
     a.close()
 
 
-def test_table_answers_never_go_to_the_model(server, data):
-    Model.requests.clear()
+def test_table_answers_never_go_to_the_model(model, server, data):
+    model.requests.clear()
     a = answerer(data, server)
     ans = a.ask("洋口港经济开发区2024年收到多少政府信息公开申请？")
-    assert ans.route == "table" and Model.requests == []
+    assert ans.route == "table" and model.requests == []
     a.close()
 
 
