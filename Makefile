@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 7860
+DEBIAN_PACKAGES := chromium fonts-wqy-microhei libreoffice-writer-nogui poppler-utils
 export HF_HUB_OFFLINE ?= 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
@@ -20,12 +21,12 @@ $(BIN)/nianbao: pyproject.toml
 
 setup: $(BIN)/nianbao
 
-# Debian packages the browser tests need: chromium and a Chinese font.
+# Debian packages: chromium and a Chinese font for the browser tests, LibreOffice for .doc files.
 system:
-	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi wenquanyi; then :; \
-	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
-	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
-	else echo "note: install chromium and fonts-wqy-microhei for the browser tests"; fi
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/soffice ] && [ -x /usr/bin/pdftoppm ] && fc-list 2>/dev/null | grep -qi wenquanyi; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
+	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
+	else echo "note: install $(DEBIAN_PACKAGES) (Debian) for the browser and format tests"; fi
 
 run: setup
 	$(BIN)/nianbao ingest corpus/

@@ -11,7 +11,7 @@ sys.path.insert(0, str(ROOT))
 
 from ingest.loaders import read_file  # noqa: E402
 from ingest.metadata import load_manifest  # noqa: E402
-from ingest.parse import parse_text  # noqa: E402
+from ingest.parse import parse_document  # noqa: E402
 
 
 def main() -> None:
@@ -25,8 +25,8 @@ def main() -> None:
     t0 = time.perf_counter()
     n = facts = 0
     for _ in range(args.repeat):
-        for p, data, text in loaded:
-            r = parse_text(data, text, p.name, manifest.get(p.name, {}))
+        for p, data, doc in loaded:
+            r = parse_document(data, doc, p.name, manifest.get(p.name, {}))
             n += 1
             facts += len(r.facts)
     dt = time.perf_counter() - t0

@@ -7,55 +7,45 @@ from __future__ import annotations
 
 import re
 
+from . import template as T
 from .records import Fact, Finding, Section, SECTION_TITLES
-from .tables import APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, OUTCOME_ROWS_2019, OUTCOME_ROWS_2021
-
-_COL_NAMES = {
-    "natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
-    "social_welfare": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他", "total": "总计",
-}
-_GROUP_NAMES = {"review": "行政复议", "litigation_direct": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
-
 
 def _fmt(v) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)
 
 
+_RULE_DETAIL = {"balance": "rule1", "outcomes": "rule2", "row_sum": "rule3", "appeal_group": "rule4"}
+
+
+def _message(eq: T.Equation, val: dict) -> str:
+    left = sum(val[k] for k in eq.left)
+    right = sum(val[k] for k in eq.right)
+    if eq.rule == "balance":
+        name = T.APPLICATIONS.column(eq.column).label
+        a, b = (val[k] for k in eq.left)
+        c, d = (val[k] for k in eq.right)
+        return (f"表三“{name}”列：本年新收{_fmt(a)}+上年结转{_fmt(b)}={_fmt(left)}，"
+                f"不等于办理结果总计{_fmt(c)}+结转下年度{_fmt(d)}={_fmt(right)}。")
+    if eq.rule == "outcomes":
+        return f"表三“{T.APPLICATIONS.column(eq.column).label}”列：各项办理结果之和为{_fmt(left)}，与总计{_fmt(right)}不符。"
+    if eq.rule == "row_sum":
+        return f"表三“{T.row_label('applications', eq.row)}”行：各类申请人之和为{_fmt(left)}，与总计列{_fmt(right)}不符。"
+    return f"表四“{T.APPEALS.row(eq.column).label}”：维持、纠正、其他、尚未审结之和为{_fmt(left)}，与总计{_fmt(right)}不符。"
+
+
 def arithmetic(facts: list[Fact], template: str) -> list[Finding]:
-    """Each rule of the template, per column; a rule with a blank term is not checked."""
+    """Each equation of the template (ingest/template.py); one with a blank or unknown term is not checked."""
     val = {f.key: f.value for f in facts}
     out: list[Finding] = []
-    outcomes = OUTCOME_ROWS_2021 if template == "2021" else OUTCOME_ROWS_2019
-
-    def get(row: str, col: str):
-        return val.get(f"applications.{row}.{col}")
-
-    if any(k.startswith("applications.") for k in val):
-        for col in APPLICANT_COLUMNS:
-            name = _COL_NAMES[col]
-            a, b, c, d = get("new_received", col), get("carried_over", col), get("total_processed", col), get("carried_forward", col)
-            if None not in (a, b, c, d) and a + b != c + d:
-                out.append(Finding("arithmetic", f"表三“{name}”列：本年新收{_fmt(a)}+上年结转{_fmt(b)}={_fmt(a + b)}，不等于办理结果总计{_fmt(c)}+结转下年度{_fmt(d)}={_fmt(c + d)}。",
-                                   f"applications.*.{col}", "rule1"))
-            parts = [get(r, col) for r in outcomes]
-            # a blank or unknown outcome cell leaves the rule unchecked, not failed
-            if c is not None and None not in parts and sum(parts) != c:
-                out.append(Finding("arithmetic", f"表三“{name}”列：各项办理结果之和为{_fmt(sum(parts))}，与总计{_fmt(c)}不符。",
-                                   f"applications.total_processed.{col}", "rule2"))
-        for row in ["new_received", "carried_over", *outcomes, "total_processed", "carried_forward"]:
-            cells = [get(row, c) for c in APPLICANT_COLUMNS]
-            if None in cells:
-                continue
-            if sum(cells[:-1]) != cells[-1]:
-                out.append(Finding("arithmetic", f"表三“{row}”行：各类申请人之和为{_fmt(sum(cells[:-1]))}，与总计列{_fmt(cells[-1])}不符。",
-                                   f"applications.{row}.total", "rule3"))
-    for g in APPEAL_GROUPS:
-        cells = [val.get(f"appeals.{g}.{c}") for c in APPEAL_COLUMNS]
-        if None in cells:
+    has_t3 = any(k.startswith("applications.") for k in val)
+    for eq in T.equations(template if template in T.VERSIONS else "2021"):
+        if eq.key.startswith("applications") and not has_t3:
             continue
-        if sum(cells[:-1]) != cells[-1]:
-            out.append(Finding("arithmetic", f"表四“{_GROUP_NAMES[g]}”：维持、纠正、其他、尚未审结之和为{_fmt(sum(cells[:-1]))}，与总计{_fmt(cells[-1])}不符。",
-                               f"appeals.{g}.total", "rule4"))
+        terms = eq.left + eq.right
+        if any(val.get(k) is None for k in terms):
+            continue
+        if sum(val[k] for k in eq.left) != sum(val[k] for k in eq.right):
+            out.append(Finding("arithmetic", _message(eq, val), eq.key, _RULE_DETAIL[eq.rule]))
     return out
 
 

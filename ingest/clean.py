@@ -56,3 +56,10 @@ def clean_text(text: str) -> tuple[dict[str, str], str]:
     text = _PAGE_FOOTER.sub("", text)
     text = drop_repeated_copy(text)
     return fields, text
+
+
+def clean_paragraph(text: str) -> str:
+    """One paragraph of a structured document: Word artefacts, page footers and odd spaces removed."""
+    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
+    text = _WORD_ARTEFACTS.sub("", text)
+    return "" if _PAGE_FOOTER.fullmatch(text.strip()) else text.strip()

@@ -1,8 +1,9 @@
-"""Bytes → text for every format a government site publishes.
+"""Bytes → a document of paragraphs and tables, for every format a government site publishes.
 
-Tables in HTML and Word files are written out one cell per tab-indented line
-with an empty line between rows: the same shape as the sample reports'
-flattened tables, so one table reader serves every format.
+Table structure is kept from the file: HTML rowspan/colspan, Word merged
+cells and PDF ruling lines become rows of cells (ingest/document.py), never a
+flattened string parsed back. Text files stay one run of text; their tables
+are read by the text reader (ingest/tables.py).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .document import Document, Paragraph, Table
 from .records import ReportError
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".doc")
@@ -21,8 +23,8 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".doc")
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 
 
-def read_file(path: Path, max_bytes: int) -> tuple[bytes, str]:
-    """Read a file and return (bytes, text); ReportError when it cannot be read."""
+def read_file(path: Path, max_bytes: int) -> tuple[bytes, Document]:
+    """Read a file and return (bytes, document); ReportError when it cannot be read."""
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -36,21 +38,21 @@ def read_file(path: Path, max_bytes: int) -> tuple[bytes, str]:
     if size > max_bytes:
         raise ReportError(name, f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit (NIANBAO_MAX_FILE_MB)")
     data = path.read_bytes()
-    return data, bytes_to_text(data, suffix, name)
+    return data, load_document(data, suffix, name)
 
 
-def bytes_to_text(data: bytes, suffix: str, name: str) -> str:
-    """Decode a document's bytes to text by its format."""
+def load_document(data: bytes, suffix: str, name: str) -> Document:
+    """A document's bytes → its blocks, by format."""
     if suffix in (".txt", ".md"):
-        return decode_text(data, name)
+        return Document((Paragraph(decode_text(data, name)),), "text")
     if suffix in (".html", ".htm"):
-        return html_to_text(decode_text(data, name))
+        return html_document(decode_text(data, name))
     if suffix == ".docx":
-        return docx_to_text(data, name)
+        return docx_document(data, name)
     if suffix == ".pdf":
-        return pdf_to_text(data, name)
+        return pdf_document(data, name)
     if suffix == ".doc":
-        return doc_to_text(data, name)
+        return doc_document(data, name)
     raise ReportError(name, f"unsupported file type {suffix}")
 
 
@@ -76,24 +78,64 @@ def _looks_like_text(text: str) -> bool:
     return bad / len(sample) < 0.01
 
 
-def _table_lines(rows: list[list[str]]) -> list[str]:
-    out: list[str] = []
-    for row in rows:
-        for cell in row:
-            out.append("\t" + (" ".join(cell.split()) or " "))
-        out.append("")
-    return out
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "span", "td", "pre", "blockquote")
 
 
-def html_to_text(html: str) -> str:
-    """A saved web page → the report's text; menus, scripts and styles dropped."""
+def _span(tag, attr: str) -> int:
+    try:
+        return max(1, min(int(str(tag.get(attr, 1)).strip() or 1), 100))
+    except ValueError:
+        return 1
+
+
+def html_grid(table) -> list[list[str]]:
+    """An HTML table's rows of distinct cells: colspan once, rowspan repeated down the rows it covers."""
+    rows: list[list[str]] = []
+    pending: dict[int, tuple[str, int]] = {}   # column → (text, rows still covered)
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        row: list[str] = []
+        col = 0
+        cells = tr.find_all(["td", "th"], recursive=False)
+
+        def fill_pending():
+            nonlocal col
+            while col in pending:
+                text, left = pending[col]
+                row.append(text)
+                if left <= 1:
+                    del pending[col]
+                else:
+                    pending[col] = (text, left - 1)
+                col += 1
+
+        for td in cells:
+            fill_pending()
+            text = " ".join(td.get_text(" ", strip=True).split())
+            span, down = _span(td, "colspan"), _span(td, "rowspan")
+            row.append(text)
+            if down > 1:
+                for c in range(col, col + span):
+                    pending[c] = (text, down - 1)
+                # a label merged across columns and rows is repeated once per row, not per column
+                for c in range(col + 1, col + span):
+                    pending[c] = ("\0", down - 1)
+            col += span
+        fill_pending()
+        rows.append([c for c in row if c != "\0"])
+    return rows
+
+
+def html_document(html: str) -> Document:
+    """A saved web page → paragraphs and tables; menus, scripts and styles dropped."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "iframe", "form"]):
         tag.decompose()
     root = soup.body or soup
-    lines: list[str] = []
+    blocks: list = []
 
     def walk(node) -> None:
         for child in node.children:
@@ -101,24 +143,23 @@ def html_to_text(html: str) -> str:
             if name is None:
                 s = str(child).strip()
                 if s:
-                    lines.append(s)
+                    blocks.append(Paragraph(s))
             elif name == "table":
-                rows = []
-                for tr in child.find_all("tr"):
-                    rows.append([td.get_text(" ", strip=True) for td in tr.find_all(["td", "th"])])
-                lines.extend(_table_lines(rows))
-            elif name in ("p", "div", "h1", "h2", "h3", "h4", "li", "section", "article", "br", "tr", "span", "td"):
-                if child.find("table") is not None or name in ("div", "section", "article"):
+                rows = html_grid(child)
+                if rows:
+                    blocks.append(Table(tuple(tuple(r) for r in rows), source="html"))
+            elif name in _BLOCK_TAGS:
+                if child.find("table") is not None:
                     walk(child)
                 else:
                     s = child.get_text("", strip=True)
                     if s:
-                        lines.append(s)
+                        blocks.append(Paragraph(s))
             else:
                 walk(child)
 
     walk(root)
-    return "\n".join(lines)
+    return Document(tuple(blocks), "html")
 
 
 def _check_zip(data: bytes, name: str) -> zipfile.ZipFile:
@@ -134,75 +175,65 @@ def _check_zip(data: bytes, name: str) -> zipfile.ZipFile:
     return zf
 
 
-def docx_to_text(data: bytes, name: str) -> str:
-    """Paragraphs and tables of a Word document, in document order."""
+def docx_document(data: bytes, name: str) -> Document:
+    """Paragraphs and tables of a Word document, in document order, merged cells resolved."""
     _check_zip(data, name)
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
     try:
         doc = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many types for broken parts
         raise ReportError(name, f"not a readable .docx ({type(e).__name__})") from None
-    lines: list[str] = []
+    blocks: list = []
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(child, doc).text)
+            text = DocxParagraph(child, doc).text
+            if text.strip():
+                blocks.append(Paragraph(text))
         elif tag == "tbl":
             rows = []
-            for tr in Table(child, doc).rows:
+            for tr in DocxTable(child, doc).rows:
                 cells, seen = [], set()
                 for cell in tr.cells:
-                    # merged cells repeat the same object; a merged label counts once
+                    # a cell merged across columns is the same object in each; it counts once.
+                    # A cell merged down rows (vMerge) is returned again in each row it covers.
                     if id(cell._tc) in seen:
                         continue
                     seen.add(id(cell._tc))
-                    cells.append(cell.text)
-                rows.append(cells)
-            lines.extend(_table_lines(rows))
-    return "\n".join(lines)
+                    cells.append(" ".join(cell.text.split()))
+                rows.append(tuple(cells))
+            if rows:
+                blocks.append(Table(tuple(rows), source="docx"))
+    return Document(tuple(blocks), "docx")
 
 
-def pdf_to_text(data: bytes, name: str) -> str:
-    """The text layer of a PDF; scanned or encrypted files are refused."""
-    import logging
+def pdf_document(data: bytes, name: str) -> Document:
+    """A PDF's pages: tables from ruling lines (pdfplumber), the text around them; scans and encrypted files refused."""
+    from .pdf import read_pdf
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ReportError(name, "encrypted PDF; remove the password and try again")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ReportError:
-        raise
-    except (PdfReadError, Exception) as e:  # pypdf raises assorted errors on truncated files
-        raise ReportError(name, f"unreadable PDF ({type(e).__name__}: truncated or damaged?)") from None
-    text = "\n".join(pages)
-    if len("".join(text.split())) < 20:
-        raise ReportError(name, "PDF has no text layer (a scan?); OCR is not supported, convert it to text first")
-    return text
+    return read_pdf(data, name)
 
 
-def doc_to_text(data: bytes, name: str) -> str:
-    """Old Word files through LibreOffice, when it is installed."""
+def doc_document(data: bytes, name: str) -> Document:
+    """Old Word files through LibreOffice (Debian: libreoffice-writer-nogui; `make system` installs it)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        raise ReportError(name, "old Word .doc needs LibreOffice: install it (apt install libreoffice-writer) or save the file as .docx")
+        raise ReportError(name, "old Word .doc needs LibreOffice: install it (apt install libreoffice-writer-nogui, "
+                                "or `make system`) or save the file as .docx")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.doc"
         src.write_bytes(data)
         env = dict(os.environ, HOME=tmp)
         try:
-            subprocess.run([soffice, "--headless", "--convert-to", "docx", "--outdir", tmp, str(src)],
+            subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                            "--convert-to", "docx", "--outdir", tmp, str(src)],
                            check=True, capture_output=True, timeout=120, env=env)
         except (subprocess.SubprocessError, OSError):
             raise ReportError(name, "LibreOffice could not convert this .doc") from None
         out = Path(tmp) / "in.docx"
         if not out.exists():
             raise ReportError(name, "LibreOffice could not convert this .doc")
-        return docx_to_text(out.read_bytes(), name)
+        return Document(docx_document(out.read_bytes(), name).blocks, "doc")

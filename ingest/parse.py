@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from . import checks
-from .clean import clean_text
+from .align import read_grid_tables
+from .clean import clean_paragraph, clean_text
+from .document import Document, Paragraph, Rendered, pipe_tables, render
 from .loaders import read_file
 from .metadata import body_from_text, body_from_title, find_title, find_year, is_annual_report_title
 from .records import Finding, Report, ReportError
 from .sections import split_sections
-from .tables import detect_template, parse_appeals, parse_applications, parse_proactive
+from .tables import parse_appeals, parse_applications, parse_proactive
+from .template import detect_version
 
 # Markers of the pre-2019 reports (2008 条例): no standard tables, but still annual reports.
 _OLD_FORMAT = ("依申请公开", "主动公开")
@@ -18,21 +22,36 @@ _OLD_FORMAT = ("依申请公开", "主动公开")
 
 def parse_file(path: Path, manifest_row: dict[str, str] | None = None, max_bytes: int = 50 * 1024 * 1024) -> Report:
     """Read, clean and parse one file; ReportError when it is not an annual report."""
-    data, text = read_file(path, max_bytes)
-    return parse_text(data, text, path.name, manifest_row or {}, str(path))
+    data, doc = read_file(path, max_bytes)
+    return parse_document(data, doc, path.name, manifest_row or {}, str(path))
 
 
 def parse_text(data: bytes, raw_text: str, source_file: str, manifest_row: dict[str, str], shown_name: str = "") -> Report:
     """Decoded text of a document → Report."""
+    return parse_document(data, Document((Paragraph(raw_text),), "text"), source_file, manifest_row, shown_name)
+
+
+def lay_out(doc: Document) -> tuple[dict[str, str], Rendered]:
+    """A document as one cleaned text with its tables placed in it; crawler header fields apart."""
+    if doc.plain:
+        header, text = clean_text("\n".join(b.text for b in doc.blocks))
+        return header, Rendered(text, pipe_tables(text))
+    return {}, render(doc, clean_paragraph)
+
+
+def parse_document(data: bytes, doc: Document, source_file: str, manifest_row: dict[str, str],
+                   shown_name: str = "") -> Report:
+    """A loaded document → Report."""
     name = shown_name or source_file
-    header, text = clean_text(raw_text)
+    header, rendered = lay_out(doc)
+    text = rendered.text
     if len("".join(text.split())) < 50:
         raise ReportError(name, "no text to read (empty after cleaning)")
     title, title_found = find_title(header, text)
     sections = split_sections(text)
     found = {s.key for s in sections if s.key != "preamble"}
     title_ok = is_annual_report_title(title)
-    table_words = detect_template(text)
+    table_words = detect_version(text)
     if not (title_ok and (len(found) >= 2 or table_words or all(w in text for w in _OLD_FORMAT))) \
             and not (len(found) >= 4 and table_words):
         what = f"“{title}”" if title else "no 年度报告 title"
@@ -74,9 +93,21 @@ def parse_text(data: bytes, raw_text: str, source_file: str, manifest_row: dict[
         p_start = start_of("proactive", 0)
         a_start = start_of("applications", p_start)
         r_start = start_of("appeals", a_start)
-        facts += parse_proactive(text, p_start, start_of("applications", end_of("proactive")), template, findings)
-        facts += parse_applications(text, a_start, start_of("appeals", end_of("applications")), template, findings)
-        facts += parse_appeals(text, r_start, start_of("problems", end_of("appeals")), findings)
+        grid = read_grid_tables(rendered.tables, text, template, findings)
+        if "proactive" in grid:
+            facts += grid["proactive"]
+        else:
+            facts += parse_proactive(text, p_start, start_of("applications", end_of("proactive")), template, findings)
+        if "applications" in grid:
+            facts += grid["applications"]
+        else:
+            facts += parse_applications(text, a_start, start_of("appeals", end_of("applications")), template, findings)
+        if "appeals" in grid:
+            facts += grid["appeals"]
+        else:
+            facts += parse_appeals(text, r_start, start_of("problems", end_of("appeals")), findings)
+        if rendered.page_starts:
+            facts = [f if f.page is not None else replace(f, page=rendered.page_at(f.offset)) for f in facts]
         findings += checks.arithmetic(facts, template)
         findings += checks.narrative_vs_tables(sections, facts, year)
     findings += checks.gaps(sections, facts, template)
@@ -85,5 +116,6 @@ def parse_text(data: bytes, raw_text: str, source_file: str, manifest_row: dict[
         report_id=digest[:16], source_file=source_file, title=title, body=body, body_source=body_source,
         year=year, year_source=year_source, template=template, template_source=template_source,
         region=manifest_row.get("region", ""), text=text, sections=tuple(sections), facts=tuple(facts),
-        findings=tuple(findings), content_hash=digest,
+        findings=tuple(findings), content_hash=digest, source_format=doc.kind,
+        pages=tuple(rendered.page_starts),
     )

@@ -54,6 +54,7 @@ class Fact:
     unit: str = ""              # unit where printed or fixed by the template (万元, 元)
     offset: int = -1            # character offset of the row label in the cleaned text
     line: int = -1              # 1-based line of the row label in the cleaned text
+    page: int | None = None     # page of the file the cell is printed on (paged formats)
 
     @property
     def table(self) -> str:
@@ -90,6 +91,17 @@ class Report:
     facts: tuple[Fact, ...] = ()
     findings: tuple[Finding, ...] = ()
     content_hash: str = ""      # sha256 of the file's bytes, full
+    source_format: str = "text"  # text | html | docx | doc | pdf | ocr: how the file was read
+    pages: tuple[tuple[int, int], ...] = ()  # (offset in text, page): where each page starts, paged formats only
+
+    def page_at(self, offset: int) -> int | None:
+        """The page a character offset of the text falls on (None for unpaged formats)."""
+        page = None
+        for start, number in self.pages:
+            if start > offset:
+                break
+            page = number
+        return page
 
     def section(self, key: str) -> Section | None:
         """The section with this key, if found."""

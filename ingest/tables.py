@@ -15,67 +15,22 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from . import template as T
 from .records import Fact, Finding
 
-# ---- the template -----------------------------------------------------------------
+# ---- the template (ingest/template.py) ------------------------------------------------
 
-T2_2021 = [
-    ("regulations", r"规章", ("issued", "repealed", "in_force")),
-    ("normative_documents", r"规范性文件", ("issued", "repealed", "in_force")),
-    ("licensing", r"行政许可", ("decisions",)),
-    ("penalty", r"行政处罚", ("decisions",)),
-    ("coercion", r"行政强制", ("decisions",)),
-    ("fees", r"行政事业性收费", ("amount_10k_yuan",)),
-]
-_ITEMS_2019 = ("prior_year_items", "change", "decisions")
-T2_2019 = [
-    ("regulations", r"规章", ("newly_made", "newly_published", "total_published")),
-    ("normative_documents", r"规范性文件", ("newly_made", "newly_published", "total_published")),
-    ("licensing", r"行政许可", _ITEMS_2019),
-    ("other_services", r"其他对外管理服务事项", _ITEMS_2019),
-    ("penalty", r"行政处罚", _ITEMS_2019),
-    ("coercion", r"行政强制", _ITEMS_2019),
-    ("fees", r"行政事业性收费", ("prior_year_items", "change")),
-    ("procurement", r"政府集中采购", ("projects", "amount")),
-]
-APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
-_T3_HEAD = [
-    ("new_received", r"本年新收"),
-    ("carried_over", r"上年结转"),
-    ("granted", r"予以公开"),
-    ("partially_granted", r"部分公开"),
-    ("denied_state_secret", r"国家秘密"),
-    ("denied_prohibited_by_law", r"法律.{0,2}行政法规禁止"),
-    ("denied_security_stability", r"三安全一稳定|危及"),
-    ("denied_third_party", r"第三方合法权益"),
-    ("denied_internal_affairs", r"三类内部事务"),
-    ("denied_process_info", r"四类过程性"),
-    ("denied_enforcement_files", r"行政执法案[卷件]"),
-    ("denied_inquiry_matters", r"行政查询事项"),
-    ("unable_not_held", r"不掌握"),
-    ("unable_needs_creation", r"另行制作"),
-    ("unable_unclear", r"仍不明确"),
-    ("unprocessed_petition", r"信访举报投诉"),
-    ("unprocessed_duplicate", r"重复申请"),
-    ("unprocessed_publication", r"公开出版物"),
-    ("unprocessed_repetitive", r"大量反复申请"),
-    ("unprocessed_confirmation", r"重新出具"),
-]
-_T3_TAIL = [
-    ("total_processed", r"[（(]?七[）)、.．]?\s*总计"),
-    ("carried_forward", r"结转下年度"),
-]
-T3_2021 = _T3_HEAD + [
-    ("other_overdue_correction", r"逾期不补正"),
-    ("other_unpaid_fee", r"收费通知|缴纳费用"),
-    ("other_other", r"3\s*[.．、]\s*其他"),
-] + _T3_TAIL
-T3_2019 = _T3_HEAD + [("other_handling", r"[（(]?六[）)、.．]?\s*其他处理")] + _T3_TAIL
-OUTCOME_ROWS_2021 = [k for k, _ in T3_2021[2:-2]]
-OUTCOME_ROWS_2019 = [k for k, _ in T3_2019[2:-2]]
-APPEAL_GROUPS = ("review", "litigation_direct", "litigation_after_review")
-APPEAL_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
-MONEY_COLUMNS = {"amount_10k_yuan", "amount"}
+def _t2(version: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(r.key, r.pattern, r.columns) for r in T.PROACTIVE.rows_for(version)]
+
+
+def _t3(version: str) -> list[tuple[str, str]]:
+    return [(r.key, r.pattern) for r in T.APPLICATIONS.rows_for(version)]
+
+
+APPLICANT_COLUMNS = T.APPLICANTS
+APPEAL_GROUPS = tuple(r.key for r in T.APPEALS.rows)
+APPEAL_COLUMNS = T.APPEALS.rows[0].columns
 # Money is printed with at most four decimals (万元 to the yuan); more means a fused cell.
 MAX_DECIMALS = 4
 _MAX_SPLITS = 20000
@@ -224,9 +179,9 @@ def _compositions(n: int, maxima: list[int]):
 def _valid(cells: list[str], columns: tuple[str, ...]) -> bool:
     for raw, col in zip(cells, columns):
         s = raw.strip()
-        if s.startswith("-") and col != "change":
+        if s.startswith("-") and not T.is_signed(col):
             return False
-        if "." in s.split("万")[0].split("元")[0] and col not in MONEY_COLUMNS:
+        if "." in s.split("万")[0].split("元")[0] and not T.is_money(col):
             return False
     return True
 
@@ -255,7 +210,7 @@ def _match_rows(items: list[Item], specs: list[tuple[str, str]], ncols: dict[str
         j, acc, offsets = i, "", []
         while j < len(items) and items[j].kind == "label":
             offsets.append((len(acc), items[j].offset))
-            acc += items[j].text
+            acc += "".join(items[j].text.split())
             j += 1
         best = None
         for r in range(idx, min(idx + 8, len(patterns))):
@@ -339,7 +294,7 @@ def _facts_from_hits(table: str, hits: dict[str, RowHit], specs, cols_of, text: 
                 facts.append(Fact(fkey, None, hit.runs, "", hit.offset, line))
                 continue
             value, unit = parse_cell(raw)
-            if col in MONEY_COLUMNS and isinstance(value, float) and len(str(raw).split(".")[1].rstrip("万元")) > MAX_DECIMALS:
+            if T.is_money(col) and isinstance(value, float) and len(str(raw).split(".")[1].rstrip("万元")) > MAX_DECIMALS:
                 findings.append(Finding("ambiguous", f"{label}“{key}”金额“{raw.strip()}”小数位过多，可能与相邻单元格连写，记为未知。", fkey, raw))
                 value = None
             if col == "amount_10k_yuan" and not unit:
@@ -358,7 +313,7 @@ def parse_proactive(text: str, start: int, end: int, template: str, findings: li
     anchor = _find(text, r"第二十条|信息内容", start, end)
     if anchor < 0:
         return []
-    specs = T2_2021 if template == "2021" else T2_2019
+    specs = _t2(template)
     cols_of = {k: c for k, _, c in specs}
     items = tokenize(text, anchor, end)
     hits = _match_rows(items, [(k, p) for k, p, _ in specs], cols_of, _no_check)
@@ -371,13 +326,7 @@ def parse_applications(text: str, start: int, end: int, template: str, findings:
     if anchor < 0:
         return []
     # the rows of （六）其他处理 decide the layout of table 3, whatever table 2 uses
-    region = "".join(text[anchor:end].split())
-    if re.search(r"逾期不补正|收费通知|缴纳费用", region):
-        specs = T3_2021
-    elif re.search(r"其他处理[\d\s]", region):
-        specs = T3_2019
-    else:
-        specs = T3_2021 if template == "2021" else T3_2019
+    specs = _t3(T.applications_version(text[anchor:end], template))
     cols_of = {k: APPLICANT_COLUMNS for k, _ in specs}
     items = tokenize(text, anchor, end)
     hits = _match_rows(items, specs, cols_of, _sum_check)
@@ -430,13 +379,3 @@ def parse_appeals(text: str, start: int, end: int, findings: list[Finding]) -> l
             value, _ = parse_cell(raw)
             facts.append(Fact(f"appeals.{col}", value, raw.strip(), "", offset, line))
     return facts
-
-
-def detect_template(text: str) -> str | None:
-    """'2021' or '2019' from the header words of table 2, None when neither is printed."""
-    text = "".join(text.split())
-    if re.search(r"本年制发件数|本年废[止纸]件数|[现先]行有效件数|本年处理决定数量|本年收费金额", text):
-        return "2021"
-    if re.search(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|政府集中采购", text):
-        return "2019"
-    return None

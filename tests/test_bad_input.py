@@ -153,7 +153,8 @@ def test_big5_text_is_decoded_and_handled(tmp_path):
 
     p = tmp_path / "big5.txt"
     p.write_bytes(BIG5_REPORT.encode("big5"))
-    _, text = read_file(p, 1 << 20)
+    _, doc = read_file(p, 1 << 20)
+    text = doc.blocks[0].text
     assert "臨江新區2024年政府信息公開工作年度報告" in text and "資訊更新不夠及時" in text
     (r,) = ingest_paths([p], Settings(data_dir=tmp_path / "data"))
     # traditional headings are not the national template's: a clear reason, never a traceback

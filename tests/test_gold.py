@@ -6,34 +6,9 @@ import json
 import pytest
 
 from conftest import GOLD
-from ingest.tables import APPEAL_COLUMNS, APPEAL_GROUPS, T2_2019, T2_2021, T3_2019, T3_2021
+from eval.gold import gold_cells
 
 GOLDS = sorted(GOLD.glob("*.json"))
-
-
-def expected_cells(gold: dict) -> dict[str, object]:
-    """Every cell of tables 2–4 the template has, with the value read by hand."""
-    t2 = T2_2021 if gold["template"] == "2021" else T2_2019
-    t3 = T3_2021 if gold["template"] == "2021" else T3_2019
-    out: dict[str, object] = {}
-    rows = gold["rows"]
-    absent = set(gold.get("absent", []))
-    for key, _, cols in t2:
-        row = f"proactive.{key}"
-        if row in absent:
-            continue
-        for i, col in enumerate(cols):
-            out[f"{row}.{col}"] = rows[row][i] if row in rows else gold["rest"]
-    from ingest.tables import APPLICANT_COLUMNS
-
-    for key, _ in t3:
-        row = f"applications.{key}"
-        for i, col in enumerate(APPLICANT_COLUMNS):
-            out[f"{row}.{col}"] = rows[row][i] if row in rows else gold["rest"]
-    cols = [f"{g}.{c}" for g in APPEAL_GROUPS for c in APPEAL_COLUMNS]
-    for i, col in enumerate(cols):
-        out[f"appeals.{col}"] = rows["appeals"][i] if "appeals" in rows else gold["rest"]
-    return out
 
 
 @pytest.mark.parametrize("path", GOLDS, ids=[p.stem for p in GOLDS])
@@ -44,7 +19,7 @@ def test_every_cell_matches_gold(path, parsed):
     assert report.year == gold["year"]
     assert report.template == gold["template"]
     got = {f.key: f.value for f in report.facts}
-    want = expected_cells(gold)
+    want = gold_cells(gold)
     wrong = {k: (got.get(k, "missing"), v) for k, v in want.items() if got.get(k, "missing") != v}
     assert not wrong, f"cells differing from the hand-read values (got, want): {wrong}"
     assert set(got) == set(want), f"unexpected keys: {set(got) - set(want)}"
