@@ -13,8 +13,11 @@ from dataclasses import asdict, dataclass, field
 from index.search import Filters, SearchIndex
 from index.settings import Settings
 from index.store import Store
-from ingest.records import SECTION_TITLES, TABLE_NAMES
+from ingest.records import SECTION_TITLES
 
+from ingest.template import main_column
+
+from .cite import cite_cell, cite_passage
 from .labels import COLUMNS
 from .router import RATIOS, Query, apply_context, apply_filters, parse, split_parts
 
@@ -126,20 +129,13 @@ def section_five_items(text: str, want: str) -> list[str]:
     return items
 
 
-_MAIN_COLUMN = {"proactive.penalty": "decisions", "proactive.licensing": "decisions", "proactive.coercion": "decisions",
-                "proactive.other_services": "decisions", "proactive.fees": "amount_10k_yuan",
-                "proactive.regulations": "in_force", "proactive.normative_documents": "in_force"}
-
-
 def main_key(metric: str, template: str = "2021") -> str:
     """One cell for a metric: a row's main column where the metric names a whole row (proactive.penalty.*)."""
     if not metric.endswith("*"):
         return metric
     row = metric.rstrip("*").rstrip(".")
-    col = _MAIN_COLUMN.get(row, "total")
-    if template == "2019" and row in ("proactive.regulations", "proactive.normative_documents"):
-        col = "total_published"
-    return f"{row}.{col}"
+    table, name = row.split(".")[:2]
+    return f"{row}.{main_column(table, name, template)}"
 
 
 def merge(question: str, answers: list[Answer]) -> Answer:
@@ -364,13 +360,9 @@ class Answerer:
         return ans
 
     def _cite_fact(self, ans: Answer, r: dict, f: dict) -> int:
-        n = len(ans.citations) + 1
-        table = TABLE_NAMES.get(f["key"].split(".")[0], "")
-        ans.facts.append({k: f[k] for k in ("report_id", "source_file", "body", "year", "key", "value", "unit", "raw")})
-        ans.citations.append({"n": n, "report_id": r["report_id"], "source_file": r["source_file"], "body": r["body"],
-                              "year": r["year"], "section": f["key"].split(".")[0], "key": f["key"],
-                              "quote": f"{table} {f['key']} = {f['raw'] or '（空白）'}"})
-        return n
+        ans.facts.append({k: f.get(k) for k in ("report_id", "source_file", "body", "year", "key", "value", "unit", "raw",
+                                                "page")})
+        return cite_cell(ans, r, f)
 
     def _related_findings(self, ans: Answer, report_id: str, metric: str) -> None:
         stem = metric.rstrip("*").rstrip(".")
@@ -518,12 +510,11 @@ class Answerer:
         for body, reps in sorted(missing.items()):
             cites = []
             for r in sorted(reps, key=lambda r: r["year"] or 0):
-                n = len(ans.citations) + 1
                 text = self.store.report(r["report_id"])["text"]
                 first = next((ln.strip() for ln in text.splitlines() if "报告" in ln and ln.strip()), "") or \
                     next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-                ans.citations.append({"n": n, "report_id": r["report_id"], "source_file": r["source_file"], "body": body,
-                                      "year": r["year"], "section": "preamble", "key": "", "quote": first[:120]})
+                n = cite_passage(ans, self.store, r["report_id"], r["source_file"], body, r["year"], "preamble",
+                                 first[:120])
                 cites.append(f"{r['year']} [{n}]")
             lines.append(f"  {body}：有 {'、'.join(cites)} 年的报告")
         lines.append(f"有{year}年报告的单位：{len(have)}个。说明：语料中没有，不等于该单位未发布。")
@@ -578,10 +569,8 @@ class Answerer:
         lines = []
         text_ok = [e for e in evidence if e[2] == q.claim_number]
         for r, sent, value in (text_ok or evidence)[:2]:
-            n = len(ans.citations) + 1
             sec = self._section_of(r["report_id"], sent)
-            ans.citations.append({"n": n, "report_id": r["report_id"], "source_file": r["source_file"], "body": r["body"],
-                                  "year": r["year"], "section": sec, "key": "", "quote": sent})
+            n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], sec, sent)
             lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{sent}” [{n}]")
         table_ok = [t for t in table_ev if t[1]["value"] == q.claim_number]
         for r, f in table_ev[:1]:
@@ -634,9 +623,7 @@ class Answerer:
         for (body, year, rid, src), hs in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1] or 0)):
             lines.append(f"{_name(body)}（{year}年）")
             for h in hs:
-                n = len(ans.citations) + 1
-                ans.citations.append({"n": n, "report_id": rid, "source_file": src, "body": body, "year": year,
-                                      "section": h.section, "key": "", "quote": h.text})
+                n = cite_passage(ans, self.store, rid, src, body, year, h.section, h.text)
                 lines.append(f"  · {h.text} [{n}]")
         where = SECTION_TITLES.get(q.section, "")
         ans.answer = (f"摘自各报告“{where}”部分：\n" if where else "相关原文：\n") + "\n".join(lines)
@@ -663,9 +650,7 @@ class Answerer:
             items = section_five_items(sec.text, want)
             lines.append(f"{_label(r)}（{r['year']}年）")
             for item in items:
-                n = len(ans.citations) + 1
-                ans.citations.append({"n": n, "report_id": r["report_id"], "source_file": r["source_file"],
-                                      "body": r["body"], "year": r["year"], "section": "problems", "key": "", "quote": item})
+                n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], "problems", item)
                 lines.append(f"  · {item} [{n}]")
         if not ans.citations:
             ans.status = "not_found"

@@ -113,6 +113,8 @@ def sources_html(ans: Answer) -> str:
     for c in ans.citations:
         who = html.escape(c["body"] or "（未署名单位）")
         head = f"[{c['n']}] {who} · {c['year']}年 · {html.escape(section_name(c['section']))}"
+        if c.get("page"):
+            head += f" · 第{c['page']}页"
         if c["key"]:
             table, row, col = cell_name(c["key"])
             f = facts.get((c["report_id"], c["key"]), {})

@@ -222,6 +222,7 @@ def cmd_index_check(args) -> int:
 def cmd_ask(args) -> int:
     """Answer questions: one, or a batch file (one per line, '-' for stdin)."""
     from app.answer import Answerer
+    from app.cite import citation_line
 
     settings = _settings()
     _store(settings).close()
@@ -257,7 +258,7 @@ def cmd_ask(args) -> int:
         if ans.citations:
             print("来源：")
         for c in ans.citations:
-            print(f"  [{c['n']}] {c['body'] or '（未署名）'} {c['year']}年 · {c['section']} · {c['quote'][:120]}")
+            print("  " + citation_line(c))
     answerer.close()
     return 0
 

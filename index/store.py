@@ -9,15 +9,17 @@ from typing import Iterable, Iterator
 
 from ingest.metadata import zone_kind
 from ingest.records import Finding, Report, Section
+from ingest.template import keys_matching
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reports (
     report_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
     title TEXT NOT NULL, body TEXT NOT NULL, body_source TEXT NOT NULL, kind TEXT NOT NULL,
     year INTEGER, year_source TEXT NOT NULL, template TEXT NOT NULL, template_source TEXT NOT NULL,
-    region TEXT NOT NULL, text TEXT NOT NULL, ingested_at REAL NOT NULL);
+    region TEXT NOT NULL, text TEXT NOT NULL, ingested_at REAL NOT NULL,
+    source_format TEXT NOT NULL DEFAULT 'text', pages TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE IF NOT EXISTS files (
     name TEXT PRIMARY KEY, report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE);
 CREATE TABLE IF NOT EXISTS sections (
@@ -27,7 +29,7 @@ CREATE TABLE IF NOT EXISTS sections (
 CREATE TABLE IF NOT EXISTS facts (
     report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
     key TEXT NOT NULL, value REAL, is_int INTEGER NOT NULL, raw TEXT NOT NULL, unit TEXT NOT NULL,
-    "offset" INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (report_id, key));
+    "offset" INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER, PRIMARY KEY (report_id, key));
 CREATE INDEX IF NOT EXISTS facts_key ON facts(key);
 CREATE TABLE IF NOT EXISTS findings (
     report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
@@ -38,6 +40,14 @@ CREATE TABLE IF NOT EXISTS turns (
     id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, question TEXT NOT NULL, route TEXT NOT NULL,
     status TEXT NOT NULL, ids TEXT NOT NULL, latency_ms REAL NOT NULL);
 """
+
+
+_ADDED_COLUMNS = (
+    ("findings", "scope", "TEXT NOT NULL DEFAULT 'report'"),
+    ("reports", "source_format", "TEXT NOT NULL DEFAULT 'text'"),
+    ("reports", "pages", "TEXT NOT NULL DEFAULT '[]'"),
+    ("facts", "page", "INTEGER"),
+)
 
 
 class StoreError(Exception):
@@ -65,9 +75,12 @@ class Store:
             version = int(row[0]) if row else 0
             if version > SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: made by a newer nianbao (schema {version})")
-            if version == 1:
-                # schema 1 had no scope on findings: cross-year findings were not kept apart
-                self.db.execute("ALTER TABLE findings ADD COLUMN scope TEXT NOT NULL DEFAULT 'report'")
+            if version:
+                # columns added since schema 1: scope of findings (2); how a file was read and its pages (3)
+                for table, column, decl in _ADDED_COLUMNS:
+                    cols = [r[1] for r in self.db.execute(f"PRAGMA table_info({table})")]
+                    if cols and column not in cols:
+                        self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
             self.db.executescript(_SCHEMA)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
@@ -101,15 +114,17 @@ class Store:
 
     def _insert(self, r: Report) -> None:
         self.db.execute(
-            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (r.report_id, r.content_hash, r.source_file, r.title, r.body, r.body_source, zone_kind(r.body),
-             r.year, r.year_source, r.template, r.template_source, r.region, r.text, time.time()))
+             r.year, r.year_source, r.template, r.template_source, r.region, r.text, time.time(),
+             r.source_format, json.dumps(r.pages)))
         self.db.executemany(
             'INSERT INTO sections VALUES (?,?,?,?,?,?)',
             [(r.report_id, s.key, s.heading, s.text, s.start, s.end) for s in r.sections])
         self.db.executemany(
-            'INSERT INTO facts VALUES (?,?,?,?,?,?,?,?)',
-            [(r.report_id, f.key, f.value, isinstance(f.value, int), f.raw, f.unit, f.offset, f.line) for f in r.facts])
+            'INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?)',
+            [(r.report_id, f.key, f.value, isinstance(f.value, int), f.raw, f.unit, f.offset, f.line, f.page)
+             for f in r.facts])
         self.db.executemany(
             "INSERT INTO findings (report_id, kind, message, key, detail) VALUES (?,?,?,?,?)",
             [(r.report_id, f.kind, f.message, f.key, f.detail) for f in r.findings])
@@ -186,7 +201,7 @@ class Store:
               report_id: str | None = None) -> Iterator[dict]:
         """Facts joined with their report, filtered; key may end in '*' or name a prefix."""
         sql = """SELECT f.report_id, r.source_file, r.body, r.year, r.template, f.key, f.value, f.is_int,
-                        f.unit, f.raw, f."offset", f.line, r.kind
+                        f.unit, f.raw, f."offset", f.line, r.kind, f.page
                  FROM facts f JOIN reports r USING (report_id) WHERE 1=1"""
         args: list = []
         if body:
@@ -196,19 +211,21 @@ class Store:
             sql += " AND r.year=?"
             args.append(year)
         if key:
-            k = key.rstrip("*")
-            sql += " AND (f.key=? OR f.key LIKE ?)"
-            args += [k, k.rstrip(".") + ".%"]
+            # a key or prefix names an explicit set of the template's keys; no pattern reaches SQL
+            keys = keys_matching(key) or [key]
+            sql += f" AND f.key IN ({','.join('?' * len(keys))})"
+            args += keys
         if report_id:
             sql += " AND f.report_id=?"
             args.append(report_id)
         sql += " ORDER BY r.body, r.year, f.rowid"
         for row in self.db.execute(sql, args):
-            rid, src, b, y, tpl, k, v, is_int, unit, raw, off, line, kind = row
+            rid, src, b, y, tpl, k, v, is_int, unit, raw, off, line, kind, page = row
             if v is not None and is_int:
                 v = int(v)
             yield {"report_id": rid, "source_file": src, "body": b, "year": y, "template": tpl, "key": k,
-                   "value": v, "unit": unit, "raw": raw, "offset": off, "line": line, "kind": kind}
+                   "value": v, "unit": unit, "raw": raw, "offset": off, "line": line, "kind": kind,
+                   "page": page}
 
     def findings(self, report_id: str | None = None) -> list[dict]:
         """Findings with their report's body and year."""

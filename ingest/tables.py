@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import template as T
 from .records import Fact, Finding
@@ -131,10 +131,13 @@ def _parts(digits: str, k: int) -> list[list[str]]:
     return out
 
 
-def split_runs(runs: list[str], columns: tuple[str, ...], check) -> tuple[list[str | None], str]:
+def split_runs(runs: list[str], columns: tuple[str, ...], check,
+               candidates_out: list | None = None) -> tuple[list[str | None], str]:
     """Fused runs of digits → one raw text per column, or None where not unique.
 
     Returns (cells, status): status is 'ok', 'ambiguous' or 'unreadable'.
+    Every split that fits (all of them when none passes `check`) is appended to
+    `candidates_out`, for the whole table's arithmetic to decide between.
     """
     n = len(columns)
     parsed = []
@@ -161,6 +164,8 @@ def split_runs(runs: list[str], columns: tuple[str, ...], check) -> tuple[list[s
         return [None] * n, "unreadable"
     fitting = [c for c in candidates if check([parse_cell(x)[0] for x in c])]
     pool = fitting or candidates
+    if candidates_out is not None:
+        candidates_out.extend(pool)
     cells = [pool[0][i] if all(c[i] == pool[0][i] for c in pool) else None for i in range(n)]
     return cells, "ok" if all(c is not None for c in cells) else "ambiguous"
 
@@ -195,6 +200,7 @@ class RowHit:
     cells: list[str]     # raw texts, '' for blank
     status: str          # ok | ambiguous | unreadable | blank | short | long
     runs: str = ""       # the run text as printed (flat form)
+    candidates: list = field(default_factory=list)   # every split that fits, when not unique
 
 
 def _match_rows(items: list[Item], specs: list[tuple[str, str]], ncols: dict[str, tuple[str, ...]],
@@ -248,8 +254,9 @@ def _match_rows(items: list[Item], specs: list[tuple[str, str]], ncols: dict[str
             hits[key] = RowHit(key, offset, (cells + [""] * len(cols))[: len(cols)], status)
         else:
             runs = [v.text for v in values]
-            cells, status = split_runs(runs, cols, check)
-            hits[key] = RowHit(key, offset, cells, status, " ".join(runs))
+            candidates: list = []
+            cells, status = split_runs(runs, cols, check, candidates)
+            hits[key] = RowHit(key, offset, cells, status, " ".join(runs), candidates if status == "ambiguous" else [])
         idx, i = r + 1, k
     return hits
 
@@ -266,6 +273,63 @@ def _appeals_check(values: list) -> bool:
 
 def _no_check(values: list) -> bool:
     return True
+
+
+# ---- the whole table's arithmetic ---------------------------------------------------------
+
+MAX_COMBINATIONS = 20000
+
+
+def solve_jointly(table: str, hits: dict[str, RowHit], version: str) -> None:
+    """Settle fused rows that their own sum leaves open with every equation of the table at once.
+
+    Each ambiguous row has a few candidate splits; every combination is tried
+    against the template's equations whose terms are all known. A cell on
+    which every surviving combination agrees is settled; one they differ on
+    stays null. No surviving combination (the report's own arithmetic is
+    broken) leaves every open cell null. Never a guess.
+    """
+    open_rows = [h for h in hits.values() if h.status == "ambiguous" and 1 < len(h.candidates)]
+    if not open_rows:
+        return
+    total = 1
+    for h in open_rows:
+        total *= len(h.candidates)
+    if total > MAX_COMBINATIONS:
+        return
+    fixed: dict[str, int | float | None] = {}
+    for h in hits.values():
+        if h in open_rows:
+            continue
+        for col, raw in zip(APPLICANT_COLUMNS, h.cells):
+            fixed[f"{table}.{h.key}.{col}"] = parse_cell(raw)[0] if raw is not None else None
+    open_keys = {f"{table}.{h.key}." for h in open_rows}
+    eqs = [e for e in T.equations(version) if e.key.startswith(table)
+           and any(k.startswith(p) for k in e.left + e.right for p in open_keys)]
+    survivors = []
+    for combo in itertools.product(*(h.candidates for h in open_rows)):
+        val = dict(fixed)
+        for h, cells in zip(open_rows, combo):
+            for col, raw in zip(APPLICANT_COLUMNS, cells):
+                val[f"{table}.{h.key}.{col}"] = parse_cell(raw)[0]
+        ok = True
+        for e in eqs:
+            terms = [val.get(k) for k in e.left + e.right]
+            if any(t is None for t in terms):
+                continue
+            if sum(terms[: len(e.left)]) != sum(terms[len(e.left):]):
+                ok = False
+                break
+        if ok:
+            survivors.append(combo)
+    if not survivors:
+        return
+    for i, h in enumerate(open_rows):
+        cells = [survivors[0][i][c] if all(s[i][c] == survivors[0][i][c] for s in survivors) else None
+                 for c in range(len(APPLICANT_COLUMNS))]
+        h.cells = cells
+        if all(c is not None for c in cells):
+            h.status = "solved"
 
 
 # ---- tables ----------------------------------------------------------------------------
@@ -326,12 +390,14 @@ def parse_applications(text: str, start: int, end: int, template: str, findings:
     if anchor < 0:
         return []
     # the rows of （六）其他处理 decide the layout of table 3, whatever table 2 uses
-    specs = _t3(T.applications_version(text[anchor:end], template))
+    version = T.applications_version(text[anchor:end], template)
+    specs = _t3(version)
     cols_of = {k: APPLICANT_COLUMNS for k, _ in specs}
     items = tokenize(text, anchor, end)
     hits = _match_rows(items, specs, cols_of, _sum_check)
     if not hits:
         return []
+    solve_jointly("applications", hits, version)
     return _facts_from_hits("applications", hits, specs, cols_of, text, findings, "表三")
 
 

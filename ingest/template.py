@@ -344,9 +344,22 @@ def unit_of(key: str) -> str:
 
 
 def main_column(table: str, row: str, version: str) -> str:
+    """The column people mean when they name a row alone (行政处罚 → 本年处理决定数量)."""
     t = TABLE_BY_KEY.get(table)
-    r = t.row(row, version) if t else None
+    r = (t.row(row, version) or t.row(row)) if t else None
     return r.main if r else "total"
+
+
+def keys_matching(pattern: str) -> list[str]:
+    """The template's cell keys a key or prefix names: an exact key, `appeals.review`, `applications.denied_*`."""
+    keys = sorted(all_keys())
+    if pattern in keys:
+        return [pattern]
+    stem = pattern.rstrip("*")
+    if pattern.endswith("*"):
+        return [k for k in keys if k.startswith(stem)]
+    stem = stem.rstrip(".") + "."
+    return [k for k in keys if k.startswith(stem)]
 
 
 def is_money(column: str) -> bool:

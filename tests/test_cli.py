@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import GOLD, ROOT
-from test_gold import expected_cells
+from eval.gold import gold_cells as expected_cells
 
 
 def run(args, data_dir, check=True):
@@ -85,8 +85,8 @@ def test_every_command_has_help_and_is_in_the_readme():
 
 
 ANSWER_KEYS = {"question", "status", "route", "answer", "facts", "citations", "findings"}
-FACT_KEYS = {"report_id", "source_file", "body", "year", "key", "value", "unit", "raw"}
-CITATION_KEYS = {"n", "report_id", "source_file", "body", "year", "section", "key", "quote"}
+FACT_KEYS = {"report_id", "source_file", "body", "year", "key", "value", "unit", "raw", "page"}
+CITATION_KEYS = {"n", "report_id", "source_file", "body", "year", "section", "key", "quote", "page"}
 
 
 def test_ask_json_contract_and_batch_order(ingested):

@@ -1,0 +1,63 @@
+"""Citations: one record shape, built in one place, written the same readable way everywhere.
+
+A cell reads `表三 · 一、本年新收政府信息公开申请数量 · 总计 = 63 · 第3页` (the key kept in
+`key` for programs); a passage is quoted verbatim, with its page in paged formats.
+"""
+from __future__ import annotations
+
+import json
+
+from ingest.records import SECTION_TITLES
+from ingest.template import cell_label
+
+
+def page_of(store, report_id: str, quote: str = "", offset: int = -1) -> int | None:
+    """The page a passage or offset of a stored report falls on (None for unpaged formats)."""
+    row = store.db.execute("SELECT pages FROM reports WHERE report_id=?", (report_id,)).fetchone()
+    pages = json.loads(row[0]) if row and row[0] else []
+    if not pages:
+        return None
+    if offset < 0 and quote:
+        text = store.db.execute("SELECT text FROM reports WHERE report_id=?", (report_id,)).fetchone()[0]
+        offset = text.find(quote)
+    if offset < 0:
+        return None
+    page = None
+    for start, number in pages:
+        if start > offset:
+            break
+        page = number
+    return page
+
+
+def cell_text(key: str, raw: str, unit: str = "", page: int | None = None) -> str:
+    """表三 · 一、本年新收政府信息公开申请数量 · 总计 = 63 · 第3页"""
+    table, row, col = cell_label(key)
+    value = f"{raw}{unit if raw and unit and not raw.endswith(unit) else ''}" if raw else "（空白，未填报）"
+    parts = [table, row] + ([col] if col else [])
+    return " · ".join(parts) + f" = {value}" + (f" · 第{page}页" if page else "")
+
+
+def cite_cell(ans, report: dict, fact: dict) -> int:
+    """Cite one table cell; returns its marker number."""
+    n = len(ans.citations) + 1
+    ans.citations.append({"n": n, "report_id": report["report_id"], "source_file": report["source_file"],
+                          "body": report["body"], "year": report["year"], "section": fact["key"].split(".")[0],
+                          "key": fact["key"], "page": fact.get("page"),
+                          "quote": cell_text(fact["key"], fact.get("raw", ""), fact.get("unit", ""), fact.get("page"))})
+    return n
+
+
+def cite_passage(ans, store, report_id: str, source_file: str, body: str, year, section: str, quote: str) -> int:
+    """Cite a verbatim passage of a report; returns its marker number."""
+    n = len(ans.citations) + 1
+    ans.citations.append({"n": n, "report_id": report_id, "source_file": source_file, "body": body, "year": year,
+                          "section": section, "key": "", "page": page_of(store, report_id, quote), "quote": quote})
+    return n
+
+
+def citation_line(c: dict) -> str:
+    """One citation as a line of text: [1] 单位 2024年 · 三、收到和处理政府信息公开申请情况 · 表三 · … = 9 · 第3页"""
+    where = SECTION_TITLES.get(c["section"], c["section"])
+    page = f" · 第{c['page']}页" if c.get("page") and not c["key"] else ""
+    return f"[{c['n']}] {c['body'] or '（未署名）'} {c['year']}年 · {where} · {c['quote'][:120]}{page}"
