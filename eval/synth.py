@@ -14,6 +14,8 @@ import argparse
 import random
 from pathlib import Path
 
+from ingest import template as T
+
 PROVINCES = ["江苏省", "浙江省", "福建省", "广东省", "山东省", "四川省", "湖北省", "河南省", "安徽省", "江西省"]
 CITIES = ["南通", "无锡", "常州", "苏州", "温州", "台州", "泉州", "漳州", "佛山", "潍坊", "绵阳", "宜昌", "洛阳", "芜湖", "赣州"]
 PLACES = ["东湖", "西山", "南港", "北塘", "临江", "滨海", "青山", "金桥", "高新", "沿江", "清溪", "长岭", "白沙", "新城"]
@@ -29,17 +31,19 @@ MEASURES = ["加强业务培训，提升工作人员能力", "丰富政策解读
             "定期检查栏目更新情况", "规范依申请公开办理流程", "拓展政务新媒体互动功能", "深化重点领域信息公开",
             "健全考核评估机制", "推进基层政务公开标准化规范化", "加强与宣传网信部门的沟通联动"]
 
-T3_OUTCOMES = [
-    ("（一）予以公开", None), ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", None),
-    ("（三）不予公开", "1.属于国家秘密"), (None, "2.其他法律行政法规禁止公开"), (None, "3.危及“三安全一稳定”"),
-    (None, "4.保护第三方合法权益"), (None, "5.属于三类内部事务信息"), (None, "6.属于四类过程性信息"),
-    (None, "7.属于行政执法案卷"), (None, "8.属于行政查询事项"),
-    ("（四）无法提供", "1.本机关不掌握相关政府信息"), (None, "2.没有现成信息需要另行制作"), (None, "3.补正后申请内容仍不明确"),
-    ("（五）不予处理", "1.信访举报投诉类申请"), (None, "2.重复申请"), (None, "3.要求提供公开出版物"),
-    (None, "4.无正当理由大量反复申请"), (None, "5.要求行政机关确认或重新出具已获取信息"),
-    ("（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    (None, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"), (None, "3.其他"),
-]
+VERSION = "2021"
+OUTCOMES = [r for r in T.APPLICATIONS.rows_for(VERSION) if r.key in T.outcome_rows(VERSION)]
+# Where applications end up, by outcome row (most are granted).
+LIKELY = ["granted"] * 4 + ["partially_granted", "denied_state_secret", "denied_prohibited_by_law", "unable_not_held",
+                            "unable_not_held", "unable_needs_creation", "unprocessed_petition", "unprocessed_duplicate"]
+
+
+def _outcome_labels(row: T.Row, first_of_group: bool) -> list[str]:
+    """The row's label cells as printed: the group's label on its first row only."""
+    group = next((g for g in T.APPLICATIONS.groups if g.key == row.group), None)
+    if row.group == "outcomes" or group is None:
+        return [row.label]
+    return [group.label if first_of_group else "", row.label]
 
 
 def _row(cells) -> list[str]:
@@ -62,7 +66,8 @@ def applications(rng: random.Random) -> tuple[list[list[int]], list[list[int]]]:
     cols = 6
     new = [rng.choice([0, 0, 0, 1, 2, 3, 5, 8, 13, 40]) if c in (0, 1) else rng.choice([0, 0, 0, 1]) for c in range(cols)]
     carried = [rng.choice([0, 0, 1]) for _ in range(cols)]
-    outcomes = [[0] * cols for _ in T3_OUTCOMES]
+    outcomes = [[0] * cols for _ in OUTCOMES]
+    index = {r.key: i for i, r in enumerate(OUTCOMES)}
     forward = [0] * cols
     for c in range(cols):
         for _ in range(new[c] + carried[c]):
@@ -70,7 +75,7 @@ def applications(rng: random.Random) -> tuple[list[list[int]], list[list[int]]]:
             if r < 0.06:
                 forward[c] += 1
             else:
-                outcomes[rng.choice([0, 0, 0, 0, 1, 2, 3, 10, 10, 11, 13, 14])][c] += 1
+                outcomes[index[rng.choice(LIKELY)]][c] += 1
     add_total = [row + [sum(row)] for row in [new, carried, *outcomes, forward]]
     return add_total[:2], add_total[2:]
 
@@ -90,32 +95,42 @@ def report(rng: random.Random, body: str, region: str, year: int) -> str:
         "（五）监督保障。将政务公开纳入年度绩效考核，开展业务培训。",
         "二、主动公开政府信息情况",
     ]
-    lines += _row(["第二十条第（一）项"]) + _row(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
-    for name in ("规章", "行政规范性文件"):
-        issued = rng.randint(0, 12)
-        lines += _row([name, issued, rng.randint(0, 3), issued + rng.randint(0, 30)])
-    lines += _row(["第二十条第（五）项"]) + _row(["信息内容", "本年处理决定数量"]) + _row(["行政许可", rng.randint(0, 500)])
-    lines += _row(["第二十条第（六）项"]) + _row(["信息内容", "本年处理决定数量"])
-    lines += _row(["行政处罚", rng.randint(0, 300)]) + _row(["行政强制", rng.randint(0, 20)])
-    lines += _row(["第二十条第（八）项"]) + _row(["信息内容", "本年收费金额（单位：万元）"])
-    lines += _row(["行政事业性收费", f"{rng.randint(0, 9000) / 10:.1f}"])
+    article = None
+    for row in T.PROACTIVE.rows_for(VERSION):
+        if row.article != article:
+            article = row.article
+            lines += _row([f"第二十条{article}"])
+            lines += _row(["信息内容", *(T.PROACTIVE.column(c).label for c in row.columns)])
+        if row.key in ("regulations", "normative_documents"):
+            issued = rng.randint(0, 12)
+            values = [issued, rng.randint(0, 3), issued + rng.randint(0, 30)]
+        elif row.key == "fees":
+            values = [f"{rng.randint(0, 9000) / 10:.1f}"]
+        else:
+            values = [rng.randint(0, {"licensing": 500, "penalty": 300}.get(row.key, 20))]
+        lines += _row([row.label, *values])
     lines += ["三、收到和处理政府信息公开申请情况"]
     lines += _row(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"])
-    lines += _row(["", "自然人", "法人或其他组织", "总计"])
-    lines += _row(["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])
+    applicant = [T.APPLICATIONS.column(c).label for c in T.APPLICANTS]
+    lines += _row(["", applicant[0], "法人或其他组织", applicant[-1]])
+    lines += _row(["", "", *applicant[1:-1], ""])
     head, body_rows = applications(rng)
-    lines += _row(["一、本年新收政府信息公开申请数量", *head[0]])
-    lines += _row(["二、上年结转政府信息公开申请数量", *head[1]])
-    for n, ((group, sub), values) in enumerate(zip(T3_OUTCOMES, body_rows)):
-        label = [("三、本年度办理结果" if n == 0 else "")] + [c for c in (group, sub) if c]
+    t3 = {r.key: r for r in T.APPLICATIONS.rows_for(VERSION)}
+    lines += _row([t3["new_received"].label, *head[0]])
+    lines += _row([t3["carried_over"].label, *head[1]])
+    group = None
+    for n, (row, values) in enumerate(zip(OUTCOMES, body_rows)):
+        label = [(T.APPLICATIONS.groups[0].label if n == 0 else "")] + _outcome_labels(row, row.group != group)
+        group = row.group
         lines += _row([*label, *values])
     total = [sum(r[c] for r in body_rows[:-1]) for c in range(7)]
-    lines += _row(["", "（七）总计", *total])
-    lines += _row(["四、结转下年度继续办理", *body_rows[-1]])
+    lines += _row(["", t3["total_processed"].label, *total])
+    lines += _row([t3["carried_forward"].label, *body_rows[-1]])
     lines += ["四、政府信息公开行政复议、行政诉讼情况"]
-    lines += _row(["行政复议", "行政诉讼"])
-    outcome = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-    lines += _row([*outcome, "未经复议直接起诉", "复议后起诉"])
+    review, direct, after = T.APPEALS.rows
+    lines += _row([review.label, T.APPEALS.groups[0].label])
+    outcome = [c.label for c in T.APPEALS.columns]
+    lines += _row([*outcome, direct.label, after.label])
     lines += _row(["", "", "", "", "", *outcome, *outcome])
     appeals = []
     for _ in range(3):
