@@ -32,7 +32,7 @@ _UNIT = (r"(?:(?:党政|党工委|综合|行政|机关|政务|政务公开|(?:�
          r"(?:领导小组)?办公室|党政办|综合办|政务公开办|[^\s办室局委会厅府处科股]{2,10}[处科股])")
 # A bare 办公室/办公厅 right after a government is a body of its own (某某市人民政府办公室).
 _OWN_OFFICE = re.compile(r"(?:政府|管委会|管理委员会)(?:办公室|办公厅)$")
-_SPLIT_UNIT = re.compile(rf"(.+?{_ORGAN_END})((?:{_UNIT})+)")
+_SPLIT_UNIT = re.compile(rf"(.+?{_ORGAN_END})({_UNIT})")
 # Words that point at the writer, not a name: 本局, 我委, 该单位, 各部门, 全区.
 _NOT_A_NAME = re.compile(r"^[本我该贵各全其此]")
 # 区财政局, 市文旅局: a name relative to a place the text does not say.
@@ -47,24 +47,20 @@ def _proper(name: str) -> bool:
 
 
 def strip_units(name: str, keep_own_office: bool = False) -> str:
-    """'江阴临港经济开发区党政办公室' → '江阴临港经济开发区': drop the office after the body's name."""
+    """'江阴临港经济开发区党政办公室' → '江阴临港经济开发区': drop the offices after the body's name, last first."""
     name = _QUOTES.sub("", re.sub(r"\s+", "", name))
-    if keep_own_office and _OWN_OFFICE.search(name):
-        return name
-    m = _SPLIT_UNIT.fullmatch(name)
-    while m:
-        name = m.group(1)
-        if keep_own_office and _OWN_OFFICE.search(name):
-            break
+    while not (keep_own_office and _OWN_OFFICE.search(name)):
         m = _SPLIT_UNIT.fullmatch(name)
+        if not m:
+            break
+        name = m.group(1)
     return name
 
 
 def _body_name(raw: str, keep_own_office: bool = False) -> str:
-    """A candidate run of text → a body name, or '' when what remains names no body."""
+    """A candidate run of text → a body name, or '' when what remains names no body (区党政办 → 区 → '')."""
     name = strip_units(raw, keep_own_office)
-    return name if _proper(name) or (len(name) >= 2 and _ENDS_AS_ORGAN.search(name) and _RELATIVE.match(name)
-                                     and len(name) >= 3) else ""
+    return name if _proper(name) else ""
 
 
 # --- title ------------------------------------------------------------------------
@@ -138,9 +134,10 @@ def is_annual_report_title(title: str) -> bool:
 
 # The statistics period: 统计期限自2023年1月1日起, 统计时限为…, 数据统计周期为…
 _PERIOD = re.compile(r"(?:统计|数据)(?:的)?(?:期限|时限|周期|期间|区间|时间|范围)[^。；;\d]{0,8}?((?:19|20)\d\d)\s*年")
-_FULL_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|－|~)\s*(?:\1\s*年\s*)?12\s*月\s*31\s*日")
+_FULL_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|-|－|~)\s*"
+                        r"(?:\1\s*年\s*)?12\s*月\s*31\s*日")
 _OWN_TITLE_PHRASE = re.compile(r"((?:19|20)\d\d)\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)")
-_CITED = re.compile(r"《[^《》]{0,80}》|关于[^。；，,]{0,40}?(?:通知|意见|函)")
+_CITED = re.compile(r"《[^《》]{0,80}》|关于[^。；，,]{0,40}?(?:通知|意见)")
 
 
 def _cn_year(s: str) -> int:
@@ -175,8 +172,8 @@ def find_year(title: str, text: str) -> tuple[int | None, str]:
 # --- body -------------------------------------------------------------------------
 
 _TITLE_START = re.compile(r"(?:政府|政务)?信息公开|政务公开|(?:工作)?年度报告|年报")
-_LEAD_VERB = re.compile(r"^(?:关于)?(?:报送|印发|公布|发布|上报|转发|呈报)?")
-_TRAIL_VERB = re.compile(r"(?:关于)?(?:报送|印发|公布|发布|上报|呈报)?(?:的)?$")
+_ABOUT = re.compile(r"关于(?:报送|印发|公布|发布|上报|转发|呈报)?")
+_TRAIL_VERB = re.compile(r"(?:报送|印发|公布|发布|上报|呈报)?(?:的)?$")
 
 
 def body_from_title(title: str) -> str:
@@ -188,7 +185,10 @@ def body_from_title(title: str) -> str:
     y = _YEAR_TOKEN.search(head)
     parts = (head[:y.start()], head[y.end():]) if y else (head,)
     for part in parts:
-        name = _TRAIL_VERB.sub("", _LEAD_VERB.sub("", part))
+        about = _ABOUT.search(part)  # 某某市人民政府关于报送某某市…: the writer stands before 关于
+        if about:
+            part = part[:about.start()] or part[about.end():]
+        name = _TRAIL_VERB.sub("", part)
         if len(name) >= 2 and not _NOT_A_NAME.match(name):
             return name
     return ""
@@ -204,17 +204,19 @@ _CONTACT = (
 _SELF_WORD = r"(?:本机关|本单位|本局|本委|本办|本院|我局|我委|我办|我厅|我区|我县|我市|我镇|我乡|我院|我中心)"
 # 某某局（以下简称“我局”）: the text declares its own name.
 _DECLARED = re.compile(rf"([\u4e00-\u9fff]{{2,40}})[（(]\s*以下(?:简称|称)\s*[“\"]?{_SELF_WORD}[”\"]?\s*[）)]")
-_OWN_LINE = re.compile(r"本(?:机关|单位)(?:名称|全称)?\s*(?:[:：]|为|是)\s*([\u4e00-\u9fff（）()]{2,40})")
+_OWN_LINE = re.compile(r"本(?:机关|单位)(?:(?:名称|全称)?\s*[:：]|(?:名称|全称)\s*(?:为|是))\s*([\u4e00-\u9fff（）()]{2,40})")
 _PUBLISHER = re.compile(r"(?:发布|发文|公开)(?:机构|机关|单位)\s*[:：]\s*([^\s，,。；;|｜]{2,40})")
-# Grammar words that can precede a name in running text (结合某某局…, 暂无某某局 2024年…).
-_LEAD_WORDS = re.compile(r"^(?:结合|根据|按照|依据|现将|特将|由|经|为|在|对|是|系|将|向|据|此函|特此报告|特此函告|"
-                         r"特此说明|专此报告|专此函告|暂无|无|以上)+")
+# Words that can precede a name in running text: 结合某某局（以下简称“我局”）.
+_LEAD_WORDS = re.compile(r"^(?:结合|根据|按照|依据|依照|现将|特将|通过|经过)+")
+# The closing words of the last section run into an unspaced signature: …的事项暂无某某局 2024年1月26日.
+_CLOSING = re.compile(r"^.*(?:事项|此函|特此报告|特此函告|特此说明|专此报告|专此函告)(?:暂无|无)?")
 _DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
                    r"[二][〇○零][〇○零一二三四五六七八九]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
 _SIGNER = re.compile(r"([\u4e00-\u9fff（）()]{2,40})[\s\u3000]*$")
 # 2020年，靖江园区在…: how a report speaks of its writer in its opening sentences.
 _SUBJECT = re.compile(r"(?:^|[。！？\n]|\s)\s*(?:(?:19|20)\d\d\s*年度?|今年|本年度|一年来)\s*[，,]\s*([\u4e00-\u9fff]{2,20}?)"
                       r"(?=在|坚持|认真|紧紧|深入|全面|围绕|始终|持续|严格|高度|不断|积极|进一步|按照|聚焦|紧扣|扎实|着力|立足|以)")
+_WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff])(?![一二三四五六七八九十]+[、.．])")
 _QUOTED = re.compile(r"[“\"「『]([\u4e00-\u9fff]{3,30})[”\"」』]")
 
 
@@ -225,7 +227,7 @@ def _signature(text: str) -> str:
     for m in reversed(dates):
         run = _SIGNER.search(tail[:m.start()])
         if run:
-            name = _body_name(_LEAD_WORDS.sub("", run.group(1)), keep_own_office=True)
+            name = _body_name(_CLOSING.sub("", run.group(1)), keep_own_office=True)
             if name:
                 return name
     return ""
@@ -234,13 +236,15 @@ def _signature(text: str) -> str:
 def body_candidates(text: str, header: dict[str, str] | None = None) -> list[str]:
     """Names the text gives its writer, strongest first: declared name, 本机关 line, contact line, signature, publisher."""
     head = text[:5000]
+    # PDF text wraps lines inside a name (请与江阴临港经\n济开发区…联系); these two rules have clear ends.
+    unwrapped = _WRAPPED.sub("", head)
     found: list[str] = []
-    for m in _DECLARED.finditer(head):
+    for m in _DECLARED.finditer(unwrapped):
         found.append(_body_name(_LEAD_WORDS.sub("", m.group(1)), keep_own_office=True))
     for m in _OWN_LINE.finditer(head):
         found.append(_body_name(m.group(1), keep_own_office=True))
     for pattern in _CONTACT:
-        for m in pattern.finditer(head):
+        for m in pattern.finditer(unwrapped):
             found.append(_body_name(m.group(1)))
     found.append(_signature(text))
     for m in _PUBLISHER.finditer(head):
@@ -255,11 +259,12 @@ def body_candidates(text: str, header: dict[str, str] | None = None) -> list[str
 
 
 def body_from_text(text: str, header: dict[str, str] | None = None) -> str:
-    """The body the text names when the title gives none; a place-relative name (区财政局) only if nothing better."""
-    names = body_candidates(text, header)
-    whole = [n for n in names if not _RELATIVE.match(n)]
-    if whole:
-        return whole[0]
+    """The body the text names when the title gives none.
+
+    A name relative to a place the text leaves unsaid (区财政局, 区政府办) does not say
+    which body wrote the report, so it is not taken; the title alone may name a body so.
+    """
+    names = [n for n in body_candidates(text, header) if not _RELATIVE.match(n)]
     if names:
         return names[0]
     for m in _SUBJECT.finditer(text[:3000]):
@@ -304,7 +309,7 @@ def find_body(title: str, text: str, header: dict[str, str] | None = None) -> tu
 # Characters that OCR and hurried typing confuse: similar shapes, not similar meanings.
 _LOOKALIKES = (
     "金全", "己已巳", "未末", "土士", "日曰", "戊戌戍", "人入八", "大太犬", "天夭", "干千于", "王玉主", "白自",
-    "田由甲申", "刀力", "贝见", "宁宇", "准淮", "汪注", "沽沾", "洲州", "阴阳", "杨扬场汤", "材村林", "杭抗",
+    "田由甲申", "刀力", "贝见", "宁宇", "准淮", "汪注", "沽沾", "洲州", "杨扬场汤", "材村林", "杭抗",
     "桥侨", "巿市", "西酉", "平乎", "潭谭", "综棕", "验险脸", "委季", "管菅", "理埋", "环坏", "境镜", "经径泾",
     "社杜", "发友", "农衣", "港巷", "开并", "园圆", "洋祥", "治冶", "间问", "师帅", "拔拨", "候侯", "辩辨辫",
     "折拆", "崇祟", "刺剌", "延廷", "徽微", "凤风", "鸟乌", "兔免", "休体", "住往", "清请情晴", "汨汩", "沪泸",

@@ -10,7 +10,7 @@ from .align import read_grid_tables
 from .clean import clean_paragraph, clean_text
 from .document import Document, Paragraph, Rendered, pipe_tables, render
 from .loaders import read_file
-from .metadata import body_from_text, body_from_title, find_title, find_year, is_annual_report_title
+from .metadata import find_body, find_title, find_year, is_annual_report_title
 from .records import Finding, Report, ReportError
 from .sections import split_sections
 from .tables import parse_appeals, parse_applications, parse_proactive
@@ -64,11 +64,8 @@ def parse_document(data: bytes, doc: Document, source_file: str, manifest_row: d
         year, year_source = int(manifest_row["year"]), "manifest"
     body, body_source = manifest_row.get("body", "").strip(), "manifest"
     if not body:
-        body, body_source = body_from_title(title), "title"
+        body, body_source = find_body(title, text, header)
     if not body:
-        body, body_source = body_from_text(text), "text"
-    if not body:
-        body_source = "unknown"
         findings.append(Finding("unknown_body", "报告未写明发布机关。"))
     if year is None:
         findings.append(Finding("unknown_year", "无法确定报告所属年度。"))
