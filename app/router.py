@@ -4,37 +4,66 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Metric words → (fact key, words for the answer). Longest words first when matching.
-METRICS: dict[str, tuple[str, str]] = {
-    "主动公开": ("", "主动公开"),  # narrative count only; claims check it against the text
-    "上年结转": ("applications.carried_over.total", "上年结转申请"),
-    "结转下年度": ("applications.carried_forward.total", "结转下年度继续办理"),
-    "予以公开": ("applications.granted.total", "予以公开"),
-    "部分公开": ("applications.partially_granted.total", "部分公开"),
-    "办理结果": ("applications.total_processed.total", "办理结果总计"),
-    "行政复议": ("appeals.review.total", "被申请行政复议"),
-    "行政诉讼": ("appeals.litigation_direct.total", "行政诉讼（未经复议直接起诉）"),
-    "行政处罚": ("proactive.penalty.*", "行政处罚"),
-    "行政许可": ("proactive.licensing.*", "行政许可"),
-    "行政强制": ("proactive.coercion.*", "行政强制"),
-    "收费": ("proactive.fees.*", "行政事业性收费"),
-    "规范性文件": ("proactive.normative_documents.*", "规范性文件"),
-    "规章": ("proactive.regulations.*", "规章"),
-    "无法提供": ("applications.unable_*", "无法提供"),
-    "不予公开": ("applications.denied_*", "不予公开"),
-    "不予处理": ("applications.unprocessed_*", "不予处理"),
-    "新收": ("applications.new_received.total", "本年新收政府信息公开申请"),
-    "申请": ("applications.new_received.total", "本年新收政府信息公开申请"),
-}
+from ingest import template as T
+
+def _metric_words() -> list[tuple[str, str, str, str]]:
+    """(word, fact key or pattern, words for the answer, group it belongs to), from the template, longest word first.
+
+    A row of table 2 names its main column later (`proactive.penalty.*`); a row
+    of tables 3 and 4 its 总计 column, which an applicant or outcome word in the
+    question then replaces. A group (不予公开, 无法提供, 行政诉讼) names every row in it.
+    """
+    out: list[tuple[str, str, str, str]] = [("主动公开", "", "主动公开", "")]  # narrative count only; claims check it
+    seen: set[tuple[str, str]] = set()
+    for table in T.TABLES:
+        for row in table.rows:
+            key = f"{table.key}.{row.key}.*" if table.key == "proactive" else f"{table.key}.{row.key}.total"
+            label = T.row_label(table.key, row.key)
+            for word in dict.fromkeys((row.label, *row.words)):
+                if len(word) >= 2 and (word, key) not in seen:
+                    seen.add((word, key))
+                    out.append((word, key, label, row.group))
+        for group in table.groups:
+            members = [r.key for r in table.rows if r.group == group.key]
+            if group.key == "outcomes":
+                key = f"{table.key}.total_processed.total"
+            else:
+                prefix = members[0].split("_")[0] + "_"
+                key = f"{table.key}.{prefix}*.total"
+            for word in dict.fromkeys((group.label.lstrip("（）一二三四五六七八九十、"), *group.words)):
+                if len(word) >= 2:
+                    out.append((word, key, group.label, "=" + group.key))
+    return sorted(out, key=lambda w: -len(w[0]))
+
+
+METRIC_WORDS = _metric_words()
+# Applicant columns of table 3 and outcome columns of table 4, with the words people use.
+APPLICANTS = sorted(((w, c.key) for c in T.APPLICATIONS.columns if c.key != "total" for w in (c.label, *c.words)
+                     if len(w) >= 2 and not re.search(r"[A-Za-z]", w)), key=lambda x: -len(x[0]))
+APPEAL_COLUMNS = sorted(((w, c.key) for c in T.APPEALS.columns if c.key != "total" for w in (c.label, *c.words)
+                         if len(w) >= 2 and not re.search(r"[A-Za-z]", w)), key=lambda x: -len(x[0]))
+
+
+def find_metric(text: str) -> tuple[str, str]:
+    """(key or pattern, words for the answer) of the cell a question asks about; ('', '') when none.
+
+    The longest word wins; a row beats the group it belongs to (国家秘密 over 不予公开).
+    """
+    hits = [(w, k, label, g) for w, k, label, g in METRIC_WORDS if w in text]
+    if not hits:
+        return "", ""
+    rows_groups = {g for _, _, _, g in hits if g and not g.startswith("=")}
+    hits = [h for h in hits if not (h[3].startswith("=") and h[3][1:] in rows_groups)] or hits
+    word, key, label, _ = hits[0]
+    return key, label
+
+
 # Ratios people quote, from the records: numerator keys, denominator key.
 RATIOS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "disclosure_rate": ("公开率", ("applications.granted.total", "applications.partially_granted.total"),
                         "applications.total_processed.total"),
     "review_correction_rate": ("复议纠错率", ("appeals.review.corrected",), "appeals.review.total"),
 }
-# Applicant columns of table 3.
-APPLICANTS = [("自然人", "natural_person"), ("商业企业", "commercial"), ("企业", "commercial"), ("科研机构", "research"),
-              ("社会公益组织", "social_welfare"), ("法律服务机构", "legal_service")]
 NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # Simple English questions are read through Chinese keywords (the reports and the answers are Chinese).
 ENGLISH = [
@@ -220,12 +249,10 @@ def parse(question: str, bodies: list[str], aliases: dict[str, str], latest_year
     if not found:
         q.unknown_body = _unknown_body(text, bodies)
     q.zone_only = bool(ZONE_WORDS.search(text)) and not found
-    for word, (key, label) in METRICS.items():
-        if word in text:
-            q.metric, q.metric_word = key, label
-            break
-    if q.metric.startswith("applications.") and q.metric.endswith(".total"):
-        for word, col in APPLICANTS:
+    q.metric, q.metric_word = find_metric(text)
+    columns = APPLICANTS if q.metric.startswith("applications.") else APPEAL_COLUMNS if q.metric.startswith("appeals.") else ()
+    if q.metric.endswith(".total"):
+        for word, col in columns:
             if word in text:
                 q.metric = q.metric[:-len("total")] + col
                 q.metric_word += f"（{word}）"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ingest.loaders import SUPPORTED_SUFFIXES
-from ingest.metadata import load_manifest
+from ingest.metadata import load_manifest, near_names
 from ingest.parse import parse_file
 from ingest.records import Finding, IngestResult, ReportError
 
@@ -55,7 +55,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, store: Store | None 
             if on_result:
                 on_result(result)
         if any(r.status in ("ingested", "replaced") for r in results):
-            store.set_cross_findings(cross_year_findings(store))
+            store.set_cross_findings(cross_year_findings(store) + lookalike_findings(store))
     finally:
         if own:
             store.close()
@@ -131,6 +131,27 @@ def cross_year_findings(store: Store) -> list[tuple[str, Finding]]:
                             "cross_year",
                             f"{name}现行有效件数{now:g}，不等于{year - 1}年的{before:g}加本年制发{issued:g}减本年废止{repealed:g}（={before + issued - repealed:g}）。",
                             f"proactive.{row}.in_force", f"{year - 1}:{old['report_id']}")))
+    return out
+
+
+def lookalike_findings(store: Store) -> list[tuple[str, Finding]]:
+    """A body printed one similar character away from another body's name (an OCR or typing slip): kept as
+    printed, with a finding naming the likely name; `detail` holds that name, which questions use as an alias."""
+    counts: dict[str, int] = defaultdict(int)
+    reports = store.reports()
+    for r in reports:
+        if r["body"]:
+            counts[r["body"]] += 1
+    out: list[tuple[str, Finding]] = []
+    for r in reports:
+        body = r["body"]
+        if not body:
+            continue
+        likely = [b for b in near_names(body, counts) if counts[b] > counts[body]]
+        if likely:
+            out.append((r["report_id"], Finding(
+                "lookalike_body", f"单位名称“{body}”与语料中的“{likely[0]}”仅一字形近之差（可能是识别或录入错误），按原文保存；"
+                                  f"问“{likely[0]}”时也会查到本报告。", "", likely[0])))
     return out
 
 
