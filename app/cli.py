@@ -271,7 +271,10 @@ def cmd_eval(args) -> int:
     settings = _settings()
     _store(settings).close()
     answerer = Answerer(settings)
-    results = run(answerer, load(Path(args.file)))
+    items = load(Path(args.file))
+    if args.split:
+        items = [i for i in items if i.get("split") == args.split]
+    results = run(answerer, items)
     answerer.close()
     if args.json:
         for r in results:
@@ -347,6 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("eval", help="run the answer question set and check every answer and citation")
     s.add_argument("file", nargs="?", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.v1.jsonl"))
     s.add_argument("--json", action="store_true", help="one JSON line per question")
+    s.add_argument("--split", choices=("dev", "held"), help="only the questions of one half of the set")
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("serve", help="open the chat, data and reports in the browser (Gradio)")

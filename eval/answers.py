@@ -89,6 +89,21 @@ def check(item: dict, ans, store) -> list[str]:
     return fails + citation_problems(store, ans)
 
 
+def other_body(item: dict, ans, store) -> bool:
+    """Does the answer cite a body other than the ones the question is about?
+
+    The bodies asked are those of the reports the expectation names; a question
+    about a body the corpus lacks (`no_facts`) must cite no report's numbers at all.
+    """
+    e = item["expect"]
+    files = {f for f, _, _ in e.get("facts", [])} | set(e.get("cites", []))
+    if not files:
+        return bool(e.get("no_facts") and ans.facts)
+    bodies = {r["body"] for r in store.reports() if r["source_file"] in files}
+    bodies |= set(e.get("only_bodies", []))
+    return any(c["body"] not in bodies for c in ans.citations)
+
+
 def run(answerer, items: list[dict]) -> list[dict]:
     """Ask each question; one result per question, in order."""
     results = []
@@ -96,7 +111,8 @@ def run(answerer, items: list[dict]) -> list[dict]:
         ans = answerer.ask(item["q"])
         fails = check(item, ans, answerer.store)
         results.append({"id": item["id"], "cat": item.get("cat", ""), "q": item["q"], "ok": not fails, "fails": fails,
-                        "status": ans.status, "route": ans.route, "ms": round(ans.latency_ms, 1)})
+                        "status": ans.status, "route": ans.route, "ms": round(ans.latency_ms, 1),
+                        "other_body": other_body(item, ans, answerer.store)})
     return results
 
 
@@ -106,6 +122,7 @@ def summary(results: list[dict]) -> list[str]:
     cats = sorted({r["cat"] for r in results})
     passed = sum(r["ok"] for r in results)
     lines.append(f"passed {passed}/{len(results)} ({passed / max(1, len(results)):.1%})")
+    lines.append(f"answers citing a body other than the one asked: {sum(r['other_body'] for r in results)}")
     lines.append("by category: " + ", ".join(
         f"{c} {sum(r['ok'] for r in results if r['cat'] == c)}/{sum(r['cat'] == c for r in results)}" for c in cats))
     for route in sorted({r["route"] for r in results}):
