@@ -32,6 +32,11 @@ class Column:
     money: bool = False          # may hold decimals
     signed: bool = False         # may be negative (1（增） / 34（减）)
     words: tuple[str, ...] = ()  # what people call it in questions
+    printed: tuple[tuple[str, str], ...] = ()  # (version, label) where a version prints another label
+
+    def label_for(self, version: str) -> str:
+        """The label as the given version of the template prints it."""
+        return dict(self.printed).get(version, self.label)
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,8 @@ PROACTIVE = Table(
         Column("issued", "本年制发件数", "issued this year", r"制发件数|新制发", words=("制发", "新制发", "出台", "发布", "issued")),
         Column("repealed", "本年废止件数", "repealed this year", r"废[止纸]件数", words=("废止", "废除", "repealed")),
         Column("in_force", "现行有效件数", "in force", r"[现先]行有效件数", words=("现行有效", "有效", "in force")),
-        Column("decisions", "本年处理决定数量", "decisions this year", r"处理决定数量|决定数量", words=("处理决定", "决定", "decisions")),
+        Column("decisions", "本年处理决定数量", "decisions this year", r"处理决定数量|决定数量", words=("处理决定", "决定", "decisions"),
+               printed=(("2019", "处理决定数量"),)),
         Column("amount_10k_yuan", "本年收费金额（单位：万元）", "fees charged (10,000 yuan)", r"收费金额",
                unit="万元", money=True, words=("收费金额", "收了多少", "amount")),
         Column("newly_made", "本年新制作数量", "newly made", r"新制作数量", words=("新制作", "制作")),
@@ -259,7 +265,7 @@ TABLE_BY_KEY = {t.key: t for t in TABLES}
 
 # Header words that tell the two versions apart (table 2 differs the most).
 _VERSION_WORDS = {
-    "2021": r"本年制发件数|本年废[止纸]件数|[现先]行有效件数|本年处理决定数量|本年收费金额",
+    "2021": r"本年制发件数|本年废[止纸]件数|[现先]行有效件数|本年收费金额",
     "2019": r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|政府集中采购",
 }
 # Rows of （六）其他处理 tell the versions apart inside table 3.
@@ -267,12 +273,13 @@ _T3_VERSION_WORDS = {"2021": r"逾期不补正|收费通知|缴纳费用", "2019
 
 
 def detect_version(text: str) -> str | None:
-    """'2021' or '2019' from the header words of table 2, None when neither is printed."""
+    """'2021' or '2019' from the header words of table 2 (the version more of whose words are printed),
+    None when neither's are."""
     flat = "".join(text.split())
-    for version in ("2021", "2019"):
-        if re.search(_VERSION_WORDS[version], flat):
-            return version
-    return None
+    hits = {v: len(set(re.findall(_VERSION_WORDS[v], flat))) for v in ("2021", "2019")}
+    if not any(hits.values()):
+        return None
+    return "2021" if hits["2021"] >= hits["2019"] else "2019"
 
 
 def applications_version(region: str, default: str) -> str:
