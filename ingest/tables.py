@@ -191,6 +191,8 @@ def _valid(cells: list[str], columns: tuple[str, ...]) -> bool:
     return True
 
 
+_YEAR_IN_LABEL = re.compile(r"(?:19|20)\d\d年")
+
 # ---- rows ----------------------------------------------------------------------------
 
 @dataclass
@@ -218,18 +220,37 @@ def _match_rows(items: list[Item], specs: list[tuple[str, str]], ncols: dict[str
             offsets.append((len(acc), items[j].offset))
             acc += "".join(items[j].text.split())
             j += 1
+        if j >= len(items) or items[j].kind == "sep" and not any(x.kind in ("value", "run") for x in items[j:]):
+            # labels with no number after them: the rest of the table printed blank, its rows in template order
+            pos = 0
+            for later in range(idx, len(patterns)):
+                key = patterns[later][0]
+                m = patterns[later][1].search(acc, pos)
+                if m is None or key in hits:
+                    continue
+                pos = m.end()
+                where = max((o for p_, o in offsets if p_ <= m.start()), default=items[i].offset)
+                hits[key] = RowHit(key, where, [""] * len(ncols[key]), "blank")
+            break
         best = None
         for r in range(idx, min(idx + 8, len(patterns))):
             for m in patterns[r][1].finditer(acc):
                 tail = acc[m.end():]
-                if len(tail) > 40 or "。" in tail:
+                # narrative after a blank row's label is not part of it (labels never name a year)
+                if len(tail) > 40 or "。" in tail or _YEAR_IN_LABEL.search(tail):
+                    if r == len(patterns) - 1 and (best is None or best[0] < r):
+                        # the table's last row, printed blank, then the narrative goes on
+                        best = (r, m.end(), m.start(), True)
                     continue
                 if best is None or m.end() > best[1]:
-                    best = (r, m.end(), m.start())
+                    best = (r, m.end(), m.start(), False)
         if best is None:
             i = j
             continue
-        r, _, mstart = best
+        r, _, mstart, last_blank = best
+        if last_blank:
+            hits[patterns[r][0]] = RowHit(patterns[r][0], items[i].offset, [""] * len(ncols[patterns[r][0]]), "blank")
+            break
         # rows between idx and r whose labels sit in this label group are printed blank
         for skipped in range(idx, r):
             key = patterns[skipped][0]
@@ -248,6 +269,16 @@ def _match_rows(items: list[Item], specs: list[tuple[str, str]], ncols: dict[str
             k += 1
         if not values:
             hits[key] = RowHit(key, offset, [""] * len(cols), "blank")
+            # a run of blank rows (a text layer drops blank cells): every later row named in this group, in order
+            pos = best[1]
+            for later in range(r + 1, len(patterns)):
+                m = patterns[later][1].search(acc, pos)
+                if m is None or patterns[later][0] in hits:
+                    continue
+                pos = m.end()
+                hits[patterns[later][0]] = RowHit(patterns[later][0], offset, [""] * len(ncols[patterns[later][0]]),
+                                                  "blank")
+                r = later
         elif values[0].kind == "value":  # line form: one cell per line
             cells = [v.text for v in values]
             status = "ok" if len(cells) == len(cols) else ("short" if len(cells) < len(cols) else "long")
@@ -422,9 +453,12 @@ def parse_appeals(text: str, start: int, end: int, findings: list[Finding]) -> l
         if items[k].kind != "sep":
             values.append(items[k])
         k += 1
-    if not values:
-        return []
     cols = tuple(f"{g}.{c}" for g in APPEAL_GROUPS for c in APPEAL_COLUMNS)
+    if not values:
+        # the header printed and no number after it: a blank table (a text layer keeps no blank cells)
+        offset = items[last].offset
+        line = text.count("\n", 0, offset) + 1
+        return [Fact(f"appeals.{col}", None, "", "", offset, line) for col in cols]
     offset = values[0].offset
     if values[0].kind == "value":
         cells = [v.text for v in values]
