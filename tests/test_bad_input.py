@@ -124,7 +124,7 @@ def test_old_format_reports_keep_sections_with_a_finding(sub, tmp_path):
 
 def test_every_look_alike_is_rejected_and_every_old_report_kept(tmp_path):
     settings = Settings(data_dir=tmp_path / "data")
-    results = ingest_paths([FIXTURES], settings)
+    results = ingest_paths([FIXTURES / "not-reports", FIXTURES / "pre-2019"], settings)
     by = {os.path.basename(r.path): r for r in results}
     assert sorted(n for n, r in by.items() if r.status == "rejected") == [
         "2014_pingtan-zone_key-tasks-letter.txt", "2017_finance-bureau_self-inspection.txt",
