@@ -100,7 +100,8 @@ def group_rows(tables: list[PlacedTable]) -> dict[str, list[PlacedRow]]:
             if current is None or any(len(o.label) > 6 for o in obs):
                 continue
         else:
-            current = current if current in kinds and kinds[0] is None else next(k for k in kinds if k)
+            current = current if current is not None and current in kinds and kinds[0] is None \
+                else next(k for k in kinds if k)
         for o, k in zip(obs, kinds):
             current = k or current
             out.setdefault(current, []).append(o.row)
@@ -117,8 +118,11 @@ def _observed(placed_rows: list[PlacedRow], table: T.Table) -> list[Observed]:
         o = _split(r)
         has_numbers = any(_NUMERIC.fullmatch(v) or _GARBLED.fullmatch(v) for v in o.values if v)
         if not has_numbers and (not o.values or not any(v for v in o.values)):
-            # a header or group row: no value cells
-            o.header = _column_hits(o.label, table) >= 2 or not o.label or not o.values
+            # a header or group row: no value cells. A row of empty cells exactly as wide as the
+            # table's value columns is a blank data row whose label a converter cut off.
+            width = max(table.width(v) for v in T.VERSIONS)
+            blank_row = not o.label and len(o.values) == width and table.key == "applications"
+            o.header = _column_hits(o.label, table) >= 2 or (not o.label and not blank_row) or not o.values
         rows.append(o)
     return rows
 
@@ -165,7 +169,7 @@ def place_rows(obs: list[Observed], table: T.Table, version: str, findings: list
             continue
         r = _match(o.label, patterns, idx) if o.label else None
         if r is None:
-            if any(v for v in o.values) and (not o.label or _column_hits(o.label, table) == 0):
+            if (any(v for v in o.values) or not o.label) and (not o.label or _column_hits(o.label, table) == 0):
                 pending.append(o)
             continue
         flush(r)
@@ -184,10 +188,12 @@ def _cells_for(p: Placed, table: T.Table) -> list[str | None]:
         filled = [v for v in values if v]
         return [filled[0] if len(filled) == 1 else ("" if not filled else None)]
     if len(values) >= len(cols):
-        extra = values[: len(values) - len(cols)]
-        if any(extra):
-            return [None] * len(cols)
-        return values[len(values) - len(cols):]
+        n, extra = len(cols), len(values) - len(cols)
+        right = values[extra:] if not any(values[:extra]) else None      # blank cells before: a wide label area
+        left = values[:n] if not any(values[n:]) else None               # blank cells after: a wide table
+        if right is not None and left is not None and right != left:
+            return [None] * n
+        return right or left or [None] * n
     if not any(values):
         return [""] * len(cols)
     return [None] * len(cols)
@@ -275,7 +281,9 @@ def read_grid_tables(tables: list[PlacedTable], text: str, version: str,
 
 def _drop_misplaced(facts: list[Fact], placed: list[Placed], version: str, findings: list[Finding]) -> list[Fact]:
     """Rows placed by order whose arithmetic fails are nulled: misplaced is likelier than misprinted."""
-    by_order = {p.row.key for p in placed if p.by_order}
+    # rows of a real grid placed by order are placed for certain (the template's order is fixed, and the
+    # count of rows matched the count of slots); rows of a table rebuilt from word positions are not
+    by_order = {p.row.key for p in placed if p.by_order and not p.obs.row.grid}
     if not by_order:
         return facts
     val = {f.key: f.value for f in facts}

@@ -66,6 +66,7 @@ class PlacedRow:
     cells: tuple[str, ...]
     offset: int                                # character offset of the row in the rendered text
     page: int | None = None
+    grid: bool = True                          # from a real cell grid (see Table.grid)
 
 
 @dataclass
@@ -133,7 +134,7 @@ def render(doc: Document, clean_paragraph=None) -> Rendered:
             note_page(block.page_of(i))
             lines = table_lines([row])
             chunk = "\n".join(lines) + "\n"
-            placed.append(PlacedRow(tuple(row), pos, block.page_of(i)))
+            placed.append(PlacedRow(tuple(row), pos, block.page_of(i), block.grid))
             parts.append(chunk)
             pos += len(chunk)
         out.tables.append(PlacedTable(placed, block.grid, block.source, start, pos))
@@ -144,7 +145,7 @@ def render(doc: Document, clean_paragraph=None) -> Rendered:
 # ---- markdown pipe tables in text ---------------------------------------------------------------
 
 _PIPE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
-_PIPE_RULE = re.compile(r"^[\s|:\-—]+$")
+_PIPE_RULE = re.compile(r"^[\s|:]*[-—][\s|:\-—]*$")   # |---|:--:| (a row of blank cells is not one)
 
 
 def pipe_tables(text: str) -> list[PlacedTable]:
