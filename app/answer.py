@@ -17,12 +17,10 @@ from ingest.records import SECTION_TITLES
 
 from ingest.template import main_column
 
+from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
 from .labels import COLUMNS
 from .router import RATIOS, Query, apply_context, apply_filters, parse, split_parts
-
-_REGION = re.compile(r"^(?:江苏省?|江阴市?|常州市?|福建省?|平潭综合实验区(?=.))")
-
 
 @dataclass
 class Answer:
@@ -49,24 +47,6 @@ class Answer:
         return d
 
 
-def aliases_for(bodies: list[str]) -> dict[str, str]:
-    """Short forms people write: 临港开发区 for 江阴临港经济开发区, 靖江园区 for 江苏江阴靖江工业园区."""
-    out: dict[str, str] = {}
-    for b in bodies:
-        forms = {b}
-        core = b
-        while _REGION.match(core):
-            core = _REGION.sub("", core, count=1)
-            forms.add(core)
-        for f in list(forms):
-            forms.add(re.sub(r"经济|工业", "", f))
-            forms.add(re.sub(r"管理局$", "", f))
-        for f in forms:
-            if f != b and len(f) >= 3:
-                out[f] = b
-    return out
-
-
 def renumber(ans: Answer) -> None:
     """Citations numbered [1], [2], … in the order the answer first uses them."""
     order: list[int] = []
@@ -90,7 +70,7 @@ _GENERIC = re.compile(r"各|哪些|什么|有何|单位|部门|园区|开发区|
 def _topic_words(q: Query) -> str:
     """What a question about section 五 asks beyond "which problems/measures": a topic to search for."""
     text = q.question
-    for b in q.bodies:
+    for b in (*q.bodies, *q.body_words):
         text = text.replace(b, "")
     for form in (q.fuzzy or ()):
         text = text.replace(form, "")
@@ -183,14 +163,18 @@ class Answerer:
         self._embed = embed_model
         self._corpus: tuple | None = None  # (key, reports, bodies, aliases, latest year)
 
-    def corpus(self) -> tuple[list[dict], list[str], dict[str, str], int | None]:
-        """Reports, body names, aliases and the latest year, read again only when reports were added or removed."""
+    def corpus(self) -> tuple[list[dict], list[str], BodyResolver, int | None]:
+        """Reports, body names, the body resolver and the latest year, read again only when reports change."""
         key = self.store.db.execute("SELECT COUNT(*), MAX(ingested_at) FROM reports").fetchone()
         if self._corpus is None or self._corpus[0] != key:
             reports = self.store.reports()
             bodies = sorted({r["body"] for r in reports if r["body"]})
             latest = max((r["year"] for r in reports if r["year"]), default=None)
-            self._corpus = (key, reports, bodies, aliases_for(bodies), latest)
+            lookalikes: dict[str, list[str]] = {}
+            for g in self.store.findings():
+                if g["kind"] == "lookalike_body" and g["detail"] and g["body"]:
+                    lookalikes.setdefault(g["detail"], []).append(g["body"])
+            self._corpus = (key, reports, bodies, BodyResolver(reports, lookalikes), latest)
         return self._corpus[1:]
 
     @property
@@ -237,12 +221,13 @@ class Answerer:
 
     def _understand(self, text: str, reports: list[dict], filters: dict | None, previous: dict | None,
                     carry: bool) -> Query:
-        _, bodies, aliases, latest = self.corpus()
-        q = parse(text, bodies, aliases, latest)
+        _, bodies, resolver, latest = self.corpus()
+        q = parse(text, resolver, latest)
         if carry and previous:
             # the second part of one question speaks of the same body and year
-            if not q.bodies and not q.zone_only:
+            if not q.bodies and not q.report_ids and not q.zone_only:
                 q.bodies, q.zone_only = tuple(previous.get("bodies") or ()), bool(previous.get("zone_only"))
+                q.report_ids = tuple(previous.get("report_ids") or ())
             if q.year is None and not q.year_range:
                 q.year = previous.get("year")
             if q.intent == "out_of_scope":
@@ -259,10 +244,13 @@ class Answerer:
             if q.intent == "out_of_scope":
                 ans = Answer(q.question, status="out_of_scope", route="text",
                              answer="这个问题不在政府信息公开工作年度报告的范围内，本工具无法回答。")
-            elif q.unknown_body:
+            elif q.unknown_body and not q.bodies and not q.report_ids:
+                near = "、".join(q.closest)
                 ans = Answer(q.question, status="not_found", route="claim" if q.intent == "claim" else
                              ("table" if q.metric else "text"), verdict="not_found" if q.intent == "claim" else None,
-                             answer=f"语料中没有“{q.unknown_body}”的年度报告，无法回答。可用 nianbao reports 或“报告”页查看已收录的单位。")
+                             answer=f"语料中没有“{q.unknown_body}”的年度报告，无法回答，也不会用其他单位的数据代替。"
+                                    + (f"语料中名称最接近的单位：{near}。" if near else "")
+                                    + "可用 nianbao reports 或“报告”页查看已收录的单位。")
             elif q.intent == "claim":
                 ans = self._claim(q, reports)
             elif q.intent == "coverage":
@@ -301,8 +289,8 @@ class Answerer:
             out = [r for r in out if r["year"] == q.year]
         elif q.year_range:
             out = [r for r in out if r["year"] and q.year_range[0] <= r["year"] <= q.year_range[1]]
-        if q.bodies:
-            out = [r for r in out if r["body"] in q.bodies]
+        if q.bodies or q.report_ids:
+            out = [r for r in out if r["body"] in q.bodies or r["report_id"] in q.report_ids]
         elif q.zone_only:
             out = [r for r in out if r["kind"] == "zone" or (not r["body"] and r["kind"] == "unknown")]
         return out

@@ -110,12 +110,16 @@ class Query:
     fuzzy: tuple[str, str] | None = None        # (as typed, body it was read as)
     english: bool = False
     unknown_body: str = ""                      # a body named in the question that the corpus does not hold
+    closest: tuple[str, ...] = ()               # the bodies the corpus holds closest to unknown_body
+    report_ids: tuple[str, ...] = ()            # unnamed reports named by their region
+    body_words: tuple[str, ...] = ()            # the words of the question that named the bodies
     inherited: tuple[str, ...] = ()             # slots kept from the previous question (follow-ups)
 
     def context(self) -> dict:
         """What a follow-up question may keep."""
-        return {"bodies": list(self.bodies), "year": self.year, "metric": self.metric, "metric_word": self.metric_word,
-                "section": self.section, "zone_only": self.zone_only, "intent": self.intent}
+        return {"bodies": list(self.bodies), "report_ids": list(self.report_ids), "year": self.year,
+                "metric": self.metric, "metric_word": self.metric_word, "section": self.section,
+                "zone_only": self.zone_only, "intent": self.intent}
 
 
 FOLLOW_UP = re.compile(r"^(?:那么?|还有|再看看?|换成)|呢[？?。]?$")
@@ -126,8 +130,10 @@ def apply_context(q: Query, previous: dict | None) -> Query:
     if not previous or not FOLLOW_UP.search(q.question.strip()) or q.intent == "claim":
         return q
     kept = []
-    if not q.bodies and not q.zone_only and (previous.get("bodies") or previous.get("zone_only")):
+    if not q.bodies and not q.report_ids and not q.zone_only and not q.unknown_body and \
+            (previous.get("bodies") or previous.get("report_ids") or previous.get("zone_only")):
         q.bodies, q.zone_only = tuple(previous.get("bodies") or ()), bool(previous.get("zone_only"))
+        q.report_ids = tuple(previous.get("report_ids") or ())
         kept.append("body")
     if not q.metric and previous.get("metric"):
         q.metric, q.metric_word = previous["metric"], previous.get("metric_word", "")
@@ -196,59 +202,20 @@ def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] |
     return None, None, (), ""
 
 
-def _fuzzy_body(text: str, forms: dict[str, str]) -> tuple[str, str] | None:
-    """A name typed with one character wrong (财政全融局 for 财政金融局): (as typed, body)."""
-    best = None
-    for form, body in forms.items():
-        n = len(form)
-        if n < 4:
-            continue
-        for i in range(len(text) - n + 1):
-            window = text[i:i + n]
-            if sum(a != b for a, b in zip(window, form)) == 1 and window[0] == form[0] and window[-1] == form[-1]:
-                if best is None or n > len(best[0]):
-                    best = (window, body)
-    return best
-
-
-_BODY_NAME = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:经济开发区|开发区|工业园区|园区|新区|管理局|片区|委员会|人民政府|政府|局|县|市|区))(?!信息|工作|公开)")
-_GENERIC_BODY = re.compile(r"^(?:.*?(?:哪些|哪个|各个|各|所有|全部|这些|有的|年|的))?(?:单位|部门|机关|园区|开发区|新区|片区|地区|政府|市|区|县|局)$")
-
-
-def _unknown_body(text: str, bodies: list[str]) -> str:
-    """A body's name in the question that matches nothing in the corpus (上海浦东新区), or ''."""
-    for m in _BODY_NAME.finditer(re.sub(r"(?:19|20)\d\d\s*年度?|近.年|去年|今年|前年", "，", text)):
-        name = re.sub(r"^(?:请问|问|查询|查|看看|关于|对于|在|哪些|各)", "", m.group(1))
-        if len(name) < 4 or _GENERIC_BODY.match(name) or re.search(r"公开|申请|复议|诉讼|处罚|问题|措施|报告|收到|提出|存在|没有|哪些|多少", name):
-            continue
-        core = re.sub(r"(?:经济开发区|开发区|工业园区|园区|新区|管理局|片区|委员会|人民政府|政府|局|县|市|区)$", "", name)
-        if not any(core in b for b in bodies):
-            return name
-    return ""
-
-
-def parse(question: str, bodies: list[str], aliases: dict[str, str], latest_year: int | None = None) -> Query:
-    """Read intent and slots off the question; bodies are the corpus's body names."""
+def parse(question: str, resolver, latest_year: int | None = None) -> Query:
+    """Read intent and slots off the question; `resolver` (app.bodies.BodyResolver) finds the bodies it names."""
     q = Query(question)
     text = question.strip()
     english = from_english(text)
     if english is not None:
         q.english, text = True, english
     q.year, q.year_range, q.years, q.year_note = _years(text, latest_year)
-    found = [b for b in bodies if b and b in text]
-    for alias, body in sorted(aliases.items(), key=lambda a: -len(a[0])):
-        if alias in text and body not in found and not any(alias in b for b in found if b in text):
-            found.append(body)
-    if not found:
-        forms = {b: b for b in bodies if b} | aliases
-        fz = _fuzzy_body(text, forms)
-        if fz:
-            q.fuzzy = fz
-            found.append(fz[1])
-    q.bodies = tuple(found)
-    if not found:
-        q.unknown_body = _unknown_body(text, bodies)
-    q.zone_only = bool(ZONE_WORDS.search(text)) and not found
+    res = resolver.resolve(text)
+    found = list(res.bodies)
+    q.bodies, q.report_ids, q.fuzzy = res.bodies, res.unnamed, res.fuzzy
+    q.unknown_body, q.closest = res.unknown, res.closest
+    q.body_words = res.matched
+    q.zone_only = bool(ZONE_WORDS.search(text)) and not found and not res.unnamed and not res.unknown
     q.metric, q.metric_word = find_metric(text)
     columns = APPLICANTS if q.metric.startswith("applications.") else APPEAL_COLUMNS if q.metric.startswith("appeals.") else ()
     if q.metric.endswith(".total"):
@@ -279,7 +246,7 @@ def parse(question: str, bodies: list[str], aliases: dict[str, str], latest_year
             q.claim_number = float(num.group(1))
             before = text[:num.start()]
             phrase = re.sub(r"^.*?(?:(?:19|20)\d\d\s*年度?)", "", before)
-            for b in list(found) + list(aliases) + ([q.fuzzy[0]] if q.fuzzy else []):
+            for b in list(found) + list(res.matched) + ([q.fuzzy[0]] if q.fuzzy else []):
                 phrase = phrase.replace(b, "")
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
     elif re.search(r"没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失", text):

@@ -101,6 +101,8 @@ def other_body(item: dict, ans, store) -> bool:
         return bool(e.get("no_facts") and ans.facts)
     bodies = {r["body"] for r in store.reports() if r["source_file"] in files}
     bodies |= set(e.get("only_bodies", []))
+    if len(bodies) != 1 and "only_bodies" not in e:
+        return False  # a question over several bodies: which others it may cite is not said
     return any(c["body"] not in bodies for c in ans.citations)
 
 

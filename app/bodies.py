@@ -1,0 +1,266 @@
+"""One body resolver for questions, `--body` flags, search filters and the chat.
+
+A body is found by its full name or a short form people write, derived by
+rule, not listed: the region dropped (平潭综合实验区公安局 → 公安局), the kind
+shortened (管理局 → 局, 片区管理局 → 片区, 经济开发区 → 开发区, 工业园区 → 园区,
+综合实验区 → 实验区), contractions (监督管理 → 监管; 经济发展局 → 经发局,
+人力资源和社会保障局 → 人社局, 卫生健康委员会 → 卫健委: the first character of
+each part), one of the two halves of a joint name (自然资源与生态环境局 →
+自然资源局). A region word with 全区/全市 names the body that governs it
+(平潭全区 → 平潭综合实验区); 各单位/各区县 name every body in a region. A report
+that never names its body is reached by its region (常州). A look-alike name
+recorded at ingestion is an alias.
+
+A phrase in a question that looks like a body's name and matches none is
+reported as unknown, with the closest bodies the corpus holds: a question
+about a body the corpus lacks must never be answered with another's numbers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Kinds of body, long form → the short forms people use.
+_KIND_SHORT = (
+    ("片区管理局", ("片区",)), ("管理局", ("局",)), ("管理委员会", ("管委会",)), ("委员会", ("委",)),
+    ("经济开发区", ("开发区", "经开区")), ("高新技术产业开发区", ("高新区",)), ("工业园区", ("园区",)),
+    ("综合实验区", ("实验区",)), ("人民政府办公室", ("政府办",)), ("人民政府", ("政府",)),
+)
+_SUFFIX = re.compile(r"(片区管理局|管理局|局|委员会|委|办公室|办|中心|园区|开发区|新区|实验区|片区|政府|街道|镇|乡)$")
+# A phrase that reads as a body's name: words then a kind of body.
+_BODY_PHRASE = re.compile(
+    r"[\u4e00-\u9fff]{2,14}?(?:片区管理局|管理局|管委会|委员会|人民政府|经济开发区|开发区|工业园区|园区|新区|实验区|"
+    r"片区|党政办|办公室|政府办|卫健委|发改委|[局委办区县市])(?![\u4e00-\u9fff]{0,1}(?:信息|工作|公开|申请))")
+_NOT_A_NAME = re.compile(r"全区|辖区|地区|城区|全市|全县|本区|本市|该区|各区|公开|申请|复议|诉讼|处罚|许可|问题|措施|报告|收到|提出|存在|没有|哪些|多少|几件|什么|怎么|是否|"
+                         r"年报|年度|本年|上年|结转|收费|强制|全部|各个|所有|这些|单位|部门|机关")
+_LEAD = re.compile(r"^(?:请问|问一下|问|查询|查一下|查|看看|关于|对于|在|和|与|及|、|，|的)+")
+_REGION_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:全区|全市|全县|区域内|辖区)")
+_EVERY = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:各单位|各部门|各区县|各片区|各区|各县|各局|所有单位)")
+
+
+@dataclass
+class Resolution:
+    """What a question (or a --body flag) names."""
+
+    bodies: tuple[str, ...] = ()            # exact body names
+    unnamed: tuple[str, ...] = ()           # report ids of unnamed reports named by their region
+    matched: tuple[str, ...] = ()           # the words of the question that named them
+    unknown: str = ""                       # a body-like phrase that matches nothing
+    closest: tuple[str, ...] = ()           # bodies the corpus holds that are closest to `unknown`
+    region: str = ""                        # 各单位 of a region: every body in it
+    fuzzy: tuple[str, str] | None = None    # (as typed, body) for a name typed with one character wrong
+
+
+def _parts_initials(core: str) -> str:
+    """经济发展 → 经发, 人力资源和社会保障 → 人社, 卫生健康 → 卫健, 发展和改革 → 发改."""
+    pieces = re.split(r"[和与及]", core)
+    if len(pieces) > 1 and all(len(p) >= 2 for p in pieces):
+        return "".join(p[0] for p in pieces)
+    if len(core) == 4:
+        return core[0] + core[2]
+    return ""
+
+
+def places(region: str) -> list[str]:
+    """江苏省无锡市江阴市 → 江苏, 无锡, 江阴 (with and without 省/市/县)."""
+    out = []
+    for place, kind in re.findall(r"([\u4e00-\u9fff]{2,}?)(省|自治区|市|县|区)", region or ""):
+        out += [place + kind, place]
+    return out
+
+
+def short_forms(name: str, regions: list[str], region_places: list[str] = ()) -> set[str]:
+    """The forms people write for a body name, by rule."""
+    forms = {name}
+    cores = {name}
+    for region in regions:
+        if name.startswith(region) and len(name) > len(region) + 1:
+            cores.add(name[len(region):])
+    # the places of the body's region dropped from the front (江苏江阴靖江工业园区 → 靖江工业园区)
+    core = name
+    changed = True
+    while changed:
+        changed = False
+        for place in sorted(region_places, key=len, reverse=True):
+            if core.startswith(place) and len(core) - len(place) >= 3:
+                core, changed = core[len(place):], True
+                cores.add(core)
+    for core in list(cores):
+        if "监督管理" in core:
+            cores.add(core.replace("监督管理", "监管"))
+    for core in list(cores):
+        forms.add(core)
+        for long, shorts in _KIND_SHORT:
+            if core.endswith(long):
+                stem = core[: -len(long)]
+                for s in shorts:
+                    if len(stem + s) >= 3:
+                        forms.add(stem + s)
+                if len(stem) >= 2 and long in ("片区管理局", "经济开发区", "工业园区", "综合实验区"):
+                    forms.add(stem)
+        stem_m = _SUFFIX.search(core)
+        if not stem_m:
+            continue
+        suffix = stem_m.group(1)
+        stem = core[: stem_m.start()]
+        short_suffix = {"管理局": "局", "委员会": "委"}.get(suffix, suffix)
+        if "监督管理" in stem:
+            forms.add(stem.replace("监督管理", "监管") + short_suffix)
+        if core == name and len(cores) > 1:
+            continue  # contractions of the region-free form only (not 平潭综合实验区自然资源局)
+        for half in re.split(r"[和与及]", stem):
+            if len(half) >= 2 and half != stem:
+                forms.add(half + short_suffix)
+        initials = _parts_initials(stem)
+        if initials and suffix in ("局", "委员会", "委", "办公室", "办"):
+            forms.add(initials + short_suffix)
+    return {f for f in forms if len(f) >= 3 or f == name}
+
+
+def _overlap(a: str, b: str) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / max(1, len(sa | sb))
+
+
+@dataclass
+class BodyResolver:
+    """Built from the stored reports (body, region, report id) and the look-alike aliases."""
+
+    reports: list[dict]
+    lookalikes: dict[str, list[str]] = field(default_factory=dict)   # likely name → bodies printed near it
+
+    def __post_init__(self):
+        self.bodies = sorted({r["body"] for r in self.reports if r["body"]})
+        # a body whose name begins another's is its region (平潭综合实验区 for 平潭综合实验区公安局)
+        self.regions = sorted({b for b in self.bodies if any(o != b and o.startswith(b) for o in self.bodies)},
+                              key=len, reverse=True)
+        self.forms: dict[str, set[str]] = {}
+        region_of = {r["body"]: r.get("region", "") for r in self.reports if r["body"]}
+        for b in self.bodies:
+            for f in short_forms(b, self.regions, places(region_of.get(b, ""))):
+                self.forms.setdefault(f, set()).add(b)
+        for region in self.regions:
+            for long, _ in _KIND_SHORT:
+                if region.endswith(long) and len(region) - len(long) >= 2:
+                    place = region[: -len(long)]
+                    self.forms.setdefault(place, set()).add(region)
+        for likely, printed in self.lookalikes.items():
+            for b in printed:
+                self.forms.setdefault(likely, set()).add(b)
+        # unnamed reports: by the places of their region (江苏省常州市 → 常州市, 常州)
+        self.unnamed_forms: dict[str, set[str]] = {}
+        for r in self.reports:
+            if not r["body"] and r.get("region"):
+                for place in re.findall(r"([\u4e00-\u9fff]{2,}?)(?:省|市|县|区)", r["region"]):
+                    for f in (place, place + "市"):
+                        if len(f) >= 2:
+                            self.unnamed_forms.setdefault(f, set()).add(r["report_id"])
+
+    # ---- resolving ------------------------------------------------------------------------
+
+    def resolve(self, text: str) -> Resolution:
+        """The bodies a question or a --body value names; unknown when a body-like phrase matches none."""
+        res = Resolution()
+        clean = re.sub(r"(?:19|20)\d\d\s*年度?|近.年|去年|今年|前年", "，", text)
+        every = _EVERY.search(clean)
+        if every:
+            region = self._region_of(every.group(1))
+            if region:
+                res.region = region
+                res.bodies = tuple(b for b in self.bodies if b.startswith(region))
+                res.matched = (every.group(0),)
+                return res
+        whole = _REGION_WORD.search(clean)
+        spans: list[tuple[int, int, str, set[str]]] = []
+        if whole:
+            region = self._region_of(whole.group(1))
+            if region:
+                spans.append((whole.start(), whole.end(), whole.group(0), {region}))
+        for form, bodies in self.forms.items():
+            for m in re.finditer(re.escape(form), clean):
+                spans.append((m.start(), m.end(), form, set(bodies)))
+        # longest first; a span inside a longer one says nothing more
+        spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+        kept: list[tuple[int, int, str, set[str]]] = []
+        for s in spans:
+            if any(k[0] <= s[0] and s[1] <= k[1] for k in kept):
+                continue
+            kept.append(s)
+        found: list[str] = []
+        for _, _, form, bodies in sorted(kept):
+            for b in sorted(bodies):
+                if b not in found:
+                    found.append(b)
+        # a region named together with a body inside it qualifies that body (平潭 + 市场监管局)
+        found = [b for b in found if not any(o != b and o.startswith(b) for o in found)]
+        res.bodies = tuple(found)
+        res.matched = tuple(s[2] for s in sorted(kept))
+        covered = [(s[0], s[1]) for s in kept]
+        if not found:
+            for form, ids in self.unnamed_forms.items():
+                i = clean.find(form)
+                if i >= 0:
+                    res.unnamed = tuple(sorted(ids))
+                    res.matched = (form,)
+                    # the rest of the phrase (区党政办) is how the report calls itself
+                    m = _BODY_PHRASE.match(clean, i)
+                    covered.append((i, m.end() if m else i + len(form)))
+        res.unknown = self._unknown(clean, covered)
+        if res.unknown:
+            # a region word inside the unknown name (平潭 in 平潭交通运输局) does not name a body of its own
+            a = clean.find(res.unknown)
+            b = a + len(res.unknown)
+            inside = [k for k in kept if a <= k[0] and k[1] <= b]
+            if inside:
+                outside = [k for k in kept if k not in inside]
+                found = [x for x in found if any(x in k[3] for k in outside)]
+                res.bodies = tuple(found)
+                res.matched = tuple(k[2] for k in sorted(outside))
+        if res.unknown and not found and not res.unnamed:
+            fz = self._fuzzy(clean)
+            if fz:
+                res.fuzzy, res.bodies, res.unknown = fz, (fz[1],), ""
+        if res.unknown:
+            res.closest = tuple(sorted(self.bodies, key=lambda b: -_overlap(res.unknown, b))[:3])
+        return res
+
+    def _region_of(self, word: str) -> str:
+        word = _LEAD.sub("", word)
+        for region in self.regions + self.bodies:
+            if word and (region.startswith(word) or word in self.forms and region in self.forms[word]):
+                return region
+        return ""
+
+    def _unknown(self, text: str, covered: list[tuple[int, int]]) -> str:
+        """A body-like phrase not covered by any known form, or ''."""
+        for m in _BODY_PHRASE.finditer(text):
+            name = _LEAD.sub("", m.group(0))
+            start = m.end() - len(name)
+            if len(name) < 3 or _NOT_A_NAME.search(name):
+                continue
+            # the phrase's own kind word lies in a known form: it names that body
+            if any(a < m.end() <= b for a, b in covered):
+                continue
+            # a bare kind word with a leading region that is known (平潭的局) says nothing
+            if re.fullmatch(r"(?:[\u4e00-\u9fff]{0,2})(?:局|委|办|区|片区|园区|开发区|新区)", name):
+                continue
+            return name
+        return ""
+
+    def _fuzzy(self, text: str) -> tuple[str, str] | None:
+        """A name typed with one character wrong (财政全融局 for 财政金融局): (as typed, body)."""
+        best = None
+        for form, bodies in self.forms.items():
+            n = len(form)
+            if n < 4 or len(bodies) != 1:
+                continue
+            for i in range(len(text) - n + 1):
+                window = text[i:i + n]
+                if sum(a != b for a, b in zip(window, form)) == 1 and window[0] == form[0] and window[-1] == form[-1]:
+                    if best is None or n > len(best[0]):
+                        best = (window, next(iter(bodies)))
+        return best
+
+    def label(self, report: dict) -> str:
+        """A body as the tool displays it; an unnamed report by its region."""
+        return report["body"] or f"（未署名单位{('，' + report['region']) if report.get('region') else ''}）"
