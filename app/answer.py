@@ -203,6 +203,10 @@ class Answerer:
         ans.context = context or {}
         ans.latency_ms = (time.perf_counter() - t0) * 1000
         ids = sorted({c["report_id"] for c in ans.citations})
+        for rid in ids:  # a report read from a scan says so beside every answer that cites it
+            for g in self.store.findings(rid):
+                if g["kind"] == "ocr" and not any(x["message"] == g["message"] for x in ans.findings):
+                    ans.findings.append({"report_id": rid, "kind": g["kind"], "message": g["message"]})
         self.store.log_turn(question, ans.route, ans.status, ids, ans.latency_ms)
         return ans
 

@@ -115,6 +115,8 @@ def sources_html(ans: Answer) -> str:
         head = f"[{c['n']}] {who} · {c['year']}年 · {html.escape(section_name(c['section']))}"
         if c.get("page"):
             head += f" · 第{c['page']}页"
+        if c.get("ocr") is not None:
+            head += f" · OCR识别（置信度{c['ocr']:.2f}）"
         if c["key"]:
             table, row, col = cell_name(c["key"])
             f = facts.get((c["report_id"], c["key"]), {})

@@ -61,7 +61,7 @@ def cmd_ingest(args) -> int:
                              ensure_ascii=False), flush=True)
 
     try:
-        results = ingest_paths(files, settings, store, on_result=on_result, index=index)
+        results = ingest_paths(files, settings, store, on_result=on_result, index=index, on_page=progress.page)
         n_findings = store.db.execute("SELECT count(*) FROM findings").fetchone()[0]
         if index is not None:
             index.close()

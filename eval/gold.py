@@ -9,6 +9,7 @@ Table 4's fifteen cells are one list under `appeals`, in printed order.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.template import TABLES, Row, Table
@@ -63,3 +64,54 @@ def load_gold(path: Path) -> dict:
 def load_golds(folder: Path = GOLD_DIR) -> list[dict]:
     """Every gold file of a folder, sorted by name."""
     return [load_gold(p) for p in sorted(folder.glob("*.json"))]
+
+
+@dataclass
+class Score:
+    """A parse against the gold, cell by cell."""
+
+    right: int = 0       # the hand-read value (a blank read as blank counts here)
+    null: int = 0        # a value the gold has, read as null
+    open: int = 0        # of `null`: cells the file itself leaves undecidable, so null is the honest reading
+    wrong: int = 0       # a value other than the hand-read one
+    missing: int = 0     # no fact for the cell at all
+    extra: int = 0       # facts for cells the gold does not have
+    wrong_cells: dict = field(default_factory=dict)     # key → (got, want)
+    null_cells: list = field(default_factory=list)
+    missing_cells: list = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.right + self.null + self.wrong + self.missing
+
+    def add(self, other: Score) -> Score:
+        for name in ("right", "null", "open", "wrong", "missing", "extra"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+
+def same_value(got, want) -> bool:
+    """Equal as numbers (390.922 == 390.9220), or both blank."""
+    if got is None or want is None:
+        return got is None and want is None
+    return abs(float(got) - float(want)) < 1e-6
+
+
+def score(want: dict[str, object], got: dict[str, object], open_cells: set[str] = frozenset()) -> Score:
+    """Compare parsed facts (key → value) with the gold cells (key → value)."""
+    s = Score()
+    for key, value in want.items():
+        if key not in got:
+            s.missing += 1
+            s.missing_cells.append(key)
+        elif same_value(got[key], value):
+            s.right += 1
+        elif got[key] is None:
+            s.null += 1
+            s.open += key in open_cells
+            s.null_cells.append(key)
+        else:
+            s.wrong += 1
+            s.wrong_cells[key] = (got[key], value)
+    s.extra = len(set(got) - set(want))
+    return s

@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.metadata import load_manifest, near_names
 from ingest.parse import parse_file
-from ingest.records import Finding, IngestResult, ReportError
+from ingest.records import Finding, IngestResult, ReadOptions, ReportError
 
 from .settings import Settings
 from .store import Store
@@ -33,7 +33,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 def ingest_paths(paths: Iterable[Path], settings: Settings, store: Store | None = None,
                  on_result: Callable[[IngestResult], None] | None = None, index=None,
-                 heal: bool = True) -> list[IngestResult]:
+                 heal: bool = True, on_page: Callable[[int, int], None] | None = None) -> list[IngestResult]:
     """Parse and store every file; one bad file never stops the rest.
 
     `index` (optional) is told about every stored or removed report so that the
@@ -50,7 +50,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, store: Store | None 
             folder = path.parent
             if folder not in manifests:
                 manifests[folder] = load_manifest(folder)
-            result = ingest_one(path, manifests[folder].get(path.name), settings, store, index)
+            result = ingest_one(path, manifests[folder].get(path.name), settings, store, index, on_page)
             results.append(result)
             if on_result:
                 on_result(result)
@@ -62,13 +62,16 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, store: Store | None 
     return results
 
 
-def ingest_one(path: Path, manifest_row: dict | None, settings: Settings, store: Store, index=None) -> IngestResult:
+def ingest_one(path: Path, manifest_row: dict | None, settings: Settings, store: Store, index=None,
+               on_page: Callable[[int, int], None] | None = None) -> IngestResult:
     """One file → stored report, or a one-line reason why not."""
     name = str(path)
     if not path.exists():
         return IngestResult(name, "rejected", reason="no such file")
     try:
-        report = parse_file(path, manifest_row, settings.max_bytes)
+        # scanned pages are read by OCR once per file content: the results wait under data/ocr/
+        options = ReadOptions(ocr_cache=settings.data_dir / "ocr", on_page=on_page)
+        report = parse_file(path, manifest_row, settings.max_bytes, options)
     except ReportError as e:
         return IngestResult(name, "rejected", reason=e.reason)
     except Exception as e:  # a parser bug must not stop the folder; say what broke
@@ -162,8 +165,17 @@ def progress_printer(total: int) -> Callable[[IngestResult], None]:
     bar = tqdm(total=total, unit="file", file=sys.stderr, disable=total < 2, leave=False)
 
     def on(result: IngestResult) -> None:
+        bar.set_postfix_str("")
         bar.update(1)
         if bar.n >= total:
             bar.close()
 
+    def page(i: int, n: int) -> None:
+        """A page read by OCR (slow): shown on the bar, or as a line when the bar is off."""
+        if bar.disable:
+            print(f"OCR page {i}/{n}", file=sys.stderr, flush=True)
+        else:
+            bar.set_postfix_str(f"OCR page {i}/{n}")
+
+    on.page = page  # type: ignore[attr-defined]
     return on

@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS reports (
     title TEXT NOT NULL, body TEXT NOT NULL, body_source TEXT NOT NULL, kind TEXT NOT NULL,
     year INTEGER, year_source TEXT NOT NULL, template TEXT NOT NULL, template_source TEXT NOT NULL,
     region TEXT NOT NULL, text TEXT NOT NULL, ingested_at REAL NOT NULL,
-    source_format TEXT NOT NULL DEFAULT 'text', pages TEXT NOT NULL DEFAULT '[]');
+    source_format TEXT NOT NULL DEFAULT 'text', pages TEXT NOT NULL DEFAULT '[]', ocr_pages TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE IF NOT EXISTS files (
     name TEXT PRIMARY KEY, report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE);
 CREATE TABLE IF NOT EXISTS sections (
@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS sections (
 CREATE TABLE IF NOT EXISTS facts (
     report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
     key TEXT NOT NULL, value REAL, is_int INTEGER NOT NULL, raw TEXT NOT NULL, unit TEXT NOT NULL,
-    "offset" INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER, PRIMARY KEY (report_id, key));
+    "offset" INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER, confidence REAL, PRIMARY KEY (report_id, key));
 CREATE INDEX IF NOT EXISTS facts_key ON facts(key);
 CREATE TABLE IF NOT EXISTS findings (
     report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
@@ -47,6 +47,8 @@ _ADDED_COLUMNS = (
     ("reports", "source_format", "TEXT NOT NULL DEFAULT 'text'"),
     ("reports", "pages", "TEXT NOT NULL DEFAULT '[]'"),
     ("facts", "page", "INTEGER"),
+    ("reports", "ocr_pages", "TEXT NOT NULL DEFAULT '[]'"),
+    ("facts", "confidence", "REAL"),
 )
 
 
@@ -114,17 +116,17 @@ class Store:
 
     def _insert(self, r: Report) -> None:
         self.db.execute(
-            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (r.report_id, r.content_hash, r.source_file, r.title, r.body, r.body_source, zone_kind(r.body),
              r.year, r.year_source, r.template, r.template_source, r.region, r.text, time.time(),
-             r.source_format, json.dumps(r.pages)))
+             r.source_format, json.dumps(r.pages), json.dumps(r.ocr_pages)))
         self.db.executemany(
             'INSERT INTO sections VALUES (?,?,?,?,?,?)',
             [(r.report_id, s.key, s.heading, s.text, s.start, s.end) for s in r.sections])
         self.db.executemany(
-            'INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?)',
-            [(r.report_id, f.key, f.value, isinstance(f.value, int), f.raw, f.unit, f.offset, f.line, f.page)
-             for f in r.facts])
+            'INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?)',
+            [(r.report_id, f.key, f.value, isinstance(f.value, int), f.raw, f.unit, f.offset, f.line, f.page,
+              f.confidence) for f in r.facts])
         self.db.executemany(
             "INSERT INTO findings (report_id, kind, message, key, detail) VALUES (?,?,?,?,?)",
             [(r.report_id, f.kind, f.message, f.key, f.detail) for f in r.findings])
@@ -201,7 +203,7 @@ class Store:
               report_id: str | None = None) -> Iterator[dict]:
         """Facts joined with their report, filtered; key may end in '*' or name a prefix."""
         sql = """SELECT f.report_id, r.source_file, r.body, r.year, r.template, f.key, f.value, f.is_int,
-                        f.unit, f.raw, f."offset", f.line, r.kind, f.page
+                        f.unit, f.raw, f."offset", f.line, r.kind, f.page, f.confidence
                  FROM facts f JOIN reports r USING (report_id) WHERE 1=1"""
         args: list = []
         if body:
@@ -220,12 +222,12 @@ class Store:
             args.append(report_id)
         sql += " ORDER BY r.body, r.year, f.rowid"
         for row in self.db.execute(sql, args):
-            rid, src, b, y, tpl, k, v, is_int, unit, raw, off, line, kind, page = row
+            rid, src, b, y, tpl, k, v, is_int, unit, raw, off, line, kind, page, conf = row
             if v is not None and is_int:
                 v = int(v)
             yield {"report_id": rid, "source_file": src, "body": b, "year": y, "template": tpl, "key": k,
                    "value": v, "unit": unit, "raw": raw, "offset": off, "line": line, "kind": kind,
-                   "page": page}
+                   "page": page, "confidence": conf}
 
     def findings(self, report_id: str | None = None) -> list[dict]:
         """Findings with their report's body and year."""

@@ -12,7 +12,7 @@ ingest/checks.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import template as T
 from .document import PlacedRow, PlacedTable
@@ -21,8 +21,9 @@ from .tables import parse_cell
 
 _VALUE = re.compile(r"[-+]?\d+(?:\.\d+)?\s*(?:[（(][增减][）)])?\s*(?:万元|元|笔|件|个|项|条)?|[/／—\-－–]+|无|")
 _NUMERIC = re.compile(r"[-+]?\d+(?:\.\d+)?\s*(?:[（(][增减][）)])?\s*(?:万元|元|笔|件|个|项|条)?")
-# A cell OCR or a converter garbled: digits with look-alike letters (1O, l2), still not a label.
-_GARBLED = re.compile(r"(?=.*\d)[\dOoIl|SsBZ.]+")
+# A cell OCR or a converter garbled: digits with look-alike letters (1O, l2), or a lone look-alike of a
+# digit (o, O, l, a stray dot): still a value cell, never a label; it reads as unknown.
+_GARBLED = re.compile(r"(?=.*\d)[\dOoIl|SsBZ.]+|[oOlI|.。·]")
 
 
 @dataclass
@@ -247,6 +248,7 @@ def _appeals(obs: list[Observed], text: str, findings: list[Finding]) -> list[Fa
 def read_grid_tables(tables: list[PlacedTable], text: str, version: str,
                      findings: list[Finding]) -> dict[str, list[Fact]]:
     """Facts of tables 2–4 from tables of cells; a template table that no table names is absent from the result."""
+    ocr_rows = {r.offset for t in tables for r in t.rows if r.source == "ocr"}
     out: dict[str, list[Fact]] = {}
     for kind, group in group_rows(tables).items():
         table = T.TABLE_BY_KEY[kind]
@@ -276,7 +278,30 @@ def read_grid_tables(tables: list[PlacedTable], text: str, version: str,
         if kind == "applications":
             facts = _drop_misplaced(facts, placed, v, findings)
         out[kind] = facts
+    for kind in out:
+        out[kind] = _drop_misread(out[kind], kind, version, findings, ocr_rows)
     return out
+
+
+def _drop_misread(facts: list[Fact], kind: str, version: str, findings: list[Finding],
+                  ocr_rows: set[int]) -> list[Fact]:
+    """Cells read by OCR whose sums fail: a misread digit is likelier than a misprint, so they are unknown."""
+    ocr = {f.key for f in facts if f.offset in ocr_rows}
+    if not ocr:
+        return facts
+    val = {f.key: f.value for f in facts}
+    bad: set[str] = set()
+    for eq in T.equations(version if kind != "appeals" else "2021"):
+        terms = eq.left + eq.right
+        if not eq.key.startswith(kind) or any(val.get(k) is None for k in terms):
+            continue
+        if sum(val[k] for k in eq.left) != sum(val[k] for k in eq.right):
+            bad |= set(terms) & ocr
+    if bad:
+        table = T.TABLE_BY_KEY[kind].name
+        findings.append(Finding("ambiguous", f"{table}有{len(bad)}个由文字识别读出的单元格不符合勾稽关系，可能识别有误，记为未知。",
+                                kind, ",".join(sorted(bad))))
+    return [replace(f, value=None) if f.key in bad else f for f in facts]
 
 
 def _drop_misplaced(facts: list[Fact], placed: list[Placed], version: str, findings: list[Finding]) -> list[Fact]:

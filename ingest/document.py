@@ -50,6 +50,7 @@ class Document:
     kind: str                                  # text | html | docx | pdf | doc | ocr | image
     pages: int = 0                             # pages in paged formats, 0 otherwise
     notes: tuple[str, ...] = ()                # what the loader wants a reader to know (read by OCR …)
+    ocr_pages: tuple[tuple[int, float], ...] = ()  # (page, mean confidence) of the pages read by OCR
 
     @property
     def tables(self) -> list[Table]:
@@ -67,6 +68,7 @@ class PlacedRow:
     offset: int                                # character offset of the row in the rendered text
     page: int | None = None
     grid: bool = True                          # from a real cell grid (see Table.grid)
+    source: str = ""                           # html | docx | pdf | markdown | ocr
 
 
 @dataclass
@@ -134,7 +136,7 @@ def render(doc: Document, clean_paragraph=None) -> Rendered:
             note_page(block.page_of(i))
             lines = table_lines([row])
             chunk = "\n".join(lines) + "\n"
-            placed.append(PlacedRow(tuple(row), pos, block.page_of(i), block.grid))
+            placed.append(PlacedRow(tuple(row), pos, block.page_of(i), block.grid, block.source))
             parts.append(chunk)
             pos += len(chunk)
         out.tables.append(PlacedTable(placed, block.grid, block.source, start, pos))

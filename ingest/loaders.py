@@ -16,14 +16,15 @@ import zipfile
 from pathlib import Path
 
 from .document import Document, Paragraph, Table
-from .records import ReportError
+from .records import ReadOptions, ReportError
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".doc")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".doc", ".png", ".jpg", ".jpeg")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 # A .docx whose parts unpack to more than this is treated as a zip bomb.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 
 
-def read_file(path: Path, max_bytes: int) -> tuple[bytes, Document]:
+def read_file(path: Path, max_bytes: int, options: ReadOptions | None = None) -> tuple[bytes, Document]:
     """Read a file and return (bytes, document); ReportError when it cannot be read."""
     name = str(path)
     suffix = path.suffix.lower()
@@ -38,11 +39,12 @@ def read_file(path: Path, max_bytes: int) -> tuple[bytes, Document]:
     if size > max_bytes:
         raise ReportError(name, f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit (NIANBAO_MAX_FILE_MB)")
     data = path.read_bytes()
-    return data, load_document(data, suffix, name)
+    return data, load_document(data, suffix, name, options)
 
 
-def load_document(data: bytes, suffix: str, name: str) -> Document:
-    """A document's bytes → its blocks, by format."""
+def load_document(data: bytes, suffix: str, name: str, options: ReadOptions | None = None) -> Document:
+    """A document's bytes → its blocks, by format; scanned pages and page images are read by OCR."""
+    options = options or ReadOptions()
     if suffix in (".txt", ".md"):
         return Document((Paragraph(decode_text(data, name)),), "text")
     if suffix in (".html", ".htm"):
@@ -50,7 +52,11 @@ def load_document(data: bytes, suffix: str, name: str) -> Document:
     if suffix == ".docx":
         return docx_document(data, name)
     if suffix == ".pdf":
-        return pdf_document(data, name)
+        return pdf_document(data, name, options)
+    if suffix in IMAGE_SUFFIXES:
+        from .ocr import ocr_images
+
+        return ocr_images([data], name, cache_dir=options.ocr_cache, on_page=options.on_page)
     if suffix == ".doc":
         return doc_document(data, name)
     raise ReportError(name, f"unsupported file type {suffix}")
@@ -210,11 +216,11 @@ def docx_document(data: bytes, name: str) -> Document:
     return Document(tuple(blocks), "docx")
 
 
-def pdf_document(data: bytes, name: str) -> Document:
-    """A PDF's pages: tables from ruling lines (pdfplumber), the text around them; scans and encrypted files refused."""
+def pdf_document(data: bytes, name: str, options: ReadOptions | None = None) -> Document:
+    """A PDF's pages: tables from ruling lines, the text around them; scanned pages by OCR; encrypted files refused."""
     from .pdf import read_pdf
 
-    return read_pdf(data, name)
+    return read_pdf(data, name, options or ReadOptions())
 
 
 def doc_document(data: bytes, name: str) -> Document:

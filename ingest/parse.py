@@ -11,7 +11,7 @@ from .clean import clean_paragraph, clean_text
 from .document import Document, Paragraph, Rendered, pipe_tables, render
 from .loaders import read_file
 from .metadata import find_body, find_title, find_year, is_annual_report_title
-from .records import Finding, Report, ReportError
+from .records import Finding, ReadOptions, Report, ReportError
 from .sections import split_sections
 from .tables import parse_appeals, parse_applications, parse_proactive
 from .template import detect_version
@@ -20,15 +20,27 @@ from .template import detect_version
 _OLD_FORMAT = ("依申请公开", "主动公开")
 
 
-def parse_file(path: Path, manifest_row: dict[str, str] | None = None, max_bytes: int = 50 * 1024 * 1024) -> Report:
+def parse_file(path: Path, manifest_row: dict[str, str] | None = None, max_bytes: int = 50 * 1024 * 1024,
+               options: ReadOptions | None = None) -> Report:
     """Read, clean and parse one file; ReportError when it is not an annual report."""
-    data, doc = read_file(path, max_bytes)
+    data, doc = read_file(path, max_bytes, options)
     return parse_document(data, doc, path.name, manifest_row or {}, str(path))
 
 
 def parse_text(data: bytes, raw_text: str, source_file: str, manifest_row: dict[str, str], shown_name: str = "") -> Report:
     """Decoded text of a document → Report."""
     return parse_document(data, Document((Paragraph(raw_text),), "text"), source_file, manifest_row, shown_name)
+
+
+def _ocr_findings(doc: Document) -> list[Finding]:
+    """Pages read by OCR: said beside every answer from the report."""
+    if not doc.ocr_pages:
+        return []
+    pages = "、".join(str(p) for p, _ in doc.ocr_pages)
+    low = min(c for _, c in doc.ocr_pages)
+    where = "全文" if doc.kind == "ocr" else f"第{pages}页"
+    return [Finding("ocr", f"本报告{where}为扫描件，由文字识别（OCR）读取（最低页置信度{low:.2f}）；"
+                           f"识别有疑的数字记为未知，引用请以原件为准。", "", pages)]
 
 
 def lay_out(doc: Document) -> tuple[dict[str, str], Rendered]:
@@ -105,6 +117,9 @@ def parse_document(data: bytes, doc: Document, source_file: str, manifest_row: d
             facts += parse_appeals(text, r_start, start_of("problems", end_of("appeals")), findings)
         if rendered.page_starts:
             facts = [f if f.page is not None else replace(f, page=rendered.page_at(f.offset)) for f in facts]
+        if doc.ocr_pages:
+            conf = dict(doc.ocr_pages)
+            facts = [replace(f, confidence=conf[f.page]) if f.page in conf else f for f in facts]
         findings += checks.arithmetic(facts, template)
         findings += checks.narrative_vs_tables(sections, facts, year)
     findings += checks.gaps(sections, facts, template)
@@ -113,6 +128,6 @@ def parse_document(data: bytes, doc: Document, source_file: str, manifest_row: d
         report_id=digest[:16], source_file=source_file, title=title, body=body, body_source=body_source,
         year=year, year_source=year_source, template=template, template_source=template_source,
         region=manifest_row.get("region", ""), text=text, sections=tuple(sections), facts=tuple(facts),
-        findings=tuple(findings), content_hash=digest, source_format=doc.kind,
-        pages=tuple(rendered.page_starts),
+        findings=tuple(findings + _ocr_findings(doc)), content_hash=digest, source_format=doc.kind,
+        pages=tuple(rendered.page_starts), ocr_pages=doc.ocr_pages,
     )

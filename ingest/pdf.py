@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Document, Paragraph, Table
-from .records import ReportError
+from .records import ReadOptions, ReportError
 
 _SENTENCE_END = re.compile(r"[。！？；：:;!?]$")
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
@@ -42,33 +42,67 @@ class _Char:
         return (self.y0 + self.y1) / 2
 
 
-def read_pdf(data: bytes, name: str) -> Document:
-    """A PDF's blocks, page by page; ReportError for encrypted, damaged or image-only files."""
+def read_pdf(data: bytes, name: str, options: ReadOptions | None = None) -> Document:
+    """A PDF's blocks, page by page: a page with a text layer read from it, a scanned page by OCR.
+
+    ReportError for encrypted or damaged files, and for scans when no OCR engine is installed.
+    """
     _validate(data, name)
     import pypdfium2 as pdfium
 
+    options = options or ReadOptions()
     try:
         pdf = pdfium.PdfDocument(data)
     except Exception as e:  # pdfium raises PdfiumError on damaged files
         raise ReportError(name, f"unreadable PDF ({type(e).__name__}: truncated or damaged?)") from None
-    blocks: list = []
+    pages: dict[int, list] = {}
+    scanned: list[int] = []
     try:
-        for number in range(1, len(pdf) + 1):
-            page = pdf[number - 1]
-            blocks += page_blocks(page, number)
-            page.close()
         npages = len(pdf)
+        for number in range(1, npages + 1):
+            page = pdf[number - 1]
+            blocks = page_blocks(page, number)
+            if _has_text(blocks):
+                pages[number] = blocks
+            elif _has_image(page):
+                scanned.append(number)
+            page.close()
     except ReportError:
         raise
     except Exception as e:
         raise ReportError(name, f"unreadable PDF ({type(e).__name__}: truncated or damaged?)") from None
     finally:
         pdf.close()
+    notes: tuple[str, ...] = ()
+    ocr_pages: tuple[tuple[int, float], ...] = ()
+    if scanned:
+        from .ocr import available, ocr_pdf_pages
+
+        if not available():
+            raise ReportError(name, f"{len(scanned)} page(s) are scans with no text layer and no OCR engine is "
+                                    "installed (pip install rapidocr-onnxruntime); or convert the file to text first")
+        read = ocr_pdf_pages(data, scanned, name, cache_dir=options.ocr_cache, on_page=options.on_page)
+        for block in read.blocks:
+            pages.setdefault(block.page or 0, []).append(block)
+        notes = read.notes + (f"pages read by OCR: {', '.join(map(str, scanned))}",)
+        ocr_pages = read.ocr_pages
+    blocks = [b for n in sorted(pages) for b in pages[n]]
+    if not _has_text(blocks, 20):
+        raise ReportError(name, "PDF has no text layer and no scanned page image to read")
+    kind = "ocr" if scanned and len(scanned) == npages else "pdf"
+    return Document(tuple(blocks), kind, pages=npages, notes=notes, ocr_pages=ocr_pages)
+
+
+def _has_text(blocks: list, least: int = 10) -> bool:
     text = "".join(b.text for b in blocks if isinstance(b, Paragraph))
     cells = "".join(c for b in blocks if isinstance(b, Table) for r in b.rows for c in r)
-    if len("".join((text + cells).split())) < 20:
-        raise ReportError(name, "PDF has no text layer (a scan?); OCR is not supported, convert it to text first")
-    return Document(tuple(blocks), "pdf", pages=npages)
+    return len("".join((text + cells).split())) >= least
+
+
+def _has_image(page) -> bool:
+    import pypdfium2.raw as raw
+
+    return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
 
 
 def _validate(data: bytes, name: str) -> None:

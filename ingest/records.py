@@ -55,6 +55,7 @@ class Fact:
     offset: int = -1            # character offset of the row label in the cleaned text
     line: int = -1              # 1-based line of the row label in the cleaned text
     page: int | None = None     # page of the file the cell is printed on (paged formats)
+    confidence: float | None = None  # OCR's mean confidence on that page, for cells read from a scan
 
     @property
     def table(self) -> str:
@@ -93,6 +94,7 @@ class Report:
     content_hash: str = ""      # sha256 of the file's bytes, full
     source_format: str = "text"  # text | html | docx | doc | pdf | ocr: how the file was read
     pages: tuple[tuple[int, int], ...] = ()  # (offset in text, page): where each page starts, paged formats only
+    ocr_pages: tuple[tuple[int, float], ...] = ()  # (page, mean OCR confidence) of pages read from a scan
 
     def page_at(self, offset: int) -> int | None:
         """The page a character offset of the text falls on (None for unpaged formats)."""
@@ -114,6 +116,14 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (text and sections included)."""
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read a file: where OCR keeps what it read, and whom to tell about each page."""
+
+    ocr_cache: Any = None        # a folder (pathlib.Path) for OCR results by file content; None: no cache
+    on_page: Any = None          # callable(i, n) after each page read by OCR
 
 
 @dataclass(frozen=True)

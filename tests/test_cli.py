@@ -86,7 +86,7 @@ def test_every_command_has_help_and_is_in_the_readme():
 
 ANSWER_KEYS = {"question", "status", "route", "answer", "facts", "citations", "findings"}
 FACT_KEYS = {"report_id", "source_file", "body", "year", "key", "value", "unit", "raw", "page"}
-CITATION_KEYS = {"n", "report_id", "source_file", "body", "year", "section", "key", "quote", "page"}
+CITATION_KEYS = {"n", "report_id", "source_file", "body", "year", "section", "key", "quote", "page", "ocr"}
 
 
 def test_ask_json_contract_and_batch_order(ingested):
