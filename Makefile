@@ -23,7 +23,7 @@ setup: $(BIN)/nianbao
 
 # Debian packages: chromium and a Chinese font for the browser tests, LibreOffice for .doc files.
 system:
-	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/soffice ] && [ -x /usr/bin/pdftoppm ] && fc-list 2>/dev/null | grep -qi wenquanyi; then :; \
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/soffice ] && [ -x /usr/bin/pdftoppm ] && ldconfig -p | grep -q libGL.so.1 && fc-list 2>/dev/null | grep -qi wenquanyi; then :; \
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
 	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
 	else echo "note: install $(DEBIAN_PACKAGES) (Debian) for the browser and format tests"; fi
