@@ -19,6 +19,7 @@ from ingest.template import main_column
 
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
+from .claims import ClaimChecker, claim_kind, narrative_evidence
 from .labels import COLUMNS
 from .router import RATIOS, Query, apply_context, apply_filters, parse, split_parts
 
@@ -525,21 +526,23 @@ class Answerer:
     def _claim(self, q: Query, reports: list[dict]) -> Answer:
         ans = Answer(q.question, route="claim")
         targets = self._targets(q, reports)
+        kind = claim_kind(q.question, q)
+        if kind and (targets or kind == "change"):
+            return ClaimChecker(self).check(ans, q, targets, kind)
         if not targets or q.claim_number is None:
             ans.status, ans.verdict = "not_found", "not_found"
             ans.answer = "语料中找不到可以核实这一说法的报告或数字。"
             return ans
         phrase = q.claim_phrase
-        words = [w for w in re.split(r"[，,。\s]", phrase) if w]
-        key_phrase = words[-1] if words else ""
+        claim = q.question
+        for w in (*q.bodies, *q.body_words):
+            claim = claim.replace(w, "")
+        claim = re.sub(r"(?:19|20)\d\d\s*年度?", "", claim)
         evidence = []
         for r in targets:
             text = self.store.report(r["report_id"])["text"]
-            for sent in re.split(r"(?<=[。；！？\n])", text):
-                if key_phrase and key_phrase in sent:
-                    m = re.search(re.escape(key_phrase) + r"\D{0,6}?(\d+(?:\.\d+)?)", sent)
-                    if m:
-                        evidence.append((r, sent.strip(), float(m.group(1))))
+            for clause, value, _ in narrative_evidence(text, claim, q.claim_number):
+                evidence.append((r, clause, value))
         if q.metric == "applications.new_received.total":
             # the narrative's own count of applications, as found at ingestion (共收到申请16条)
             for r in targets:
@@ -548,7 +551,8 @@ class Answerer:
                     if m and not any(e[1] == m.group(2) for e in evidence):
                         evidence.append((r, m.group(2), float(m.group(1))))
         table_ev = []
-        if q.metric:
+        # a table-3 row speaks of applications: a claim that never says 申请 (热线诉求) is not about it
+        if q.metric and not (q.metric.startswith("applications.") and "申请" not in claim):
             for r in targets:
                 key = main_key(q.metric, r["template"])
                 for f in self.store.facts(key=key, report_id=r["report_id"]):
@@ -559,12 +563,14 @@ class Answerer:
             ans.answer = f"在{'、'.join(_name(r['body']) for r in targets)}的报告中没有找到关于“{phrase}”的数字。"
             return ans
         lines = []
-        text_ok = [e for e in evidence if e[2] == q.claim_number]
+        holds = {"=": lambda v: v == q.claim_number, ">": lambda v: v > q.claim_number,
+                 "<": lambda v: v < q.claim_number}[q.claim_op]
+        text_ok = [e for e in evidence if holds(e[2])]
         for r, sent, value in (text_ok or evidence)[:2]:
             sec = self._section_of(r["report_id"], sent)
             n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], sec, sent)
             lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{sent}” [{n}]")
-        table_ok = [t for t in table_ev if t[1]["value"] == q.claim_number]
+        table_ok = [t for t in table_ev if holds(t[1]["value"])]
         for r, f in table_ev[:1]:
             n = self._cite_fact(ans, r, f)
             lines.append(f"表格数据：{f['key']} = {f['raw']} [{n}]")
@@ -577,7 +583,8 @@ class Answerer:
             head = "属实。"
         else:
             ans.verdict = "contradicted"
-            head = f"不属实：报告中的数字不是{q.claim_number:g}。"
+            head = (f"不属实：报告中的数字不是{q.claim_number:g}。" if q.claim_op == "=" else
+                    f"不属实：报告中的数字不{'超过' if q.claim_op == '>' else '低于'}{q.claim_number:g}。")
         ans.answer = head + "\n" + "\n".join(lines)
         return ans
 

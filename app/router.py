@@ -101,6 +101,7 @@ class Query:
     metric_word: str = ""
     section: str = ""
     claim_number: float | None = None
+    claim_op: str = "="                         # = | > (超过一半) | < (不足10%)
     claim_phrase: str = ""
     year_range: tuple[int, int] | None = None   # inclusive, when no single year is asked
     years: tuple[int, ...] = ()                 # every year named (comparisons: 2023年和2024年)
@@ -238,12 +239,15 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             if re.search(pattern, text):
                 q.aggregate = agg
                 break
-    claim = re.search(r"对吗|属实|是否正确|是真的吗|判断[:：]|核实", text)
+    claim = re.search(r"对吗|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此", text)
     if claim:
         q.intent = "claim"
-        num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次)", text)
+        num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％)", text) or \
+            re.search(r"(一半|半数)", text)
         if num:
-            q.claim_number = float(num.group(1))
+            q.claim_number = 50.0 if num.group(1) in ("一半", "半数") else float(num.group(1))
+            op = re.search(r"(超过|多于|高于|大于|不足|低于|少于|不到|小于)[^，。]{0,3}$", text[:num.start()])
+            q.claim_op = "=" if not op else (">" if op.group(1) in ("超过", "多于", "高于", "大于") else "<")
             before = text[:num.start()]
             phrase = re.sub(r"^.*?(?:(?:19|20)\d\d\s*年度?)", "", before)
             for b in list(found) + list(res.matched) + ([q.fuzzy[0]] if q.fuzzy else []):

@@ -1,0 +1,351 @@
+"""Claims beyond one number: change across years, universals and negatives, sums and shares.
+
+Each claim is read into cells of the template and a rule over them; the
+verdict comes from the stored records, and every cell used is cited. A
+claim whose cells are blank or missing is `not_found`, never guessed.
+
+    市场监管局2025年行政处罚187件，比2024年增长了   change: 2025 vs 2024, up (and 187 in 2025)
+    经发局2022年收到的申请全部予以公开了            universal: 予以公开 = 办理结果总计
+    财政金融局2023年行政复议和行政诉讼均为0          negative: every named cell = 0
+    社会事业局2025年复议和诉讼加起来一共11件          sum: 复议 + 诉讼 = 11
+    君山片区2024年公开率达到60%                      share: (予以公开 + 部分公开) / 办理结果总计 ≈ 60%
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import template as T
+
+from .router import RATIOS, find_metric
+
+_CHANGE = re.compile(
+    r"(?:比|较|相比|对比|同比)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
+    r"(翻了?一番|翻番|增长|增加|上升|提高|提升|多了|下降|减少|降低|回落|少了|持平|不变|一样)")
+_UP = ("翻", "增", "升", "提", "多")
+_DOWN = ("降", "减", "少", "落")
+_SUM = re.compile(r"(?:加起来|加在一起|合计|一共|共计|总共|共)\s*(?:有|是|为|达)?\s*(\d+(?:\.\d+)?)\s*(?:件|条|个|项|起)?")
+_PERCENT = re.compile(r"(超过|高于|不足|低于|不到|达到?|为|是)?\s*(?:(\d+(?:\.\d+)?)\s*[%％]|百分之(\d+(?:\.\d+)?)|(一半|半数))")
+_ZERO = re.compile(r"均为0|都为0|均为零|都是0|都是零|全为0|全部为0|均是0|为零|都没有|均没有|均未")
+_NEGATION = re.compile(r"(?:没有|没|未|无|零)(?:被|发生|收到|出现|因为?|有|过)?")
+_ALL = re.compile(r"全部|全都|都|均|一律|所有")
+_FINISHED = re.compile(r"全部办结|都办结|全部办完|没有结转|无结转|未结转|没有留到")
+
+
+@dataclass
+class Cell:
+    """A metric's value in one report: the sum of its cells (one cell for a row, several for a group)."""
+
+    value: float | None
+    keys: list[str]
+    facts: list[dict]
+
+
+_TIMES = re.compile(r"是((?:19|20)\d\d)\s*年度?的\s*(\d+(?:\.\d+)?|[两二三四五六七八九十])\s*倍(多|以上)?")
+_CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def claim_kind(text: str, q) -> str:
+    """Which kind of claim a question makes: change | times | share | sum | all_zero | universal | '' (one number)."""
+    if q.ratio and _PERCENT.search(text):
+        return "share"
+    if _CHANGE.search(text):
+        return "change"
+    if _TIMES.search(text) and q.metric:
+        return "times"
+    if _SUM.search(text) and len(_metrics_in(text)) >= 2:
+        return "sum"
+    if _FINISHED.search(text) or (_ALL.search(text) and not _ZERO.search(text) and _universal_rule(text, q)):
+        return "universal"
+    if _ZERO.search(text) or (_NEGATION.search(text) and q.metric and q.claim_number is None):
+        return "all_zero"
+    return ""
+
+
+def _metrics_in(text: str) -> list[tuple[str, str]]:
+    """Every metric named in a text, split at 和/与/及/、/加 (复议和诉讼 → two metrics)."""
+    out = []
+    for part in re.split(r"和|与|及|、|加上|以及|跟", text):
+        key, label = find_metric(part)
+        if key and key not in [k for k, _ in out]:
+            out.append((key, label))
+    return out
+
+
+def _universal_rule(text: str, q) -> tuple[str, str, str] | None:
+    """(cell, reference cell, words) a universal claim equates: 全部予以公开 → granted = total_processed;
+    全部来自自然人 → new_received.natural_person = new_received.total; 全部办结 → carried_forward = 0."""
+    if _FINISHED.search(text):
+        return "applications.carried_forward.total", "", "全部办结，没有结转下年度"
+    parts = q.metric.split(".")
+    if len(parts) != 3 or parts[0] != "applications" or "*" in q.metric:
+        return None
+    row, col = parts[1], parts[2]
+    if col != "total":  # 全部来自自然人: the applicant column the question names
+        return (f"applications.new_received.{col}", "applications.new_received.total",
+                f"全部来自{T.APPLICATIONS.column(col).label}")
+    r = T.APPLICATIONS.row(row)
+    if r is not None and r.key in T.outcome_rows("2021") + T.outcome_rows("2019"):
+        return q.metric, "applications.total_processed.total", f"全部{T.row_label('applications', row, False)}"
+    return None
+
+
+class ClaimChecker:
+    """Checks the claims above against the records of the Answerer it is given."""
+
+    def __init__(self, answerer):
+        self.a = answerer
+
+    def cell(self, ans, r: dict, metric: str) -> Cell:
+        """A metric's value in one report, each cell cited; None when every cell is blank or missing."""
+        from .answer import main_key
+
+        key = main_key(metric, r["template"])
+        keys = [k for k in T.keys_matching(key) if k in T.cell_keys(r["template"] if r["template"] in T.VERSIONS
+                                                                         else "2021")]
+        facts = [f for f in self.a.store.facts(key=key, report_id=r["report_id"]) if f["key"] in keys]
+        known = [f for f in facts if f["value"] is not None]
+        for f in (known or facts)[:8]:
+            self.a._cite_fact(ans, r, f)
+        if not known:
+            return Cell(None, keys, facts)
+        return Cell(sum(f["value"] for f in known), keys, known)
+
+    def check(self, ans, q, targets: list[dict], kind: str):
+        handler = getattr(self, f"_{kind}")
+        return handler(ans, q, targets)
+
+    # ---- the kinds --------------------------------------------------------------------------
+
+    def _change(self, ans, q, targets):
+        from .answer import _fmt, _label
+
+        m = _CHANGE.search(q.question)
+        word = m.group(3)
+        this = max(q.years) if q.years else q.year
+        base = int(m.group(2)) if m.group(2) else (min(q.years) if len(set(q.years)) > 1 else (this - 1 if this else None))
+        if this is None or base is None or not q.metric:
+            return self._not_found(ans, "说法里缺少年份或指标，无法核实。")
+        reports = self.a.corpus()[0]
+        lines, verdicts = [], []
+        bodies = {r["body"] for r in targets} or {r["body"] for r in reports if r["body"] in q.bodies}
+        for body in sorted(bodies):
+            now = next((r for r in reports if r["body"] == body and r["year"] == this), None)
+            then = next((r for r in reports if r["body"] == body and r["year"] == base), None)
+            if not now or not then:
+                have = sorted(r["year"] for r in reports if r["body"] == body and r["year"])
+                lines.append(f"{body}：语料中没有{base if not then else this}年的报告（有{('、'.join(map(str, have)))}年）。")
+                continue
+            a, b = self.cell(ans, now, q.metric), self.cell(ans, then, q.metric)
+            if a.value is None or b.value is None:
+                lines.append(f"{_label(now)}：{this if a.value is None else base}年{q.metric_word}未填报，无法比较。")
+                continue
+            diff = a.value - b.value
+            pct = f"（{diff / b.value:+.1%}）" if b.value else ""
+            ok = (diff > 0 if word.startswith(_UP) or any(x in word for x in _UP) else
+                  diff < 0 if any(x in word for x in _DOWN) else diff == 0)
+            if "翻" in word:
+                ok = b.value > 0 and a.value >= 2 * b.value
+            if q.claim_number is not None and q.claim_number not in (a.value, abs(diff)):
+                ok = False
+            verdicts.append(ok)
+            lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a.value)}，{base}年{_fmt(b.value)}，"
+                         f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平'}{_fmt(abs(diff))}{pct}。")
+        return self._verdict(ans, verdicts, lines, f"“{word}”")
+
+    def _times(self, ans, q, targets):
+        """是2020年的3倍多: this year's value against a base year's, as a multiple."""
+        from .answer import _fmt, _label
+
+        m = _TIMES.search(q.question)
+        base = int(m.group(1))
+        times = float(_CN.get(m.group(2), m.group(2)))
+        this = q.year if q.year and q.year != base else max((y for y in q.years if y != base), default=None)
+        reports = self.a.corpus()[0]
+        lines, verdicts = [], []
+        for body in sorted({r["body"] for r in reports if r["body"] in q.bodies}):
+            now = next((r for r in reports if r["body"] == body and r["year"] == this), None)
+            then = next((r for r in reports if r["body"] == body and r["year"] == base), None)
+            if not now or not then:
+                continue
+            a, b = self.cell(ans, now, q.metric), self.cell(ans, then, q.metric)
+            if a.value is None or b.value is None or b.value == 0:
+                lines.append(f"{_label(now)}：{this}年或{base}年{q.metric_word}未填报或为0，无法计算倍数。")
+                continue
+            ratio = a.value / b.value
+            ok = ratio > times if m.group(3) else abs(ratio - times) < 0.05 * times
+            verdicts.append(ok)
+            lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a.value)}，{base}年{_fmt(b.value)}，"
+                         f"是{base}年的{ratio:.2f}倍。")
+        return self._verdict(ans, verdicts, lines, m.group(0))
+
+    def _share(self, ans, q, targets):
+        m = _PERCENT.search(q.question)
+        how = m.group(1) or ""
+        claimed = 50.0 if m.group(4) else float(m.group(2) or m.group(3))
+        lines, verdicts = [], []
+        for r in targets:
+            rate, text = self.a._ratio(ans, r, q.ratio)
+            lines.append(text)
+            if rate is None:
+                continue
+            pct = rate * 100
+            if how in ("超过", "高于"):
+                ok = pct > claimed
+            elif how in ("不足", "低于", "不到"):
+                ok = pct < claimed
+            else:
+                ok = abs(pct - claimed) < 0.5 or (how.startswith("达") and pct >= claimed)
+            verdicts.append(ok)
+        return self._verdict(ans, verdicts, lines, f"{RATIOS[q.ratio][0]}{how}{claimed:g}%")
+
+    def _sum(self, ans, q, targets):
+        from .answer import _fmt, _label
+
+        claimed = float(_SUM.search(q.question).group(1))
+        metrics = _metrics_in(q.question)
+        lines, verdicts = [], []
+        for r in targets:
+            parts, total, blank = [], 0.0, []
+            for key, label in metrics:
+                c = self.cell(ans, r, key)
+                if c.value is None:
+                    blank.append(label)
+                    continue
+                total += c.value
+                parts.append(f"{label} {_fmt(c.value)}")
+            if blank:
+                lines.append(f"{_label(r)}（{r['year']}年）：{'、'.join(blank)}未填报，无法加总。")
+                continue
+            verdicts.append(total == claimed)
+            lines.append(f"{_label(r)}（{r['year']}年）：{' + '.join(parts)} = {_fmt(total)}（说法为{_fmt(claimed)}）。")
+        return self._verdict(ans, verdicts, lines, f"合计{claimed:g}")
+
+    def _all_zero(self, ans, q, targets):
+        from .answer import _fmt, _label
+
+        metrics = _metrics_in(q.question) or [(q.metric, q.metric_word)]
+        lines, verdicts = [], []
+        from .cite import cite_passage
+
+        for r in targets:
+            for key, label in metrics:
+                c = self.cell(ans, r, key)
+                if c.value is None:
+                    lines.append(f"{_label(r)}（{r['year']}年）{label}：未填报。")
+                    continue
+                verdicts.append(c.value == 0)
+                lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(c.value)}。")
+            # the narrative saying so in words (未发生…行政诉讼案件)
+            text = self.a.store.report(r["report_id"])["text"]
+            for clause in negative_statements(text, q.question)[:1]:
+                n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
+                                 self.a._section_of(r["report_id"], clause), clause)
+                lines.append(f"报告原文：“{clause}” [{n}]")
+        return self._verdict(ans, verdicts, lines, "为0")
+
+    def _universal(self, ans, q, targets):
+        from .answer import _fmt, _label
+
+        rule = _universal_rule(q.question, q)
+        if rule is None:
+            return self._not_found(ans, "无法把这一说法对应到报告表格的单元格。")
+        key, ref, words = rule
+        lines, verdicts = [], []
+        for r in targets:
+            a = self.cell(ans, r, key)
+            b = self.cell(ans, r, ref) if ref else Cell(0, [], [])
+            if a.value is None or b.value is None:
+                lines.append(f"{_label(r)}（{r['year']}年）：相关单元格未填报，无法核实。")
+                continue
+            verdicts.append(a.value == b.value)
+            if a.value != b.value and ref == "applications.total_processed.total":
+                # the outcomes that are not the one claimed, where they are not 0
+                for other in T.outcome_rows(r["template"] if r["template"] in T.VERSIONS else "2021"):
+                    k = f"applications.{other}.total"
+                    if k != key:
+                        c = [f for f in self.a.store.facts(key=k, report_id=r["report_id"]) if f["value"]]
+                        for f in c:
+                            self.a._cite_fact(ans, r, f)
+            name = T.cell_label(key)[1]
+            lines.append(f"{_label(r)}（{r['year']}年）：{name} {_fmt(a.value)}" +
+                         (f"，{T.cell_label(ref)[1]} {_fmt(b.value)}" if ref else "") + "。")
+        return self._verdict(ans, verdicts, lines, words)
+
+    # ---- verdicts ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _not_found(ans, why: str):
+        ans.status, ans.verdict, ans.answer = "not_found", "not_found", why
+        return ans
+
+    @staticmethod
+    def _verdict(ans, verdicts: list[bool], lines: list[str], what: str):
+        if not verdicts:
+            ans.status, ans.verdict = "not_found", "not_found"
+            ans.answer = "无法核实：所需的表格单元格未填报或缺失。\n" + "\n".join(lines)
+            return ans
+        ans.verdict = "supported" if all(verdicts) else "contradicted"
+        head = "属实。" if all(verdicts) else f"不属实：按报告表格，“{what}”不成立。"
+        ans.answer = head + "\n" + "\n".join(lines)
+        return ans
+
+
+# ---- a number the narrative states ------------------------------------------------------------
+
+_CLAUSE = re.compile(r"[^。；！？\n，,：:]+")
+_NUMBER = re.compile(r"(?<![（(\d.])(\d+(?:\.\d+)?)\s*(%|％|条|件|个|项|次|万元|元|人次|篇|期|场|家|人)?")
+_ASKING = re.compile(r"对吗|对不对|属实吗?|是否正确|是真的吗|真的吗|是不是真的?|判断[:：]?|核实|吧|没错吧|确实如此|[？?。，,！!\s“”\"]")
+
+
+def _bigrams(text: str) -> set[str]:
+    han = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    return {han[i:i + 2] for i in range(len(han) - 1)}
+
+
+def negative_statements(text: str, claim: str) -> list[str]:
+    """Clauses of the narrative that say something did not happen, about what the claim speaks of."""
+    want = _bigrams(re.sub(r"没有|没|未|无|对吗|对不对|属实|吗", "", _ASKING.sub("", claim)))
+    out = []
+    for m in _CLAUSE.finditer(text):
+        clause = m.group(0).strip()
+        if len(clause) > 120 or not re.search(r"未|没有|无|零", clause):
+            continue
+        have = _bigrams(clause)
+        if want and len(want & have) / len(want) >= 0.4:
+            out.append((len(want & have), clause))
+    return [c for _, c in sorted(out, key=lambda x: -x[0])]
+
+
+def narrative_evidence(text: str, claim: str, number: float) -> list[tuple[str, float, float]]:
+    """Clauses of a report's narrative that speak of what the claim speaks of: (clause, its number, overlap).
+
+    The claim's words are matched as character pairs, so word order and small
+    differences (上网发布了153条公安政府信息 / 上网发布的135条公安政府信息) still match;
+    a clause of a flattened table (mostly digits, or very long) is not narrative.
+    """
+    percent = bool(re.search(r"[%％]|一半|半数|百分之", claim))
+    want = _bigrams(_ASKING.sub("", claim))
+    if not want:
+        return []
+    out = []
+    for m in _CLAUSE.finditer(text):
+        clause = m.group(0).strip()
+        digits = sum(ch.isdigit() for ch in clause)
+        if not clause or len(clause) > 160 or digits > len(clause) * 0.5 or len(re.findall(r"\d+", clause)) > 4:
+            continue
+        # a year, or an item number (1. 2、（5）), is not a quantity; a share is compared with shares only
+        nums = [float(n.group(1)) for n in _NUMBER.finditer(clause)
+                if (n.group(2) or not (re.fullmatch(r"(?:19|20)\d\d", n.group(1)) or
+                                       re.match(r"\s*[.．、）)年月日]", clause[n.end():])))
+                and (not percent or n.group(2) in ("%", "％"))]
+        if not nums:
+            continue
+        have = _bigrams(clause)
+        overlap = len(want & have) / len(want)
+        if overlap >= 0.5:
+            value = number if number in nums else nums[0]
+            out.append((clause, value, overlap))
+    out.sort(key=lambda e: (-e[2], e[1] != number))
+    stating = [e for e in out if e[1] == number]
+    return out[:3] + [e for e in stating if e not in out[:3]][:2]
