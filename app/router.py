@@ -39,7 +39,12 @@ def _metric_words() -> list[tuple[str, str, str, str]]:
 METRIC_WORDS = _metric_words()
 # Applicant columns of table 3 and outcome columns of table 4, with the words people use.
 APPLICANTS = sorted(((w, c.key) for c in T.APPLICATIONS.columns if c.key != "total" for w in (c.label, *c.words)
-                     if len(w) >= 2 and not re.search(r"[A-Za-z]", w)), key=lambda x: -len(x[0]))
+                     if len(w) >= 2 and w != "其他" and not re.search(r"[A-Za-z]", w)), key=lambda x: -len(x[0]))
+# Columns of table 2 by the words people use (制发了几件, 现行有效的, 新公开了几件)
+PROACTIVE_COLUMNS = sorted(((w, c.key) for c in T.PROACTIVE.columns for w in (c.label, *c.words)
+                            if len(w) >= 2 and not re.search(r"[A-Za-z]", w)), key=lambda x: -len(x[0]))
+# "结果如何" of a table-4 row: every outcome column
+_OUTCOMES_ASKED = re.compile(r"结果(?:如何|怎样|怎么样|是什么|分别)|怎么判|判决|审理结果|各项结果")
 APPEAL_COLUMNS = sorted(((w, c.key) for c in T.APPEALS.columns if c.key != "total" for w in (c.label, *c.words)
                          if len(w) >= 2 and not re.search(r"[A-Za-z]", w)), key=lambda x: -len(x[0]))
 
@@ -80,7 +85,7 @@ ENGLISH = [
     (r"\bin the last (?:three|3) years\b|\bpast (?:three|3) years\b", "近三年"),
     (r"\b((?:19|20)\d\d)\b", r"\1年"), (r"\breceived?\b", "收到"),
 ]
-SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改"), ("overview", r"总体情况|做了哪些|开展了哪些"),
+SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间"), ("overview", r"总体情况|做了哪些|开展了哪些"),
                  ("other", r"其他事项|其他需要报告")]
 DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复议|诉讼|处罚|许可|强制|收费|年报|报告|问题|改进|措施|规章|规范性文件|"
                     r"纠错率|政务|解读|网站|新媒体|公众号|群众|单位|部门|热线|栏目|培训|考核|监督|保密|答复|办理|政策|机构")
@@ -217,13 +222,29 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     q.unknown_body, q.closest = res.unknown, res.closest
     q.body_words = res.matched
     q.zone_only = bool(ZONE_WORDS.search(text)) and not found and not res.unnamed and not res.unknown
-    q.metric, q.metric_word = find_metric(text)
-    columns = APPLICANTS if q.metric.startswith("applications.") else APPEAL_COLUMNS if q.metric.startswith("appeals.") else ()
+    plain = re.sub(r"[“”\"'‘’「」《》]", "", text)
+    q.metric, q.metric_word = find_metric(plain)
+    # a column word outside the row's own words picks the column (自然人, 结果纠正, 制发)
+    rest = plain
+    for w, _, _, _ in METRIC_WORDS:
+        if q.metric and len(w) >= 3 and w in rest and (w == q.metric_word or w in q.metric_word):
+            rest = rest.replace(w, "")
     if q.metric.endswith(".total"):
+        columns = APPLICANTS if q.metric.startswith("applications.") else APPEAL_COLUMNS
         for word, col in columns:
-            if word in text:
+            if word in rest:
                 q.metric = q.metric[:-len("total")] + col
                 q.metric_word += f"（{word}）"
+                break
+        else:
+            if q.metric.startswith("appeals.") and _OUTCOMES_ASKED.search(plain):
+                q.metric = q.metric[:-len("total")] + "*"
+    elif q.metric.startswith("proactive.") and q.metric.endswith(".*"):
+        row = q.metric.split(".")[1]
+        for word, col in PROACTIVE_COLUMNS:
+            if word in rest and any(col in r.columns for r in T.PROACTIVE.rows if r.key == row):
+                q.metric = q.metric[:-1] + col
+                q.metric_word += f"（{T.PROACTIVE.column(col).label}）"
                 break
     for key, (word, _, _) in RATIOS.items():
         if word in text or (key == "review_correction_rate" and "纠错率" in text):
@@ -233,7 +254,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.section = key
             break
     if not q.ratio:
-        for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来"), ("mean", r"平均"),
+        for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来" + (r"|共" if len(found) > 1 else "")), ("mean", r"平均"),
                              ("max", r"最多|最高|最大|哪个.{0,6}最"), ("min", r"最少|最低|最小"),
                              ("rank", r"排名|排序|排行|前[三五十\d]+")):
             if re.search(pattern, text):
