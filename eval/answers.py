@@ -92,17 +92,21 @@ def check(item: dict, ans, store) -> list[str]:
 def other_body(item: dict, ans, store) -> bool:
     """Does the answer cite a body other than the ones the question is about?
 
-    The bodies asked are those of the reports the expectation names; a question
-    about a body the corpus lacks (`no_facts`) must cite no report's numbers at all.
+    The bodies asked are the ones the expectation names (the reports of its
+    facts and cites) when the question names bodies at all; a question about
+    a body the corpus lacks (`no_facts`) must cite no report's numbers at all.
+    A question over every body (哪些单位…) has no "other" body.
     """
     e = item["expect"]
+    if e.get("no_facts"):
+        return bool(ans.facts)
+    asked = (ans.context or {}).get("bodies") or (ans.context or {}).get("report_ids")
+    if not asked:
+        return False
     files = {f for f, _, _ in e.get("facts", [])} | set(e.get("cites", []))
-    if not files:
-        return bool(e.get("no_facts") and ans.facts)
-    bodies = {r["body"] for r in store.reports() if r["source_file"] in files}
-    bodies |= set(e.get("only_bodies", []))
-    if len(bodies) != 1 and "only_bodies" not in e:
-        return False  # a question over several bodies: which others it may cite is not said
+    bodies = {r["body"] for r in store.reports() if r["source_file"] in files} | set(e.get("only_bodies", []))
+    if not bodies:
+        return False
     return any(c["body"] not in bodies for c in ans.citations)
 
 
