@@ -20,6 +20,7 @@ from ingest.template import main_column
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
 from .claims import ClaimChecker, claim_kind, narrative_evidence
+from .coverage import inventory
 from .labels import COLUMNS
 from .router import RATIOS, Query, apply_context, apply_filters, parse, split_parts
 
@@ -260,6 +261,8 @@ class Answerer:
                 ans = self._claim(q, reports)
             elif q.intent == "coverage":
                 ans = self._coverage(q, reports)
+            elif q.intent == "inventory":
+                ans = inventory(self, Answer(q.question, route="table"), q, reports, q.inventory)
             elif q.intent == "aggregate" and (q.ratio or q.metric):
                 ans = self._aggregate(q, reports)
             elif q.intent == "compare" and (q.ratio or q.metric):

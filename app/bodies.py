@@ -147,14 +147,14 @@ class BodyResolver:
         for likely, printed in self.lookalikes.items():
             for b in printed:
                 self.forms.setdefault(likely, set()).add(b)
-        # unnamed reports: by the places of their region (江苏省常州市 → 常州市, 常州)
+        # unnamed reports: by the most local place of their region (江苏省常州市 → 常州市, 常州)
         self.unnamed_forms: dict[str, set[str]] = {}
         for r in self.reports:
-            if not r["body"] and r.get("region"):
-                for place in re.findall(r"([\u4e00-\u9fff]{2,}?)(?:省|市|县|区)", r["region"]):
-                    for f in (place, place + "市"):
-                        if len(f) >= 2:
-                            self.unnamed_forms.setdefault(f, set()).add(r["report_id"])
+            named = places(r.get("region", ""))
+            if not r["body"] and named:
+                for f in named[-2:]:
+                    if len(f) >= 2:
+                        self.unnamed_forms.setdefault(f, set()).add(r["report_id"])
 
     # ---- resolving ------------------------------------------------------------------------
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from ingest import template as T
 
+from .coverage import inventory_kind
+
 def _metric_words() -> list[tuple[str, str, str, str]]:
     """(word, fact key or pattern, words for the answer, group it belongs to), from the template, longest word first.
 
@@ -107,6 +109,7 @@ class Query:
     section: str = ""
     claim_number: float | None = None
     claim_op: str = "="                         # = | > (超过一半) | < (不足10%)
+    inventory: str = ""                         # a question about the corpus: template | years | listing | …
     claim_phrase: str = ""
     year_range: tuple[int, int] | None = None   # inclusive, when no single year is asked
     years: tuple[int, ...] = ()                 # every year named (comparisons: 2023年和2024年)
@@ -215,7 +218,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     english = from_english(text)
     if english is not None:
         q.english, text = True, english
-    q.year, q.year_range, q.years, q.year_note = _years(text, latest_year)
+    # 2019年版 and 〔2019〕60号 name a template, not a year the question is about
+    q.year, q.year_range, q.years, q.year_note = _years(
+        re.sub(r"(?:19|20)\d\d\s*年?\s*版|〔(?:19|20)\d\d〕\s*\d*\s*号?", "", text), latest_year)
     res = resolver.resolve(text)
     found = list(res.bodies)
     q.bodies, q.report_ids, q.fuzzy = res.bodies, res.unnamed, res.fuzzy
@@ -276,6 +281,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
     elif re.search(r"没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失", text):
         q.intent = "coverage"
+    elif inventory_kind(text):
+        q.intent, q.inventory = "inventory", inventory_kind(text)
     elif not DOMAIN.search(text) and not found and not q.ratio:
         q.intent = "out_of_scope"
     elif q.section and not re.search(r"多少|几|数量|情况如何", text) and not q.aggregate:

@@ -1,0 +1,128 @@
+"""Questions about the corpus itself: which reports exist, which template they use, what they show.
+
+    哪些报告还在用2019年版的表格？            reports by template version
+    财政金融局有哪几年的年报？                years of a body
+    2020年有年报的单位有哪些 / 江苏的开发区年报   reports by year, region and kind of body
+    哪些单位表四全是0 / 哪些报告不符合勾稽关系   reports by what their tables show
+
+Each report listed is cited by its title line; a claim about a table is cited by its cells.
+"""
+from __future__ import annotations
+
+import re
+
+from .bodies import places
+
+_TEMPLATE = re.compile(r"(20(?:19|21))\s*年?\s*版|〔(20(?:19|21))〕|(旧|老|新)(?:版|模板|表格|格式)")
+_YEARS = re.compile(r"哪几年|哪些年份?|哪一年|几年的|有几份|哪几份|which years|years are covered", re.I)
+_LISTING = re.compile(r"(?:有|收录|收了|包括|包含).{0,8}(?:年报|报告)|(?:年报|报告).{0,6}(?:哪些|有什么)|"
+                      r"哪些.{0,10}(?:年报|报告)|哪些单位的")
+_ALL_ZERO_T4 = re.compile(r"表四.{0,8}(?:全|都|均).{0,3}(?:是|为)?(?:0|零)|复议.{0,6}诉讼.{0,6}(?:全|都|均).{0,3}(?:是|为)?(?:0|零)")
+_BROKEN = re.compile(r"勾稽|钩稽|算术|加总.{0,4}(?:不|错)|数据.{0,4}(?:矛盾|对不上|不一致|有误)")
+
+
+def inventory_kind(text: str) -> str:
+    """template | years | listing | appeals_zero | broken | '' (not a question about the corpus)."""
+    if _BROKEN.search(text) and re.search(r"哪些|哪几|有没有|列出", text):
+        return "broken"
+    if _ALL_ZERO_T4.search(text):
+        return "appeals_zero"
+    if _TEMPLATE.search(text) and re.search(r"哪些|哪几|列出|which", text, re.I):
+        return "template"
+    if _YEARS.search(text):
+        return "years"
+    if _LISTING.search(text) and not re.search(r"多少|几件|几条|数量", text):
+        return "listing"
+    return ""
+
+
+def _title_line(store, r: dict) -> str:
+    text = store.report(r["report_id"])["text"]
+    line = next((ln.strip() for ln in text.splitlines() if "报告" in ln and ln.strip()), "") or \
+        next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    end = line.find("报告")
+    return line[: end + 2] if 0 <= end < 80 else line[:80]
+
+
+def _region_filter(text: str, reports: list[dict]) -> list[dict]:
+    """Reports whose region (江苏省无锡市江阴市) holds a place the question names (江苏的…)."""
+    named = {p for r in reports for p in places(r.get("region", "")) if len(p) >= 2 and p in text}
+    if not named:
+        return reports
+    return [r for r in reports if any(p in places(r.get("region", "")) for p in named)]
+
+
+def inventory(answerer, ans, q, reports: list[dict], kind: str):
+    """Answer a question about the corpus; every report named is cited."""
+    from .answer import _label
+    from .cite import cite_passage
+
+    store = answerer.store
+    scope = [r for r in reports if r["template"] != "pre-2019" or kind in ("listing", "years")]
+    if q.bodies or q.report_ids:
+        scope = [r for r in scope if r["body"] in q.bodies or r["report_id"] in q.report_ids]
+    if q.zone_only:
+        scope = [r for r in scope if r["kind"] == "zone"]
+    scope = _region_filter(q.question, scope)
+    if q.year and kind != "years":
+        scope = [r for r in scope if r["year"] == q.year]
+    elif q.year_range and kind != "years":
+        scope = [r for r in scope if r["year"] and q.year_range[0] <= r["year"] <= q.year_range[1]]
+
+    def cite(r) -> int:
+        return cite_passage(ans, store, r["report_id"], r["source_file"], r["body"], r["year"], "preamble",
+                            _title_line(store, r)[:120])
+
+    lines: list[str] = []
+    if kind == "template":
+        m = _TEMPLATE.search(q.question)
+        version = m.group(1) or m.group(2) or ("2019" if m.group(3) in ("旧", "老") else "2021")
+        hits = [r for r in scope if r["template"] == version]
+        lines.append(f"使用{version}年版模板表格（国办公开办函〔{version}〕{'60' if version == '2019' else '30'}号）的报告"
+                     f"（{len(hits)}份）：")
+        for r in sorted(hits, key=lambda r: (r["body"], r["year"] or 0)):
+            note = "（年份晚于该版模板的适用期）" if version == "2019" and (r["year"] or 0) >= 2021 else ""
+            lines.append(f"  {_label(r)} {r['year']}年{note} [{cite(r)}]")
+    elif kind == "years":
+        by_body: dict[str, list[dict]] = {}
+        for r in scope:
+            by_body.setdefault(_label(r), []).append(r)
+        for body, reps in sorted(by_body.items()):
+            marks = "、".join(f"{r['year']} [{cite(r)}]" for r in sorted(reps, key=lambda r: r["year"] or 0))
+            lines.append(f"{body}：{marks}年（共{len(reps)}份）")
+        lines.append("说明：语料中没有的年份，不等于该单位未发布。")
+    elif kind == "listing":
+        lines.append(f"语料中{'、'.join(str(y) for y in ([q.year] if q.year else []))}{'年' if q.year else ''}"
+                     f"的年度报告（{len(scope)}份）：")
+        for r in sorted(scope, key=lambda r: (r["body"], r["year"] or 0)):
+            lines.append(f"  {_label(r)} {r['year']}年 [{cite(r)}]")
+    elif kind == "appeals_zero":
+        zero, other = [], []
+        for r in scope:
+            facts = [f for f in store.facts(key="appeals", report_id=r["report_id"]) if f["key"].endswith(".total")]
+            vals = [f["value"] for f in facts]
+            if facts and all(v == 0 for v in vals):
+                zero.append((r, facts))
+            elif facts and any(v for v in vals):
+                other.append(r)
+        lines.append(f"表四（行政复议、行政诉讼）各项总计均为0的报告（{len(zero)}份）：")
+        for r, facts in sorted(zero, key=lambda x: (x[0]["body"], x[0]["year"] or 0)):
+            marks = " ".join(f"[{answerer._cite_fact(ans, r, f)}]" for f in facts)
+            lines.append(f"  {_label(r)} {r['year']}年 {marks}")
+        lines.append(f"有复议或诉讼的报告：{len(other)}份。表四未填报的报告不计入。")
+    elif kind == "broken":
+        broken: dict[str, list[dict]] = {}
+        for g in store.findings():
+            if g["kind"] == "arithmetic" and any(g["report_id"] == r["report_id"] for r in scope):
+                broken.setdefault(g["report_id"], []).append(g)
+        lines.append(f"表格数据不符合模板勾稽关系的报告（{len(broken)}份）：")
+        for r in sorted((r for r in scope if r["report_id"] in broken), key=lambda r: (r["body"], r["year"] or 0)):
+            lines.append(f"  {_label(r)} {r['year']}年 [{cite(r)}]：")
+            lines += [f"    · {g['message']}" for g in broken[r["report_id"]][:3]]
+            ans.findings += [{"report_id": r["report_id"], "kind": g["kind"], "message": g["message"]}
+                             for g in broken[r["report_id"]][:3]]
+    if not scope:
+        ans.status = "not_found"
+        lines = ["语料中没有符合条件的报告。"]
+    ans.answer = "\n".join(lines)
+    return ans
