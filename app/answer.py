@@ -22,7 +22,7 @@ from .cite import cite_cell, cite_passage
 from .claims import ClaimChecker, claim_kind, narrative_evidence
 from .coverage import inventory
 from .labels import COLUMNS
-from .router import RATIOS, Query, apply_context, apply_filters, parse, split_parts
+from .router import RATIOS, Query, apply_context, apply_filters, parse, pick_column, split_parts
 
 @dataclass
 class Answer:
@@ -236,6 +236,14 @@ class Answerer:
                 q.report_ids = tuple(previous.get("report_ids") or ())
             if q.year is None and not q.year_range:
                 q.year = previous.get("year")
+            if not q.metric and previous.get("metric") and not q.section:
+                # “…几件？纠正了几件”: the second part asks a column of the same row
+                row = previous["metric"].rsplit(".", 1)[0]
+                q.metric = row + (".*" if row.startswith("proactive.") else ".total")
+                q.metric_word = previous.get("metric_word", "")
+                pick_column(q, re.sub(r"[“”\"'‘’「」《》]", "", text))
+                if q.intent in ("narrative", "out_of_scope"):
+                    q.intent = "value"
             if q.intent == "out_of_scope":
                 q.intent = "narrative"
         else:

@@ -196,12 +196,13 @@ class BodyResolver:
         res.bodies = tuple(found)
         res.matched = tuple(s[2] for s in sorted(kept))
         covered = [(s[0], s[1]) for s in kept]
-        if not found:
+        # an unnamed report named by its place, alone or beside named bodies
+        if self.unnamed_forms:
             for form, ids in self.unnamed_forms.items():
                 i = clean.find(form)
                 if i >= 0:
                     res.unnamed = tuple(sorted(ids))
-                    res.matched = (form,)
+                    res.matched += (form,)
                     # the rest of the phrase (区党政办) is how the report calls itself
                     m = _BODY_PHRASE.match(clean, i)
                     covered.append((i, m.end() if m else i + len(form)))

@@ -21,7 +21,8 @@ def _metric_words() -> list[tuple[str, str, str, str]]:
         for row in table.rows:
             key = f"{table.key}.{row.key}.*" if table.key == "proactive" else f"{table.key}.{row.key}.total"
             label = T.row_label(table.key, row.key)
-            for word in dict.fromkeys((row.label, *row.words)):
+            bare = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])", "", row.label)
+            for word in dict.fromkeys((row.label, *([bare] if len(bare) >= 3 else []), *row.words)):
                 if len(word) >= 2 and (word, key) not in seen:
                     seen.add((word, key))
                     out.append((word, key, label, row.group))
@@ -35,7 +36,12 @@ def _metric_words() -> list[tuple[str, str, str, str]]:
             for word in dict.fromkeys((group.label.lstrip("（）一二三四五六七八九十、"), *group.words)):
                 if len(word) >= 2:
                     out.append((word, key, group.label, "=" + group.key))
-    return sorted(out, key=lambda w: -len(w[0]))
+    # longest word first; on a tie the generic words (申请, 收到, 主动公开) come last
+    return sorted(out, key=lambda w: (-len(w[0]), w[0] in _GENERIC_METRIC_WORDS))
+
+
+# Words that name a metric only when nothing more specific is said (驳回了多少申请: 驳回, not 申请).
+_GENERIC_METRIC_WORDS = {"申请", "收到", "受理", "主动公开", "多少申请"}
 
 
 METRIC_WORDS = _metric_words()
@@ -61,7 +67,8 @@ def find_metric(text: str) -> tuple[str, str]:
         return "", ""
     rows_groups = {g for _, _, _, g in hits if g and not g.startswith("=")}
     hits = [h for h in hits if not (h[3].startswith("=") and h[3][1:] in rows_groups)] or hits
-    word, key, label, _ = hits[0]
+    specific = [h for h in hits if h[0] not in _GENERIC_METRIC_WORDS]
+    word, key, label, _ = (specific or hits)[0]
     return key, label
 
 
@@ -92,6 +99,7 @@ SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改|短板|薄弱
 DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复议|诉讼|处罚|许可|强制|收费|年报|报告|问题|改进|措施|规章|规范性文件|"
                     r"纠错率|政务|解读|网站|新媒体|公众号|群众|单位|部门|热线|栏目|培训|考核|监督|保密|答复|办理|政策|机构")
 ZONE_WORDS = re.compile(r"园区|开发区|新区")
+OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票")
 
 
 @dataclass
@@ -211,6 +219,36 @@ def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] |
     return None, None, (), ""
 
 
+def pick_column(q: Query, plain: str) -> None:
+    """A column word outside the row's own words picks the column of q.metric (自然人, 结果纠正, 制发)."""
+    rest = plain
+    for w, _, _, _ in METRIC_WORDS:
+        if q.metric and len(w) >= 3 and w in rest and (w == q.metric_word or w in q.metric_word):
+            rest = rest.replace(w, "")
+    if q.metric.endswith(".total"):
+        columns = APPLICANTS if q.metric.startswith("applications.") else APPEAL_COLUMNS
+        for word, col in columns:
+            if word in rest:
+                q.metric = q.metric[:-len("total")] + col
+                q.metric_word += f"（{word}）"
+                break
+        else:
+            if q.metric.startswith("appeals.") and _OUTCOMES_ASKED.search(plain):
+                q.metric = q.metric[:-len("total")] + "*"
+    elif q.metric.startswith("proactive.") and q.metric.endswith(".*"):
+        row = q.metric.split(".")[1]
+        year = q.year or (max(q.years) if q.years else None)
+        version = ("2019" if year <= 2020 else "2021") if year else None
+        row_words = {w for r in T.PROACTIVE.rows if r.key == row for w in (r.label, *r.words)}
+        for word, col in PROACTIVE_COLUMNS:
+            # a column word in the question, not inside the row's own name (采购项目 in 政府集中采购项目数量)
+            if word in plain and not any(word in w for w in row_words) and \
+                    any(col in r.columns for r in T.PROACTIVE.rows if r.key == row and (version is None or version in r.versions)):
+                q.metric = q.metric[:-1] + col
+                q.metric_word += f"（{T.PROACTIVE.column(col).label}）"
+                break
+
+
 def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     """Read intent and slots off the question; `resolver` (app.bodies.BodyResolver) finds the bodies it names."""
     q = Query(question)
@@ -229,28 +267,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     q.zone_only = bool(ZONE_WORDS.search(text)) and not found and not res.unnamed and not res.unknown
     plain = re.sub(r"[“”\"'‘’「」《》]", "", text)
     q.metric, q.metric_word = find_metric(plain)
-    # a column word outside the row's own words picks the column (自然人, 结果纠正, 制发)
-    rest = plain
-    for w, _, _, _ in METRIC_WORDS:
-        if q.metric and len(w) >= 3 and w in rest and (w == q.metric_word or w in q.metric_word):
-            rest = rest.replace(w, "")
-    if q.metric.endswith(".total"):
-        columns = APPLICANTS if q.metric.startswith("applications.") else APPEAL_COLUMNS
-        for word, col in columns:
-            if word in rest:
-                q.metric = q.metric[:-len("total")] + col
-                q.metric_word += f"（{word}）"
-                break
-        else:
-            if q.metric.startswith("appeals.") and _OUTCOMES_ASKED.search(plain):
-                q.metric = q.metric[:-len("total")] + "*"
-    elif q.metric.startswith("proactive.") and q.metric.endswith(".*"):
-        row = q.metric.split(".")[1]
-        for word, col in PROACTIVE_COLUMNS:
-            if word in rest and any(col in r.columns for r in T.PROACTIVE.rows if r.key == row):
-                q.metric = q.metric[:-1] + col
-                q.metric_word += f"（{T.PROACTIVE.column(col).label}）"
-                break
+    pick_column(q, plain)
     for key, (word, _, _) in RATIOS.items():
         if word in text or (key == "review_correction_rate" and "纠错率" in text):
             q.ratio, q.aggregate, q.metric_word = key, "ratio", word
@@ -259,10 +276,12 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.section = key
             break
     if not q.ratio:
+        # a column's own label (对外公开总数量) is not an aggregate
+        agg_text = re.sub("|".join(re.escape(c.label) for t in T.TABLES for c in t.columns if len(c.label) >= 4), "", text)
         for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来" + (r"|共" if len(found) > 1 else "")), ("mean", r"平均"),
                              ("max", r"最多|最高|最大|哪个.{0,6}最"), ("min", r"最少|最低|最小"),
                              ("rank", r"排名|排序|排行|前[三五十\d]+")):
-            if re.search(pattern, text):
+            if re.search(pattern, agg_text):
                 q.aggregate = agg
                 break
     claim = re.search(r"对吗|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此", text)
@@ -281,10 +300,11 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
     elif re.search(r"没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失", text):
         q.intent = "coverage"
-    elif inventory_kind(text):
+    elif inventory_kind(text) and not (q.section and inventory_kind(text) == "listing"):
         q.intent, q.inventory = "inventory", inventory_kind(text)
-    elif not DOMAIN.search(text) and not found and not q.ratio:
-        q.intent = "out_of_scope"
+    elif not DOMAIN.search(text) and not q.metric and not q.section and not q.ratio and \
+            (not found or OFF_TOPIC.search(text)):
+        q.intent = "out_of_scope"  # a place name alone (平潭有什么好吃的) does not make a question about reports
     elif q.section and not re.search(r"多少|几|数量|情况如何", text) and not q.aggregate:
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比", text):
