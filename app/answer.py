@@ -21,6 +21,7 @@ from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
 from .claims import ClaimChecker, claim_kind, narrative_evidence
 from .coverage import inventory
+from .measures import excerpt, from_store, topics
 from .labels import COLUMNS
 from .router import RATIOS, Query, apply_context, apply_filters, parse, pick_column, split_parts
 
@@ -83,32 +84,6 @@ def _topic_words(q: Query) -> str:
                 for i in range(len(piece) - n + 1):
                     text = text.replace(piece[i:i + n], "") if n >= 3 else text
     return _GENERIC.sub("", text)
-
-
-_MEASURES_START = re.compile(
-    r"[（(]二[）)]\s*改进|改进措施|改进情况|下一步|下阶段|今后|针对上述问题|针对这些不足|将采取|具体举措|抓好以下|做好以下|"
-    r"重点做好|加以改进|予以改进|将从以下|(?:19|20)\d\d年[，,]?[^。，,；;]{0,8}?将")
-_ITEM_START = re.compile(r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}\s*[.、．](?!\d)")
-
-
-def section_five_items(text: str, want: str) -> list[str]:
-    """Items of section 五, verbatim: the problems part, the measures part, or both."""
-    m = _MEASURES_START.search(text, 10)
-    if want == "problems" and m:
-        text = text[:m.start()]
-    elif want == "measures" and m:
-        text = text[m.start():]
-    starts = sorted({0, *(x.start() for x in _ITEM_START.finditer(text)), *(x.end() for x in re.finditer(r"\n", text))})
-    items = []
-    for a, b in zip(starts, starts[1:] + [len(text)]):
-        piece = text[a:b].strip().strip("\t")
-        if len(re.findall(r"[\u4e00-\u9fff]", piece)) < 6:
-            continue
-        if len(piece) > 300:
-            cut = piece.find("。", 120)
-            piece = piece[:cut + 1] if 0 < cut < 300 else piece[:300]
-        items.append(piece)
-    return items
 
 
 def main_key(metric: str, template: str = "2021") -> str:
@@ -608,7 +583,7 @@ class Answerer:
     # ---- narrative ----------------------------------------------------------------------
 
     def _narrative(self, q: Query, reports: list[dict]) -> Answer:
-        if q.section == "problems" and not _topic_words(q):
+        if q.section == "problems" and (not _topic_words(q) or topics(q.question)):
             return self._section_five(q, reports)
         ans = Answer(q.question, route="text")
         lo, hi = (q.year, q.year) if q.year else (q.year_range or (None, None))
@@ -652,16 +627,36 @@ class Answerer:
             want = "both"
         limit = 40
         lines, missing = [], []
+        asked = set(topics(q.question))
+        kinds = {"problems": ("problems",), "measures": ("measures",), "both": ("problems", "measures")}[want]
+        bodies = {r["body"] for r in targets}
+        # every year of the bodies asked, so that a year repeating an earlier one is found
+        fives = from_store(self.store, [r for r in reports if r["body"] in bodies and r["body"]] +
+                           [r for r in targets if not r["body"]])
         for r in targets[:limit]:
-            sec = next((x for x in self.store.sections(r["report_id"]) if x.key == "problems"), None)
-            if sec is None or not sec.text.strip():
+            five = fives.get(r["report_id"])
+            if five is None:
                 missing.append(r)
                 continue
-            items = section_five_items(sec.text, want)
+            s5 = five.section
+            chosen = [(k, it) for k in kinds for it in getattr(s5, k)
+                      if not asked or asked & set(topics(it.text))]
+            if asked and not chosen:
+                continue
             lines.append(f"{_label(r)}（{r['year']}年）")
-            for item in items:
-                n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], "problems", item)
-                lines.append(f"  · {item} [{n}]")
+            if "problems" in kinds and s5.general_only and s5.statement is not None:
+                n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], "problems",
+                                 s5.statement.text)
+                lines.append(f"  报告没有列出具体问题，只说：“{excerpt(s5.statement.text)}” [{n}]")
+            for kind, it in chosen:
+                quote = excerpt(it.text)
+                n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], "problems",
+                                 quote)
+                tag = "问题" if kind == "problems" and want == "both" else "措施" if want == "both" else ""
+                lines.append(f"  · {(tag + '：') if tag else ''}{quote} [{n}]")
+            note = five.note(kinds)
+            if note:
+                lines.append(f"  （注：{note}）")
         if not ans.citations:
             ans.status = "not_found"
             ans.answer = "所涉报告中没有找到第五部分“存在的主要问题及改进情况”。"

@@ -23,6 +23,7 @@ from ingest.records import SECTION_TITLES, TABLE_NAMES
 
 from .answer import Answer, Answerer
 from .labels import cell_name, section_name
+from .measures import excerpt, from_store
 
 EXAMPLES = [
     "2024年哪些园区收到了政府信息公开申请？",
@@ -209,6 +210,22 @@ def report_html(store: Store, report_id: str) -> str:
     if findings:
         parts.append("<h4>发现的问题</h4>" + "".join(
             f"<div class='warning'>{html.escape(g['message'])}</div>" for g in findings))
+    same_body = [x for x in store.reports() if x["body"] == r["body"]] if r["body"] else \
+        [x for x in store.reports() if x["report_id"] == report_id]
+    five = from_store(store, same_body).get(report_id)
+    if five is not None:
+        s5 = five.section
+        block = ["<h4>第五部分要点</h4>"]
+        if s5.general_only:
+            block.append("<p>报告没有列出具体问题"
+                         + (f"，只说：“{html.escape(s5.statement.text)}”" if s5.statement else "") + "</p>")
+        for name, items in (("存在的问题", s5.problems), ("改进措施", s5.measures)):
+            if items:
+                block.append(f"<p>{name}（{len(items)}条）：</p><ol>"
+                             + "".join(f"<li>{html.escape(excerpt(it.text))}</li>" for it in items) + "</ol>")
+        if five.note():
+            block.append(f"<div class='warning'>{html.escape(five.note())}</div>")
+        parts.append("".join(block))
     for s in store.sections(report_id):
         text = re.sub(r"\n+\t", "\t", s.text).replace("\t", " │ ")  # table cells: one row per line
         parts.append(f"<h4>{html.escape(section_name(s.key))}</h4><div class='report-text'>{html.escape(text)}</div>")
