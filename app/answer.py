@@ -142,7 +142,7 @@ class Answerer:
 
     def corpus(self) -> tuple[list[dict], list[str], BodyResolver, int | None]:
         """Reports, body names, the body resolver and the latest year, read again only when reports change."""
-        key = self.store.db.execute("SELECT COUNT(*), MAX(ingested_at) FROM reports").fetchone()
+        key = self.store.version()
         if self._corpus is None or self._corpus[0] != key:
             reports = self.store.reports()
             bodies = sorted({r["body"] for r in reports if r["body"]})

@@ -5,33 +5,26 @@ A cell reads `表三 · 一、本年新收政府信息公开申请数量 · 总�
 """
 from __future__ import annotations
 
-import json
-
 from ingest.records import SECTION_TITLES
 from ingest.template import cell_label
 
 
 def ocr_confidence(store, report_id: str, page: int | None) -> float | None:
     """OCR's mean confidence on a page of a stored report, when that page was a scan."""
-    if page is None:
-        return None
-    row = store.db.execute("SELECT ocr_pages FROM reports WHERE report_id=?", (report_id,)).fetchone()
-    return dict((p, c) for p, c in json.loads(row[0])).get(page) if row and row[0] else None
+    return store.pages(report_id)[1].get(page) if page is not None else None
 
 
 def page_of(store, report_id: str, quote: str = "", offset: int = -1) -> int | None:
     """The page a passage or offset of a stored report falls on (None for unpaged formats)."""
-    row = store.db.execute("SELECT pages FROM reports WHERE report_id=?", (report_id,)).fetchone()
-    pages = json.loads(row[0]) if row and row[0] else []
-    if not pages:
+    starts, _ = store.pages(report_id)
+    if not starts:
         return None
     if offset < 0 and quote:
-        text = store.db.execute("SELECT text FROM reports WHERE report_id=?", (report_id,)).fetchone()[0]
-        offset = text.find(quote)
+        offset = store.text(report_id).find(quote)
     if offset < 0:
         return None
     page = None
-    for start, number in pages:
+    for start, number in starts:
         if start > offset:
             break
         page = number

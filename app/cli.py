@@ -62,7 +62,7 @@ def cmd_ingest(args) -> int:
 
     try:
         results = ingest_paths(files, settings, store, on_result=on_result, index=index, on_page=progress.page)
-        n_findings = store.db.execute("SELECT count(*) FROM findings").fetchone()[0]
+        n_findings = store.count_findings()
         if index is not None:
             index.close()
     except IndexUnavailable as e:

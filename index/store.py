@@ -193,6 +193,25 @@ class Store:
         row = cur.fetchone()
         return dict(zip([c[0] for c in cur.description], row)) if row else None
 
+    def pages(self, report_id: str) -> tuple[list[tuple[int, int]], dict[int, float]]:
+        """Where each page of a paged report starts in its text, and the OCR confidence of its scanned pages."""
+        row = self.db.execute("SELECT pages, ocr_pages FROM reports WHERE report_id=?", (report_id,)).fetchone()
+        if not row:
+            return [], {}
+        return [tuple(p) for p in json.loads(row[0] or "[]")], {p: c for p, c in json.loads(row[1] or "[]")}
+
+    def text(self, report_id: str) -> str:
+        """A report's cleaned text ('' when it is not stored)."""
+        row = self.db.execute("SELECT text FROM reports WHERE report_id=?", (report_id,)).fetchone()
+        return row[0] if row else ""
+
+    def version(self) -> tuple:
+        """Changes whenever a report is added or removed (for caches of the corpus)."""
+        return tuple(self.db.execute("SELECT COUNT(*), MAX(ingested_at) FROM reports").fetchone())
+
+    def count_findings(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM findings").fetchone()[0]
+
     def sections(self, report_id: str) -> list[Section]:
         """A report's sections in order."""
         rows = self.db.execute('SELECT key, heading, text, start, "end" FROM sections WHERE report_id=? ORDER BY start',
