@@ -15,7 +15,7 @@ from index.settings import Settings
 from index.store import Store
 from ingest.records import SECTION_TITLES
 
-from ingest.template import main_column
+from ingest.template import cell_label, main_column
 
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
@@ -226,6 +226,36 @@ class Answerer:
         if filters:
             q = apply_filters(q, tuple(filters.get("bodies") or ()), filters.get("year_from"), filters.get("year_to"),
                               filters.get("section") or "")
+        if self._unplaced(q):
+            q = self._read_with_model(q, bodies)
+        return q
+
+    @staticmethod
+    def _unplaced(q: Query) -> bool:
+        """A question the deterministic reader could not place on a table, a section or a claim."""
+        return q.intent in ("narrative", "out_of_scope") and not q.section and not q.metric and not q.unknown_body
+
+    def _read_with_model(self, q: Query, bodies: list[str]) -> Query:
+        """With an LLM configured, it may map the question onto template keys, bodies and years; each part is
+        checked against the template and the corpus, and the answer is still built from the records."""
+        from . import llm
+
+        if not llm.enabled(self.settings):
+            return q
+        years = sorted({r["year"] for r in self.corpus()[0] if r["year"]})
+        reading, _ = llm.read(self.settings, q.question, bodies, years)
+        if reading is None:
+            return q
+        q.intent, q.metric, q.section = reading["intent"], reading["metric"], reading["section"]
+        q.metric_word = " ".join(x for x in cell_label(q.metric.replace("*", "total")) if x) if q.metric else ""
+        if reading["bodies"]:
+            q.bodies = tuple(reading["bodies"])
+        if len(reading["years"]) == 1:
+            q.year = reading["years"][0]
+        elif reading["years"]:
+            q.year, q.years = None, tuple(reading["years"])
+            q.year_range = (min(reading["years"]), max(reading["years"]))
+        q.read_by_model = True
         return q
 
     def _answer(self, q: Query, reports: list[dict]) -> Answer:
@@ -268,6 +298,8 @@ class Answerer:
             notes.append(q.year_note + "。")
         if q.english:
             notes.append("Answered from the Chinese reports; quotes stay in Chinese.")
+        if q.read_by_model:
+            notes.append("问题由语言模型读成查询，数字仍取自报告表格。")
         if notes and ans.status != "out_of_scope":
             ans.answer = "（" + " ".join(notes) + "）\n" + ans.answer
         return ans

