@@ -15,6 +15,7 @@ from index.settings import Settings
 from index.store import Store
 from ingest.records import SECTION_TITLES
 
+from ingest import template as T
 from ingest.template import cell_label, main_column
 
 from .bodies import BodyResolver
@@ -260,30 +261,7 @@ class Answerer:
 
     def _answer(self, q: Query, reports: list[dict]) -> Answer:
         try:
-            if q.intent == "out_of_scope":
-                ans = Answer(q.question, status="out_of_scope", route="text",
-                             answer="这个问题不在政府信息公开工作年度报告的范围内，本工具无法回答。")
-            elif q.unknown_body and not q.bodies and not q.report_ids:
-                near = "、".join(q.closest)
-                ans = Answer(q.question, status="not_found", route="claim" if q.intent == "claim" else
-                             ("table" if q.metric else "text"), verdict="not_found" if q.intent == "claim" else None,
-                             answer=f"语料中没有“{q.unknown_body}”的年度报告，无法回答，也不会用其他单位的数据代替。"
-                                    + (f"语料中名称最接近的单位：{near}。" if near else "")
-                                    + "可用 nianbao reports 或“报告”页查看已收录的单位。")
-            elif q.intent == "claim":
-                ans = self._claim(q, reports)
-            elif q.intent == "coverage":
-                ans = self._coverage(q, reports)
-            elif q.intent == "inventory":
-                ans = inventory(self, Answer(q.question, route="table"), q, reports, q.inventory)
-            elif q.intent == "aggregate" and (q.ratio or q.metric):
-                ans = self._aggregate(q, reports)
-            elif q.intent == "compare" and (q.ratio or q.metric):
-                ans = self._compare(q, reports)
-            elif q.intent in ("list", "value") and q.metric:
-                ans = self._table(q, reports)
-            else:
-                ans = self._narrative(q, reports)
+            ans = getattr(self, HANDLERS[self._intent_of(q)])(q, reports)
         except Exception as e:  # an answer must come back; say what failed, and log where
             import logging
 
@@ -304,6 +282,37 @@ class Answerer:
             ans.answer = "（" + " ".join(notes) + "）\n" + ans.answer
         return ans
 
+    # ---- intents ------------------------------------------------------------------------
+
+    @staticmethod
+    def _intent_of(q: Query) -> str:
+        """The handler a question goes to (see HANDLERS)."""
+        if q.intent == "out_of_scope":
+            return "out_of_scope"
+        if q.unknown_body and not q.bodies and not q.report_ids:
+            return "unknown_body"
+        if q.intent in ("aggregate", "compare") and not (q.ratio or q.metric):
+            return "narrative"
+        if q.intent in ("list", "value") and not q.metric:
+            return "narrative"
+        return q.intent if q.intent in HANDLERS else "narrative"
+
+    def _out_of_scope(self, q: Query, reports: list[dict]) -> Answer:
+        return Answer(q.question, status="out_of_scope", route="text",
+                      answer="这个问题不在政府信息公开工作年度报告的范围内，本工具无法回答。")
+
+    def _unknown_body(self, q: Query, reports: list[dict]) -> Answer:
+        """A body the corpus does not hold: said, with the closest names, and never another body's numbers."""
+        near = "、".join(q.closest)
+        return Answer(q.question, status="not_found", route="claim" if q.intent == "claim" else
+                      ("table" if q.metric else "text"), verdict="not_found" if q.intent == "claim" else None,
+                      answer=f"语料中没有“{q.unknown_body}”的年度报告，无法回答，也不会用其他单位的数据代替。"
+                             + (f"语料中名称最接近的单位：{near}。" if near else "")
+                             + "可用 nianbao reports 或“报告”页查看已收录的单位。")
+
+    def _inventory(self, q: Query, reports: list[dict]) -> Answer:
+        return inventory(self, Answer(q.question, route="table"), q, reports, q.inventory)
+
     # ---- table ----------------------------------------------------------------------
 
     def _targets(self, q: Query, reports: list[dict]) -> list[dict]:
@@ -322,10 +331,7 @@ class Answerer:
         ans = Answer(q.question, route="table")
         targets = self._targets(q, reports)
         if not targets:
-            ans.status = "not_found"
-            what = "、".join(q.bodies) or ("园区" if q.zone_only else "任何单位")
-            ans.answer = f"语料中没有{what}{q.year or ''}{'年' if q.year else ''}的年度报告。"
-            return ans
+            return self._no_reports(ans, q)
         lines, got, blank, first_n = [], [], [], {}
         for r in targets:
             facts = list(self.store.facts(key=q.metric, report_id=r["report_id"]))
@@ -338,10 +344,15 @@ class Answerer:
                 n = self._cite_fact(ans, r, f)
                 first_n.setdefault(r["report_id"], n)
                 shown = "未填报" if f["value"] is None else f"{f['raw']}{f['unit']}"
-                col = f["key"].split(".")[-1]
-                label = COLUMNS.get(col, col) if q.metric.endswith("*") else ""
+                _, row, col = f["key"].split(".")
+                if len({x["key"].split(".")[1] for x in facts}) > 1:   # a group: each of its rows by name
+                    label = T.row_label(f["key"].split(".")[0], row, with_group=False)
+                else:
+                    label = COLUMNS.get(col, col) if q.metric.endswith("*") else ""
                 parts.append(f"{label + ' ' if label else ''}{shown} [{n}]")
             values = [f["value"] for f in facts]
+            if len({x["key"].split(".")[1] for x in facts}) > 1 and any(v is not None for v in values):
+                parts.insert(0, f"合计 {_fmt(sum(v for v in values if v is not None))}")
             if all(v is None for v in values):
                 blank.append(r)
             else:
@@ -387,12 +398,19 @@ class Answerer:
     # ---- aggregates, comparisons, coverage ---------------------------------------------
 
     def _values(self, ans: Answer, r: dict, key: str) -> tuple[float | None, int | None]:
-        """One cell of one report, cited: (value, citation number); (None, None) when the table lacks it."""
+        """A metric's value in one report, cited: one cell, or the sum of a group's cells (不予公开 = its eight
+        reasons); (None, None) when the table lacks it, (None, n) when every cell is blank."""
+        key = main_key(key, r["template"]) if key.endswith("*") else key
         facts = list(self.store.facts(key=key, report_id=r["report_id"]))
-        facts = [f for f in facts if f["key"] == key]
+        if "*" not in key:
+            facts = [f for f in facts if f["key"] == key]
         if not facts:
             return None, None
-        return facts[0]["value"], self._cite_fact(ans, r, facts[0])
+        if len(facts) == 1:
+            return facts[0]["value"], self._cite_fact(ans, r, facts[0])
+        known = [f for f in facts if f["value"] is not None]
+        marks = [self._cite_fact(ans, r, f) for f in (known or facts)]
+        return (sum(f["value"] for f in known) if known else None), marks[0]
 
     def _ratio(self, ans: Answer, r: dict, name: str) -> tuple[float | None, str]:
         """A ratio for one report, with its working shown and each cell cited."""
@@ -428,10 +446,10 @@ class Answerer:
             ans.answer = "\n".join(lines)
             ans.status = "answered" if got else "not_reported"
             return ans
-        key = main_key(q.metric)
+        key = q.metric
         rows = []
-        for r in targets:
-            v, n = self._values(ans, r, key)
+        for r in targets:  # each report's own template version names its cell
+            v, n = self._values(ans, r, main_key(q.metric, r["template"]))
             rows.append((r, v, n))
         got = [(r, v, n) for r, v, n in rows if v is not None]
         blank = [(r, n) for r, v, n in rows if v is None]
@@ -481,7 +499,7 @@ class Answerer:
                 v, text = self._ratio(ans, r, q.ratio)
                 by_body.setdefault(r["body"], []).append((r, v, text.split("：", 1)[1]))
             else:
-                v, n = self._values(ans, r, key)
+                v, n = self._values(ans, r, main_key(q.metric, r["template"]))
                 by_body.setdefault(r["body"], []).append((r, v, f"{_fmt(v)}" + (f" [{n}]" if n else "")))
         lines = [f"{q.metric_word}逐年变化："]
         for body, seq in by_body.items():
@@ -533,10 +551,16 @@ class Answerer:
         return ans
 
     def _no_reports(self, ans: Answer, q: Query) -> Answer:
+        """No report for the bodies and years asked: said, with the years each body does have."""
         ans.status = "not_found"
         what = "、".join(q.bodies) or ("园区" if q.zone_only else "任何单位")
         when = f"{q.year}年" if q.year else (f"{q.year_range[0]}—{q.year_range[1]}年" if q.year_range else "")
-        ans.answer = f"语料中没有{what}{when}的年度报告。"
+        lines = [f"语料中没有{what}{when}的年度报告。"]
+        for body in q.bodies:
+            years = sorted({r["year"] for r in self.corpus()[0] if r["body"] == body and r["year"]})
+            if years:
+                lines.append(f"{body}在语料中有{'、'.join(map(str, years))}年的报告。")
+        ans.answer = "".join(lines)
         return ans
 
     # ---- claims -----------------------------------------------------------------------
@@ -706,6 +730,13 @@ class Answerer:
         """Close the store."""
         self.store.close()
 
+
+# Intent → the Answerer's handler. One table: the router's intents, the answer code's entry points.
+HANDLERS: dict[str, str] = {
+    "out_of_scope": "_out_of_scope", "unknown_body": "_unknown_body", "claim": "_claim", "coverage": "_coverage",
+    "inventory": "_inventory", "aggregate": "_aggregate", "compare": "_compare", "list": "_table",
+    "value": "_table", "narrative": "_narrative",
+}
 
 _default: Answerer | None = None
 

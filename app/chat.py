@@ -430,9 +430,12 @@ def build(settings: Settings | None = None):
                     d_csv = gr.DownloadButton("下载 CSV", elem_id="d-csv")
                     d_xlsx = gr.DownloadButton("下载 Excel", elem_id="d-xlsx")
                 d_inputs = [d_body, d_year, d_table, d_metric]
+                # one view at a time, in the order asked: the page's first (unfiltered) view, still being
+                # written, must not land after a filter chosen meanwhile and replace its table and downloads
+                in_order = {"concurrency_id": "data-view", "concurrency_limit": 1}
                 for comp in (d_body, d_year, d_table):
-                    comp.change(data_view, d_inputs, [d_frame, d_csv, d_xlsx, d_count])
-                d_metric.submit(data_view, d_inputs, [d_frame, d_csv, d_xlsx, d_count])
+                    comp.change(data_view, d_inputs, [d_frame, d_csv, d_xlsx, d_count], **in_order)
+                d_metric.submit(data_view, d_inputs, [d_frame, d_csv, d_xlsx, d_count], **in_order)
                 gr.Markdown("### 各单位各年度新收政府信息公开申请（表三，总计）")
                 chart = gr.BarPlot(x="年份", y="新收申请", color="单位",
                                    label="新收申请", elem_id="chart-applications")
@@ -457,7 +460,7 @@ def build(settings: Settings | None = None):
                                              o_report])
         # data reaches the page only through these calls, after the login when one is set
         demo.load(refresh, None, [r_frame, r_pick, f_bodies, d_body, d_year, f_from, f_to, chart, o_report])
-        demo.load(data_view, d_inputs, [d_frame, d_csv, d_xlsx, d_count])
+        demo.load(data_view, d_inputs, [d_frame, d_csv, d_xlsx, d_count], **in_order)
 
         def ask_api(question: str) -> dict:
             """The JSON answer of `nianbao ask --json`, for programs and the load test."""
