@@ -118,7 +118,7 @@ def _fmt(v) -> str:
     if v is None:
         return "未填报"
     if isinstance(v, float) and not v.is_integer():
-        return f"{v:.4g}"
+        return f"{v:.6f}".rstrip("0").rstrip(".")  # decimals as printed (390.922 万元), never rounded away
     return f"{int(v)}" if float(v).is_integer() else str(v)
 
 
@@ -465,7 +465,8 @@ class Answerer:
             lines.append(f"{word}{'合计' if q.aggregate == 'sum' else '平均'}：{_fmt(value)}（{len(got)}份报告）")
             lines += [f"  {_label(r)}（{r['year']}年）：{_fmt(v)} [{n}]" for r, v, n in got]
         else:
-            ordered = sorted(got, key=lambda x: x[1], reverse=q.aggregate != "min")
+            ascending = q.aggregate == "min" or bool(re.search(r"从少到多|从低到高|从小到大", q.question))
+            ordered = sorted(got, key=lambda x: x[1], reverse=not ascending)
             if q.aggregate in ("max", "min"):
                 best = ordered[0][1]
                 tops = [x for x in ordered if x[1] == best]
@@ -485,6 +486,8 @@ class Answerer:
 
     def _compare(self, q: Query, reports: list[dict]) -> Answer:
         ans = Answer(q.question, route="table")
+        if (len(q.bodies) + len(q.report_ids) > 1) and q.year and not CHANGE_WORDS.search(q.question):
+            return self._compare_bodies(q, reports, ans)
         year_q = q.year
         q.year = None
         if year_q and not q.year_range:
@@ -507,12 +510,15 @@ class Answerer:
             prev = None
             for r, v, shown in seq:
                 change = ""
-                if prev is not None and v is not None and prev[1] is not None and prev[0]["year"] == r["year"] - 1:
+                gap = prev is not None and prev[0]["year"] != r["year"] - 1
+                missing = f"语料中没有{r['year'] - 1}年的报告；"
+                if prev is not None and v is not None and prev[1] is not None:
                     d = v - prev[1]
                     pct = f"，{d / prev[1]:+.1%}" if prev[1] else ""
-                    change = f"（较{prev[0]['year']}年{'增加' if d > 0 else '减少' if d < 0 else '持平'}"\
+                    change = f"（{missing if gap else ''}"\
+                             f"较{prev[0]['year']}年{'增加' if d > 0 else '减少' if d < 0 else '持平'}"\
                              f"{_fmt(abs(d)) if d else ''}{pct}）"
-                elif prev is not None and prev[0]["year"] != r["year"] - 1:
+                elif gap:
                     change = f"（语料中没有{r['year'] - 1}年的报告，不作比较）"
                 lines.append(f"  {r['year']}年：{shown}{change}")
                 prev = (r, v)
@@ -520,6 +526,41 @@ class Answerer:
         ans.answer = "\n".join(lines)
         if all(v is None for seq in by_body.values() for _, v, _ in seq):
             ans.status = "not_reported"
+        return ans
+
+    def _compare_bodies(self, q: Query, reports: list[dict], ans: Answer) -> Answer:
+        """Several bodies in one year: each value, largest first, and how far apart they are."""
+        targets = self._targets(q, reports)
+        if not targets:
+            return self._no_reports(ans, q)
+        unit = T.unit_of(main_key(q.metric, targets[0]["template"])) if q.metric else ""
+        rows = []
+        for r in targets:
+            if q.ratio:
+                v, text = self._ratio(ans, r, q.ratio)
+                rows.append((r, v, text.split("：", 1)[1]))
+            else:
+                v, n = self._values(ans, r, main_key(q.metric, r["template"]))
+                rows.append((r, v, f"{_fmt(v)}{unit if v is not None else ''}" + (f" [{n}]" if n else "")))
+        known = sorted([x for x in rows if x[1] is not None], key=lambda x: -x[1])
+        lines = [f"{q.year}年{q.metric_word}（从多到少）："]
+        lines += [f"  {i + 1}. {_label(r)}：{shown}" for i, (r, _, shown) in enumerate(known)]
+        lines += [f"  {_label(r)}：{shown}" for r, v, shown in rows if v is None]
+        for body in q.bodies:
+            if not any(r["body"] == body for r in targets):
+                years = sorted({r["year"] for r in reports if r["body"] == body and r["year"]})
+                lines.append(f"  {body}：语料中没有{q.year}年的报告（有{'、'.join(map(str, years))}年的）。")
+        if len(known) >= 2:
+            (a, va, _), (b, vb, _) = known[0], known[1]
+            d = va - vb
+            if d:
+                pct = f"，多{d / vb:.1%}" if vb else ""
+                lines.append(f"{_label(a)}比{_label(b)}多{_fmt(d)}{unit}{pct}。")
+            else:
+                lines.append(f"{_label(a)}与{_label(b)}相同。")
+        if not known:
+            ans.status = "not_reported"
+        ans.answer = "\n".join(lines)
         return ans
 
     def _coverage(self, q: Query, reports: list[dict]) -> Answer:
@@ -730,6 +771,8 @@ class Answerer:
         """Close the store."""
         self.store.close()
 
+
+CHANGE_WORDS = re.compile(r"增长|增加|下降|减少|变化|趋势|逐年|历年")
 
 # Intent → the Answerer's handler. One table: the router's intents, the answer code's entry points.
 HANDLERS: dict[str, str] = {

@@ -281,7 +281,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         agg_text = re.sub("|".join(re.escape(c.label) for t in T.TABLES for c in t.columns if len(c.label) >= 4), "", text)
         for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来" + (r"|共" if len(found) > 1 else "")), ("mean", r"平均"),
                              ("max", r"最多|最高|最大|哪个.{0,6}最"), ("min", r"最少|最低|最小"),
-                             ("rank", r"排名|排序|排行|前[三五十\d]+")):
+                             ("rank", r"排名|排序|排行|前[三五十\d]+|从多到少|从高到低|从大到小|从少到多|从低到高|排一下|排个序")):
             if re.search(pattern, agg_text):
                 q.aggregate = agg
                 break
@@ -308,7 +308,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.intent = "out_of_scope"  # a place name alone (平潭有什么好吃的) does not make a question about reports
     elif q.section and not re.search(r"多少|几|数量|情况如何", text) and not q.aggregate:
         q.intent = "narrative"
-    elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比", text):
+    elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
+                                            r"哪家多|谁多|谁更多|更多|差多少|相差|多还是少", text):
         q.intent = "compare"
     elif q.ratio or (q.metric and q.aggregate):
         q.intent = "aggregate"
