@@ -279,6 +279,16 @@ def test_scanned_pdf_is_ingested_with_pages_findings_and_cache(changzhou, tmp_pa
     sections = {s.key for s in store.sections(r.report_id)}
     assert {"overview", "applications", "problems"} <= sections
     store.close()
+    # an answer from it cites the cell with its page and confidence, and says the report was read by OCR
+    from app.answer import Answerer
+
+    a = Answerer(settings)
+    ans = a.ask("常州区党政办2024年收到多少政府信息公开申请？")
+    assert [f["value"] for f in ans.facts] == [63]
+    c = ans.citations[0]
+    assert c["page"] == new["page"] and f"第{new['page']}页" in c["quote"] and "OCR识别" in c["quote"]
+    assert any(f["kind"] == "ocr" for f in ans.findings)
+    a.close()
     # the same bytes again: read from the cache, nothing OCR'd
     t0 = time.perf_counter()
     (again,) = ingest_paths([pdf], settings)
