@@ -22,7 +22,7 @@ from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
 from .claims import ClaimChecker, claim_kind, narrative_evidence
 from .coverage import inventory
-from .measures import excerpt, from_store, topics
+from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS
 from .router import RATIOS, Query, apply_context, apply_filters, parse, pick_column, split_parts
 
@@ -69,6 +69,20 @@ def renumber(ans: Answer) -> None:
 
 _GENERIC = re.compile(r"各|哪些|什么|有何|单位|部门|园区|开发区|新区|提出了?|存在|主要|的|了|问题|不足|改进|措施|情况|及|和|与|"
                       r"整改|举措|近几年|近.年|历年|今年|去年|报告|年度|政府信息公开|信息公开|工作|有|吗|呢|是|怎么办|如何|列出|方面|都")
+
+
+def _only_topics(q: Query) -> bool:
+    """Does the question name a topic of the measures (政策解读, 培训…) and nothing more specific?"""
+    found = topics(q.question)
+    if not found:
+        return False
+    text = q.question
+    for t in found:
+        for w in [*t.split("/"), *re.split(r"[|()?:!]", TOPICS.get(t, ""))]:
+            if w:
+                text = text.replace(w, "")
+    words = _topic_words(Query(text, bodies=q.bodies, body_words=q.body_words, fuzzy=q.fuzzy))
+    return len(re.sub(r"[^\u4e00-\u9fff]", "", words)) <= 1
 
 
 def _topic_words(q: Query) -> str:
@@ -680,7 +694,7 @@ class Answerer:
     # ---- narrative ----------------------------------------------------------------------
 
     def _narrative(self, q: Query, reports: list[dict]) -> Answer:
-        if q.section == "problems" and (not _topic_words(q) or topics(q.question)):
+        if q.section == "problems" and (not _topic_words(q) or _only_topics(q)):
             return self._section_five(q, reports)
         ans = Answer(q.question, route="text")
         lo, hi = (q.year, q.year) if q.year else (q.year_range or (None, None))

@@ -164,7 +164,13 @@ def _items(text: str, lo: int, hi: int, problems: bool) -> list[Item]:
     chain = _chain(text, lo, hi)
     if chain:
         ends = [m.start() for m in chain[1:]] + [hi]
-        return [it for m, b in zip(chain, ends) if (it := _item(text, m.end(), b, m.group()))]
+        listed = [it for m, b in zip(chain, ends) if (it := _item(text, m.end(), b, m.group()))]
+        if not problems:
+            return listed
+        # a problem stated in a sentence of its own before the list ("…发现档案数字化进度滞后。一是…")
+        before = [(a, b) for a, b in _sentences(text, lo, chain[0].start())
+                  if _specific(text[a:b]) and not _GENERAL.search(text[a:b])]
+        return [it for a, b in before if (it := _item(text, a, b))] + listed
     spans = _sentences(text, lo, hi)
     if problems:
         spans = [(a, b) for a, b in spans if _specific(text[a:b])]
