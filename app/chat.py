@@ -22,6 +22,8 @@ from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.records import SECTION_TITLES, TABLE_NAMES
 
 from .answer import Answer, Answerer
+from ingest import template as T
+
 from .labels import cell_name, section_name
 from .measures import excerpt, from_store
 
@@ -39,7 +41,7 @@ STATUS = {
 VERDICT = {"supported": "属实", "contradicted": "不属实", "conflicting": "正文与表格不一致", "not_found": "无法核实"}
 SECTIONS = [("全部", "")] + [(SECTION_TITLES[k], k) for k in ("overview", "proactive", "applications", "appeals",
                                                             "problems", "other")]
-TABLES = [("全部", ""), ("表二 主动公开", "proactive"), ("表三 申请办理", "applications"), ("表四 复议诉讼", "appeals")]
+TABLES = [("全部", "")] + [(f"{t.name} {t.title}", t.key) for t in T.TABLES]
 
 CSS = """
 .src { border-left: 3px solid #c9d3e0; padding: 6px 10px; margin: 8px 0; background: #fafbfc; }
@@ -180,10 +182,10 @@ def outcomes_frame(store: Store, report_id: str):
     import pandas as pd
 
     rows = []
+    outcomes = set(T.outcome_rows("2019")) | set(T.outcome_rows("2021"))
     for f in store.facts(report_id=report_id, key="applications"):
-        parts = f["key"].split(".")
-        if parts[-1] == "total" and parts[1] not in ("new_received", "carried_over", "total_processed") \
-                and f["value"] is not None:
+        _, row, col = f["key"].split(".")
+        if col == "total" and row in outcomes and f["value"] is not None:
             rows.append({"办理结果": cell_name(f["key"])[1], "件数": f["value"]})
     return pd.DataFrame(rows, columns=["办理结果", "件数"])
 

@@ -84,9 +84,7 @@ ENGLISH = [
     (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"), (r"\bwhich\b|\bwhat (?:zones|bodies)\b", "哪些"),
     (r"\bhow many\b|\bhow much\b", "多少"), (r"\bdid not\b.*\breport\b|\bno report\b|\bmissing\b", "没有年报"),
     (r"(?:development )?zones?\b|\bparks?\b|\bnew areas?\b", "园区"),
-    (r"\badministrative review\b|\breviews?\b", "行政复议"), (r"\blitigation\b|\blawsuits?\b", "行政诉讼"),
-    (r"\bpenalt(?:y|ies)\b", "行政处罚"), (r"\blicens(?:e|es|ing)\b", "行政许可"), (r"\bfees?\b", "收费"),
-    (r"\bapplications?\b|\brequests?\b", "申请"), (r"\bproactive(?:ly)? disclos\w*|\bpublished\b", "主动公开"),
+    (r"\brequests?\b", "申请"), (r"\bproactive(?:ly)? disclos\w*|\bpublished\b", "主动公开"),
     (r"\bproblems?\b|\bshortcomings?\b|\bweakness(?:es)?\b", "存在的问题"),
     (r"\bimprovements?\b|\bmeasures?\b", "改进措施"), (r"\bdisclosure rate\b", "公开率"),
     (r"\btotal\b|\bsum\b", "合计"), (r"\baverage\b|\bmean\b", "平均"), (r"\bmost\b|\bhighest\b", "最多"),
@@ -193,9 +191,20 @@ def from_english(text: str) -> str | None:
     if letters < 8 or letters < 2 * len(re.findall(r"[\u4e00-\u9fff]", text)):
         return None
     out = text
-    for pattern, word in ENGLISH:
+    for pattern, word in _english_cells() + ENGLISH:
         out = re.sub(pattern, word, out, flags=re.I)
     return out
+
+
+def _english_cells() -> list[tuple[str, str]]:
+    """The template's English words for its rows, groups and columns → the Chinese label the router reads."""
+    pairs = []
+    for t in T.TABLES:
+        named = [(w, r.label) for r in t.rows for w in r.words] + [(w, g.label.lstrip("（）一二三四五六七八九十"))
+                                                                  for g in t.groups for w in g.words]
+        named += [(w, c.label) for c in t.columns if c.key != "total" for w in c.words]
+        pairs += [(rf"\b{re.escape(w)}\w*", label) for w, label in named if re.fullmatch(r"[A-Za-z][A-Za-z ]+", w)]
+    return sorted(set(pairs), key=lambda p: -len(p[0]))
 
 
 def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] | None, tuple[int, ...], str]:

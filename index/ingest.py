@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest import template as T
 from ingest.metadata import load_manifest, near_names
 from ingest.parse import parse_file
 from ingest.records import Finding, IngestResult, ReadOptions, ReportError
@@ -122,7 +123,9 @@ def cross_year_findings(store: Store) -> list[tuple[str, Finding]]:
                     "cross_year", f"{year}年表三“上年结转”总计为{a:g}，而{year - 1}年报告“结转下年度继续办理”总计为{b:g}。",
                     "applications.carried_over.total", f"{year - 1}:{old['report_id']}")))
             if cur["template"] == "2021" and old["template"] == "2021":
-                for row, name in (("regulations", "规章"), ("normative_documents", "行政规范性文件")):
+                # rows of table 2 whose 现行有效 follows from last year's by 制发 − 废止
+                for row, name in ((r.key, r.label) for r in T.PROACTIVE.rows_for("2021")
+                                  if {"issued", "repealed", "in_force"} <= set(r.columns)):
                     now = _val(store, cur["report_id"], f"proactive.{row}.in_force")
                     before = _val(store, old["report_id"], f"proactive.{row}.in_force")
                     issued = _val(store, cur["report_id"], f"proactive.{row}.issued")
