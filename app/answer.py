@@ -10,13 +10,13 @@ import re
 import time
 from dataclasses import asdict, dataclass, field
 
-from index.search import Filters, SearchIndex
-from index.settings import Settings
-from index.store import Store
-from ingest.records import SECTION_TITLES
+from nianbao.index.search import Filters, SearchIndex
+from nianbao.index.settings import Settings
+from nianbao.index.store import Store
+from nianbao.ingest.records import SECTION_TITLES
 
-from ingest import template as T
-from ingest.template import cell_label, main_column
+from nianbao.ingest import template as T
+from nianbao.ingest.template import cell_label, main_column
 
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage

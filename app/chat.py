@@ -14,15 +14,15 @@ import threading
 import time
 from pathlib import Path
 
-from index.ingest import ingest_paths
-from index.search import SearchIndex, tokenize
-from index.settings import Settings
-from index.store import Store
-from ingest.loaders import SUPPORTED_SUFFIXES
-from ingest.records import SECTION_TITLES, TABLE_NAMES
+from nianbao.index.ingest import ingest_paths
+from nianbao.index.search import SearchIndex, tokenize
+from nianbao.index.settings import Settings
+from nianbao.index.store import Store
+from nianbao.ingest.loaders import SUPPORTED_SUFFIXES
+from nianbao.ingest.records import SECTION_TITLES, TABLE_NAMES
 
 from .answer import Answer, Answerer
-from ingest import template as T
+from nianbao.ingest import template as T
 
 from .labels import cell_name, section_name
 from .measures import excerpt, from_store
@@ -262,7 +262,7 @@ class App:
     def embed_model(self):
         with self._embed_lock:
             if self._embed is None:
-                from index.embed import load_embedding
+                from nianbao.index.embed import load_embedding
 
                 self._embed = load_embedding(self.settings.embed_model)
             return self._embed

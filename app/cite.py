@@ -5,8 +5,8 @@ A cell reads `表三 · 一、本年新收政府信息公开申请数量 · 总�
 """
 from __future__ import annotations
 
-from ingest.records import SECTION_TITLES
-from ingest.template import cell_label
+from nianbao.ingest.records import SECTION_TITLES
+from nianbao.ingest.template import cell_label
 
 
 def ocr_confidence(store, report_id: str, page: int | None) -> float | None:

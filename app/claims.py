@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest import template as T
+from nianbao.ingest import template as T
 
 from .router import RATIOS, find_metric
 

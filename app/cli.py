@@ -13,13 +13,13 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 
 def _settings():
-    from index.settings import Settings
+    from nianbao.index.settings import Settings
 
     return Settings()
 
 
 def _store(settings, must_exist: bool = True):
-    from index.store import Store
+    from nianbao.index.store import Store
 
     if must_exist and not settings.db_path.exists():
         raise SystemExit(f"nianbao: no store at {settings.data_dir}/ — run `nianbao ingest corpus/` first")
@@ -35,7 +35,7 @@ def cmd_settings(args) -> int:
 
 def cmd_ingest(args) -> int:
     """Ingest files and folders; exit 1 when any file was rejected."""
-    from index.ingest import expand, ingest_paths, progress_printer
+    from nianbao.index.ingest import expand, ingest_paths, progress_printer
 
     settings = _settings()
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
@@ -46,10 +46,10 @@ def cmd_ingest(args) -> int:
     store = _store(settings, must_exist=False)
     index = None
     if not args.no_index:
-        from index.search import SearchIndex
+        from nianbao.index.search import SearchIndex
 
         index = SearchIndex(settings, store)
-    from index.search import IndexUnavailable
+    from nianbao.index.search import IndexUnavailable
 
     files = expand(paths)
     progress = progress_printer(len(files))
@@ -147,14 +147,14 @@ def cmd_remove(args) -> int:
         print(f"nianbao: no report matches {args.report!r}", file=sys.stderr)
         return 1
     if not args.no_index:
-        from index.search import SearchIndex
+        from nianbao.index.search import SearchIndex
 
         index = SearchIndex(settings, store)  # vectors go first: a stop in between leaves no orphan vector
         for rid in ids:
             index.remove(rid)
         index.close()
     store.remove(args.report)
-    from index.ingest import cross_year_findings
+    from nianbao.index.ingest import cross_year_findings
 
     store.set_cross_findings(cross_year_findings(store))
     print("removed " + ", ".join(ids))
@@ -163,7 +163,7 @@ def cmd_remove(args) -> int:
 
 def cmd_search(args) -> int:
     """Hybrid search over the narrative, with filters."""
-    from index.search import Filters, SearchIndex, resolve_bodies
+    from nianbao.index.search import Filters, SearchIndex, resolve_bodies
 
     settings = _settings()
     store = _store(settings)
@@ -198,7 +198,7 @@ def _years(spec: str | None) -> tuple[int | None, int | None]:
 
 def cmd_index_check(args) -> int:
     """Do SQLite and Chroma agree about which reports exist? --repair rebuilds the vectors from the records."""
-    from index.search import IndexUnavailable, SearchIndex
+    from nianbao.index.search import IndexUnavailable, SearchIndex
 
     settings = _settings()
     store = _store(settings)
@@ -221,8 +221,8 @@ def cmd_index_check(args) -> int:
 
 def cmd_ask(args) -> int:
     """Answer questions: one, or a batch file (one per line, '-' for stdin)."""
-    from app.answer import Answerer
-    from app.cite import citation_line
+    from nianbao.app.answer import Answerer
+    from nianbao.app.cite import citation_line
 
     settings = _settings()
     _store(settings).close()
@@ -237,7 +237,7 @@ def cmd_ask(args) -> int:
         questions = [args.question]
     filters = None
     if args.body or args.year:
-        from index.search import resolve_bodies
+        from nianbao.index.search import resolve_bodies
 
         lo, hi = _years(args.year)
         bodies = list(resolve_bodies(answerer.store, args.body)) if args.body else []
@@ -265,8 +265,8 @@ def cmd_ask(args) -> int:
 
 def cmd_eval(args) -> int:
     """Run the answer question set against the store; exit 1 if any question fails."""
-    from app.answer import Answerer
-    from eval.answers import load, run, summary
+    from nianbao.app.answer import Answerer
+    from nianbao.eval.answers import load, run, summary
 
     settings = _settings()
     _store(settings).close()
@@ -286,7 +286,7 @@ def cmd_eval(args) -> int:
 
 def cmd_serve(args) -> int:
     """Open the chat in the browser."""
-    from app.chat import parse_auth, serve
+    from nianbao.app.chat import parse_auth, serve
 
     settings = _settings()
     try:

@@ -1,8 +1,8 @@
 """Chinese names of the template's tables, rows and columns, for people to read (from ingest/template.py)."""
 from __future__ import annotations
 
-from ingest import template as T
-from ingest.records import SECTION_TITLES
+from nianbao.ingest import template as T
+from nianbao.ingest.records import SECTION_TITLES
 
 ROWS: dict[str, str] = {r.key: T.row_label(t.key, r.key) for t in T.TABLES for r in t.rows}
 COLUMNS: dict[str, str] = {c.key: c.label for t in T.TABLES for c in t.columns}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from index.settings import Settings
+from nianbao.index.settings import Settings
 
 SYSTEM = ("你是政府信息公开工作年度报告的助手。只根据给出的原文摘录回答，用简洁的中文归纳，"
           "每句话后保留所依据摘录的编号标记，如[1]、[2]。不得添加摘录中没有的数字或事实。"
@@ -94,7 +94,7 @@ SECTIONS = ("", "problems", "overview", "other")
 
 def reader_prompt(question: str, bodies: list[str], years: list[int]) -> str:
     """The template's rows and columns, the corpus's bodies and years, and the question."""
-    from ingest import template as T
+    from nianbao.ingest import template as T
 
     rows = [f"{t.key}.{r.key}: {t.name} {T.row_label(t.key, r.key)}" for t in T.TABLES
             for r in dict((r.key, r) for r in t.rows).values()]
@@ -105,7 +105,7 @@ def reader_prompt(question: str, bodies: list[str], years: list[int]) -> str:
 
 def validate(reading: dict, bodies: list[str], years: list[int]) -> dict | None:
     """The reading if every part of it is the template's or the corpus's; None otherwise."""
-    from ingest import template as T
+    from nianbao.ingest import template as T
 
     if not isinstance(reading, dict) or reading.get("intent") not in INTENTS:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest import template as T
+from nianbao.ingest import template as T
 
 from .coverage import inventory_kind
 

@@ -17,7 +17,7 @@ import json
 import statistics
 from pathlib import Path
 
-from eval.stats import percentile
+from nianbao.eval.stats import percentile
 
 
 def load(path: Path) -> list[dict]:

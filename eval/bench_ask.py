@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.answer import Answerer  # noqa: E402
-from eval.answers import load  # noqa: E402
-from eval.stats import percentile  # noqa: E402
-from index.settings import Settings  # noqa: E402
+from nianbao.app.answer import Answerer  # noqa: E402
+from nianbao.eval.answers import load  # noqa: E402
+from nianbao.eval.stats import percentile  # noqa: E402
+from nianbao.index.settings import Settings  # noqa: E402
 
 COLD = [("table", "2024年哪些园区收到了政府信息公开申请？"), ("claim", "临港开发区2024年主动公开政府信息1801条，对吗？"),
         ("text", "哪些单位提到政策解读形式单一的问题？")]
@@ -33,7 +33,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
-    exe = [sys.executable, "-m", "app.cli", "ask"]
+    exe = [sys.executable, "-m", "nianbao.app.cli", "ask"]
     for route, q in COLD:
         t0 = time.perf_counter()
         subprocess.run(exe + [q], cwd=ROOT, capture_output=True, check=True)

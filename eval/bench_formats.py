@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from eval.gold import FIXTURE_DIR, Score, gold_cells, load_golds, score  # noqa: E402
-from eval.renditions import FORMATS, build_many, misleading_cells, open_cells, program_for  # noqa: E402
+from nianbao.eval.gold import FIXTURE_DIR, Score, gold_cells, load_golds, score  # noqa: E402
+from nianbao.eval.renditions import FORMATS, build_many, misleading_cells, open_cells, program_for  # noqa: E402
 
 
 @dataclass
@@ -50,7 +50,7 @@ class Result:
 
 def parse_and_score(path: Path, gold: dict, fmt: str, open_set: set[str]) -> Result:
     """Parse a file with no manifest and score it against its gold."""
-    from ingest.parse import parse_file
+    from nianbao.ingest.parse import parse_file
 
     want = gold_cells(gold)
     t0 = time.perf_counter()
@@ -67,7 +67,7 @@ def parse_and_score(path: Path, gold: dict, fmt: str, open_set: set[str]) -> Res
 
 def time_parses(path: Path, repeat: int, budget: float) -> list[float]:
     """Parse times of a file, `repeat` times or until `budget` seconds are spent (slow formats: fewer)."""
-    from ingest.parse import parse_file
+    from nianbao.ingest.parse import parse_file
 
     out: list[float] = []
     for _ in range(repeat):

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ingest import template as T  # noqa: E402
+from nianbao.ingest import template as T  # noqa: E402
 
 
 # ---- scans of the gold reports --------------------------------------------------------------
@@ -72,8 +72,8 @@ class Scan:
 
 def scanned_report(stem: str, seed: int = 0, dpi: int = 150) -> Scan:
     """A gold report as the PDF rendition prints it, rasterised and degraded like a scan."""
-    from eval.gold import GOLD_DIR, gold_cells, load_gold
-    from eval.renditions import build_pdf, source
+    from nianbao.eval.gold import GOLD_DIR, gold_cells, load_gold
+    from nianbao.eval.renditions import build_pdf, source
 
     gold = load_gold(GOLD_DIR / f"{stem}.json")
     src = source(gold)
@@ -125,7 +125,7 @@ _FOOTER = re.compile(r"^\s*[—–-]\s*\d+\s*[—–-]\s*$")
 
 def narrative_of(doc) -> str:
     """The document's paragraphs (page footers left out: the source text has none)."""
-    from ingest.document import Paragraph
+    from nianbao.ingest.document import Paragraph
 
     return "\n".join(b.text for b in doc.blocks if isinstance(b, Paragraph) and not _FOOTER.match(b.text))
 
@@ -149,7 +149,7 @@ def _same(a, b) -> bool:
 def cells_by_position(doc, gold: dict, cells: dict) -> dict[str, tuple]:
     """key → (read value, gold value). Each template row is found by its label, in template
     order; its values are the last cells of that row (a ruled grid keeps blank cells in place)."""
-    from ingest.document import Table
+    from nianbao.ingest.document import Table
 
     version = gold["template"]
     rows = [r for b in doc.blocks if isinstance(b, Table) for r in b.rows]
@@ -182,7 +182,7 @@ def cells_by_position(doc, gold: dict, cells: dict) -> dict[str, tuple]:
 def cells_by_parser(doc, gold: dict, cells: dict) -> dict[str, tuple] | None:
     """key → (value the project's parser read from the document, gold value); None when it cannot run."""
     try:
-        from ingest.parse import parse_document
+        from nianbao.ingest.parse import parse_document
     except ImportError:
         return None
     try:
@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="print the cells that differ")
     args = ap.parse_args(argv)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    from ingest import ocr
+    from nianbao.ingest import ocr
 
     scans = []
     for stem in args.reports.split(","):

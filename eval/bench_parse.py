@@ -9,9 +9,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.loaders import read_file  # noqa: E402
-from ingest.metadata import load_manifest  # noqa: E402
-from ingest.parse import parse_document  # noqa: E402
+from nianbao.ingest.loaders import read_file  # noqa: E402
+from nianbao.ingest.metadata import load_manifest  # noqa: E402
+from nianbao.ingest.parse import parse_document  # noqa: E402
 
 
 def main() -> None:

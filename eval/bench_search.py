@@ -20,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval.stats import percentile  # noqa: E402
-from eval.synth import MEASURES, PROBLEMS, THEMES, generate  # noqa: E402
-from index.ingest import ingest_paths  # noqa: E402
-from index.search import Filters, SearchIndex  # noqa: E402
-from index.settings import Settings  # noqa: E402
-from index.store import Store  # noqa: E402
+from nianbao.eval.stats import percentile  # noqa: E402
+from nianbao.eval.synth import MEASURES, PROBLEMS, THEMES, generate  # noqa: E402
+from nianbao.index.ingest import ingest_paths  # noqa: E402
+from nianbao.index.search import Filters, SearchIndex  # noqa: E402
+from nianbao.index.settings import Settings  # noqa: E402
+from nianbao.index.store import Store  # noqa: E402
 
 
 

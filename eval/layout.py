@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eval.gold import ROOT, gold_cells
-from ingest.template import APPEALS, APPLICATIONS, PROACTIVE, TABLES, Row, Table, column_label
+from nianbao.eval.gold import ROOT, gold_cells
+from nianbao.ingest.template import APPEALS, APPLICATIONS, PROACTIVE, TABLES, Row, Table, column_label
 
 CORPUS = ROOT / "corpus"
 
@@ -136,8 +136,8 @@ def _paragraphs(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _source(stem: str, file: str, body: str, year: int, version: str, cells_items: tuple) -> Source:
-    from ingest.metadata import load_manifest
-    from ingest.parse import parse_file
+    from nianbao.ingest.metadata import load_manifest
+    from nianbao.ingest.parse import parse_file
 
     path = CORPUS / file
     report = parse_file(path, load_manifest(CORPUS).get(file, {}))

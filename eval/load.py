@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval.stats import percentile  # noqa: E402
+from nianbao.eval.stats import percentile  # noqa: E402
 
 QUESTIONS = {
     "table": ["2024年哪些园区收到了政府信息公开申请？", "临港开发区2024年收到多少政府信息公开申请？",
@@ -46,7 +46,7 @@ def start_server(data: Path) -> tuple[str, subprocess.Popen]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "NIANBAO_DATA_DIR": str(data)}
-    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "nianbao.app.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
     for _ in range(600):
@@ -176,7 +176,7 @@ def main() -> None:
         import shutil
         import tempfile
 
-        from index.settings import Settings
+        from nianbao.index.settings import Settings
 
         source = Settings().data_dir
         if not (source / "nianbao.sqlite").exists():

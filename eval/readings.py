@@ -18,7 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.template import APPEALS, TABLES, equations, is_money, is_signed, split_key
+from nianbao.ingest.template import APPEALS, TABLES, equations, is_money, is_signed, split_key
 
 # Formats whose tables reach the reader as cells (grid, pipe table): every cell is decidable.
 FLATTENED = {"pdf_text": "tokens", "crawled": "run"}

@@ -31,10 +31,10 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from eval.gold import ROOT
-from eval.layout import (APPLICANTS_HEAD, ARTICLE, BALANCE_NOTE, CONTENT_HEAD, GRIDS, Grid, Source, article_blocks,
+from nianbao.eval.gold import ROOT
+from nianbao.eval.layout import (APPLICANTS_HEAD, ARTICLE, BALANCE_NOTE, CONTENT_HEAD, GRIDS, Grid, Source, article_blocks,
                          cell_text, grid_appeals, group_of, org_head, outcome_block, source)
-from ingest.template import APPEALS, APPLICATIONS, PROACTIVE
+from nianbao.ingest.template import APPEALS, APPLICATIONS, PROACTIVE
 
 __all__ = ["FORMATS", "Source", "build", "build_many", "cell_text", "misleading_cells", "open_cells",
            "possible_values", "program_for", "source"]
@@ -459,7 +459,7 @@ FORMATS: dict[str, Callable[[Source, Path], Path]] = {
 def possible_values(gold: dict, fmt: str) -> dict[str, set]:
     """Each gold cell's values over the readings its rendition allows (blanks dropped, cells run
     together); a single value is a decided cell."""
-    from eval import readings
+    from nianbao.eval import readings
 
     src = source(gold)
     printed = {k: cell_text(v, k.rsplit(".", 1)[1], src.signed_words) for k, v in src.cells.items()}

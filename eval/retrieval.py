@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.ingest import ingest_paths  # noqa: E402
-from index.search import SearchIndex  # noqa: E402
-from index.settings import Settings  # noqa: E402
-from index.store import Store  # noqa: E402
+from nianbao.index.ingest import ingest_paths  # noqa: E402
+from nianbao.index.search import SearchIndex  # noqa: E402
+from nianbao.index.settings import Settings  # noqa: E402
+from nianbao.index.store import Store  # noqa: E402
 
 MODES = ("dense", "keyword", "hybrid")
 

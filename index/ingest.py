@@ -6,11 +6,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ingest.loaders import SUPPORTED_SUFFIXES
-from ingest import template as T
-from ingest.metadata import load_manifest, near_names
-from ingest.parse import parse_file
-from ingest.records import Finding, IngestResult, ReadOptions, ReportError
+from nianbao.ingest.loaders import SUPPORTED_SUFFIXES
+from nianbao.ingest import template as T
+from nianbao.ingest.metadata import load_manifest, near_names
+from nianbao.ingest.parse import parse_file
+from nianbao.ingest.records import Finding, IngestResult, ReadOptions, ReportError
 
 from .settings import Settings
 from .store import Store

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.records import SECTION_TITLES
+from nianbao.ingest.records import SECTION_TITLES
 
 from .settings import Settings
 from .store import Store

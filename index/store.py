@@ -7,9 +7,9 @@ import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ingest.metadata import zone_kind
-from ingest.records import Finding, Report, Section
-from ingest.template import keys_matching
+from nianbao.ingest.metadata import zone_kind
+from nianbao.ingest.records import Finding, Report, Section
+from nianbao.ingest.template import keys_matching
 
 SCHEMA_VERSION = 3
 _SCHEMA = """

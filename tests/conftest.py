@@ -82,7 +82,7 @@ def data_dir(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture(scope="session")
 def manifest():
-    from ingest.metadata import load_manifest
+    from nianbao.ingest.metadata import load_manifest
 
     return load_manifest(CORPUS)
 
@@ -90,7 +90,7 @@ def manifest():
 @pytest.fixture(scope="session")
 def parsed(manifest):
     """Parse a corpus file once per test run."""
-    from ingest.parse import parse_file
+    from nianbao.ingest.parse import parse_file
 
     cache = {}
 

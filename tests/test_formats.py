@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from eval.gold import FIXTURE_DIR, Score, gold_cells, load_golds, score
-from eval.renditions import FORMATS, build_many, open_cells, program_for, source
+from nianbao.eval.gold import FIXTURE_DIR, Score, gold_cells, load_golds, score
+from nianbao.eval.renditions import FORMATS, build_many, open_cells, program_for, source
 
 GOLDS = load_golds()
 FIXTURES = load_golds(FIXTURE_DIR)
@@ -60,7 +60,7 @@ def renditions(tmp_path_factory):
 @pytest.fixture(scope="session")
 def parsed_rendition(renditions):
     """(gold name, fmt) → Report, parsed once with no manifest."""
-    from ingest.parse import parse_file
+    from nianbao.ingest.parse import parse_file
 
     cache: dict[tuple[str, str], object] = {}
 
@@ -104,7 +104,7 @@ def test_body_and_year_from_the_file_alone(stem, fmt, parsed_rendition):
 
 @pytest.mark.parametrize("gold", FIXTURES, ids=[g["stem"] for g in FIXTURES])
 def test_hand_written_converter_text(gold):
-    from ingest.parse import parse_file
+    from nianbao.ingest.parse import parse_file
 
     report = parse_file(Path(gold["path"]).parent / gold["file"], {})
     assert (report.body, report.year, report.template) == (gold["body"], gold["year"], gold["template"])
@@ -152,7 +152,7 @@ def _expand(table) -> list[list[str]]:
 def test_html_rendition_is_a_full_grid_holding_the_gold(gold, tmp_path):
     from bs4 import BeautifulSoup
 
-    from eval.renditions import build, cell_text
+    from nianbao.eval.renditions import build, cell_text
 
     src = source(gold)
     soup = BeautifulSoup(build(gold, "html", tmp_path).read_text(encoding="utf-8"), "html.parser")
@@ -172,7 +172,7 @@ def test_html_rendition_is_a_full_grid_holding_the_gold(gold, tmp_path):
 # ---- what a flattened text still tells -----------------------------------------------------------
 
 def _row_of_three(printed: list[str], fmt: str) -> dict[str, set]:
-    from eval.readings import possible_values
+    from nianbao.eval.readings import possible_values
 
     keys = [f"proactive.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
     cells = dict(zip(keys, [0, 0, 0]))     # the truth does not matter for what the text allows
@@ -192,7 +192,7 @@ def test_dropped_blank_cells_leave_their_row_open_without_arithmetic():
 
 
 def test_signed_and_money_cells_go_only_where_the_template_allows():
-    from eval.readings import INVALID, parse_cell
+    from nianbao.eval.readings import INVALID, parse_cell
 
     assert parse_cell("34（减）", "change") == -34 and parse_cell("1（增）", "change") == 1
     assert parse_cell("34（减）", "decisions") is INVALID and parse_cell("-15", "decisions") is INVALID

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import GOLD
-from eval.gold import gold_cells
+from nianbao.eval.gold import gold_cells
 
 GOLDS = sorted(GOLD.glob("*.json"))
 

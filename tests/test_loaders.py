@@ -5,7 +5,7 @@ import pytest
 
 from builders import to_docx, to_html, to_pdf
 from conftest import CORPUS
-from ingest.parse import parse_file
+from nianbao.ingest.parse import parse_file
 
 
 def facts_of(report) -> dict:
@@ -16,7 +16,7 @@ def facts_of(report) -> dict:
                                   "2024_yangkougang-development-zone.txt", "2020_jingjiang-industrial-park.txt"])
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 def test_docx_and_html_give_the_same_facts(name, fmt, tmp_path, manifest, parsed):
-    from ingest.clean import clean_text
+    from nianbao.ingest.clean import clean_text
 
     _, text = clean_text((CORPUS / name).read_text(encoding="utf-8"))
     build = to_docx if fmt == "docx" else to_html
@@ -29,7 +29,7 @@ def test_docx_and_html_give_the_same_facts(name, fmt, tmp_path, manifest, parsed
 
 @pytest.mark.parametrize("name", ["2024_jiangyin-lingang-development-zone.txt", "2024_changzhou-district-office.txt"])
 def test_pdf_text_layer_gives_the_same_facts(name, tmp_path, manifest, parsed):
-    from ingest.clean import clean_text
+    from nianbao.ingest.clean import clean_text
 
     _, text = clean_text((CORPUS / name).read_text(encoding="utf-8"))
     report = parse_file(to_pdf(text, tmp_path / "r.pdf"), manifest.get(name))
@@ -37,7 +37,7 @@ def test_pdf_text_layer_gives_the_same_facts(name, tmp_path, manifest, parsed):
 
 
 def test_html_menus_and_scripts_are_dropped(tmp_path, manifest):
-    from ingest.clean import clean_text
+    from nianbao.ingest.clean import clean_text
 
     name = "2024_linjiang-new-area.txt"
     _, text = clean_text((CORPUS / name).read_text(encoding="utf-8"))

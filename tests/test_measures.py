@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from app.measures import TOPICS, excerpt, from_store, repeats, shared, split_section, survey, topics
+from nianbao.app.measures import TOPICS, excerpt, from_store, repeats, shared, split_section, survey, topics
 from conftest import CORPUS
 
 FINANCE = "平潭综合实验区财政金融局"
@@ -181,7 +181,7 @@ def test_excerpt_cuts_at_a_sentence_end():
 
 
 def test_from_store(tmp_path, parsed):
-    from index.store import Store
+    from nianbao.index.store import Store
 
     store = Store(tmp_path / "nianbao.db")
     names = ["2020_finance-bureau_1.txt", "2021_finance-bureau_1.txt", "2024_yangkougang-development-zone.txt",

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, FIXTURES
-from ingest.metadata import find_body, find_title, find_year, near_names, strip_units
-from ingest.parse import parse_file
-from ingest.records import ReportError
+from nianbao.ingest.metadata import find_body, find_title, find_year, near_names, strip_units
+from nianbao.ingest.parse import parse_file
+from nianbao.ingest.records import ReportError
 
 PT = "平潭综合实验区"
 # Read by hand from each file: the body as the document names itself, and the year it covers.

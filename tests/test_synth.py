@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from eval.synth import generate
-from ingest.metadata import load_manifest
-from ingest.parse import parse_file
+from nianbao.eval.synth import generate
+from nianbao.ingest.metadata import load_manifest
+from nianbao.ingest.parse import parse_file
 
 
 def test_synthetic_reports_are_template_valid(tmp_path):
