@@ -698,7 +698,8 @@ class Answerer:
             return self._section_five(q, reports)
         ans = Answer(q.question, route="text")
         lo, hi = (q.year, q.year) if q.year else (q.year_range or (None, None))
-        filters = Filters(bodies=q.bodies, year_from=lo, year_to=hi, sections=(q.section,) if q.section else ())
+        filters = Filters(bodies=q.bodies, report_ids=q.report_ids, year_from=lo, year_to=hi,
+                          sections=(q.section,) if q.section else ())
         if q.zone_only and not q.bodies:
             filters = Filters(bodies=tuple(r["body"] for r in reports if r["kind"] == "zone"),
                               year_from=lo, year_to=hi, sections=filters.sections)

@@ -136,6 +136,7 @@ class BodyResolver:
                               key=len, reverse=True)
         self.forms: dict[str, set[str]] = {}
         region_of = {r["body"]: r.get("region", "") for r in self.reports if r["body"]}
+        self.region_of = region_of
         for b in self.bodies:
             for f in short_forms(b, self.regions, places(region_of.get(b, ""))):
                 self.forms.setdefault(f, set()).add(b)
@@ -186,6 +187,15 @@ class BodyResolver:
             if any(k[0] <= s[0] and s[1] <= k[1] for k in kept):
                 continue
             kept.append(s)
+        # a short form after another place's name is another body (北京市公安局 is not 平潭…公安局)
+        elsewhere = ""
+        for a, b, form, bodies in list(kept):
+            if form in bodies:
+                continue
+            m = re.search(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|县|区|州)$", clean[:a])
+            if m and not any(m.group(1) in body or m.group(1) in self.region_of.get(body, "") for body in bodies):
+                kept.remove((a, b, form, bodies))
+                elsewhere = elsewhere or clean[m.start():b]
         found: list[str] = []
         for _, _, form, bodies in sorted(kept):
             for b in sorted(bodies):
@@ -206,7 +216,7 @@ class BodyResolver:
                     # the rest of the phrase (区党政办) is how the report calls itself
                     m = _BODY_PHRASE.match(clean, i)
                     covered.append((i, m.end() if m else i + len(form)))
-        res.unknown = self._unknown(clean, covered)
+        res.unknown = elsewhere or self._unknown(clean, covered)
         if res.unknown:
             # a region word inside the unknown name (平潭 in 平潭交通运输局) does not name a body of its own
             a = clean.find(res.unknown)

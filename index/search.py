@@ -62,6 +62,7 @@ class Filters:
     """Restrictions applied before ranking."""
 
     bodies: tuple[str, ...] = ()      # exact body names (resolve aliases with resolve_bodies)
+    report_ids: tuple[str, ...] = ()  # reports named by id (a report that never names its body); with bodies: either
     year_from: int | None = None
     year_to: int | None = None
     sections: tuple[str, ...] = ()
@@ -149,6 +150,7 @@ class SearchIndex:
         self._bm25 = None
         self._bm25_ids: list[str] = []
         self._ids = self._years = self._bodies = self._sections = None  # per-chunk metadata, for filter masks
+        self._reports = None
         self._dirty = False
         self._generation = None  # the store's chunk generation the keyword index was built for
         self.dense_error = ""    # why the last search ran on keywords alone, if it did
@@ -341,8 +343,10 @@ class SearchIndex:
         import numpy as np
 
         rows = {r[0]: r[1:] for r in self.store.db.execute(
-            "SELECT c.chunk_id, r.body, COALESCE(r.year, 0), c.section FROM chunks c JOIN reports r USING (report_id)")}
-        meta = [rows.get(cid, ("", 0, "")) for cid in self._bm25_ids]
+            "SELECT c.chunk_id, r.body, COALESCE(r.year, 0), c.section, c.report_id "
+            "FROM chunks c JOIN reports r USING (report_id)")}
+        meta = [rows.get(cid, ("", 0, "", "")) for cid in self._bm25_ids]
+        self._reports = np.array([m[3] for m in meta], dtype=object)
         self._ids = np.array(self._bm25_ids, dtype=object)
         self._years = np.array([m[1] for m in meta], dtype=np.int32)
         self._bodies = np.array([m[0] for m in meta], dtype=object)
@@ -352,11 +356,11 @@ class SearchIndex:
         """Which chunks the filters allow (a boolean array in keyword-index order), or None for all."""
         import numpy as np
 
-        if not (filters.bodies or filters.year_from or filters.year_to or filters.sections):
+        if not (filters.bodies or filters.report_ids or filters.year_from or filters.year_to or filters.sections):
             return None
         mask = np.ones(len(self._bm25_ids), dtype=bool)
-        if filters.bodies:
-            mask &= np.isin(self._bodies, list(filters.bodies))
+        if filters.bodies or filters.report_ids:
+            mask &= np.isin(self._bodies, list(filters.bodies)) | np.isin(self._reports, list(filters.report_ids))
         if filters.year_from:
             mask &= self._years >= filters.year_from
         if filters.year_to:
@@ -429,8 +433,13 @@ class SearchIndex:
     @staticmethod
     def _where(filters: Filters) -> dict:
         conds: list[dict] = []
-        if filters.bodies:
+        if filters.bodies and filters.report_ids:
+            conds.append({"$or": [{"body": {"$in": list(filters.bodies)}},
+                                  {"report_id": {"$in": list(filters.report_ids)}}]})
+        elif filters.bodies:
             conds.append({"body": {"$in": list(filters.bodies)}})
+        elif filters.report_ids:
+            conds.append({"report_id": {"$in": list(filters.report_ids)}})
         if filters.year_from:
             conds.append({"year": {"$gte": filters.year_from}})
         if filters.year_to:

@@ -98,3 +98,18 @@ def test_turns_are_logged(answerer):
     answerer.ask("2024年哪些园区收到了政府信息公开申请？")
     row = answerer.store.db.execute("SELECT question, route, status FROM turns ORDER BY id DESC LIMIT 1").fetchone()
     assert row == ("2024年哪些园区收到了政府信息公开申请？", "table", "answered")
+
+
+@pytest.mark.parametrize("question", ["常州区党政办2024年年报里说存在什么问题？", "常州那份报告怎么说政务新媒体的？"])
+def test_a_report_named_by_its_place_is_the_only_one_quoted(answerer, question):
+    """The 常州 report never names its body: reached by its place, and no other report's passages come back."""
+    ans = answerer.ask(question)
+    assert ans.citations and {c["source_file"] for c in ans.citations} == {"2024_changzhou-district-office.txt"}
+    quotes_are_verbatim(answerer, ans)
+
+
+@pytest.mark.parametrize("question", ["平潭交通运输局2024年收到多少政府信息公开申请？", "福州市鼓楼区2024年有哪些问题？",
+                                      "北京市公安局2024年行政处罚多少件？"])
+def test_a_body_the_corpus_lacks_gets_no_other_bodys_numbers(answerer, question):
+    ans = answerer.ask(question)
+    assert ans.status == "not_found" and ans.facts == [] and ans.citations == []
