@@ -246,7 +246,6 @@ class BodyResolver:
         """A body-like phrase not covered by any known form, or ''."""
         for m in _BODY_PHRASE.finditer(text):
             name = _LEAD.sub("", m.group(0))
-            start = m.end() - len(name)
             if len(name) < 3 or _NOT_A_NAME.search(name):
                 continue
             # the phrase's own kind word lies in a known form: it names that body
