@@ -8,6 +8,9 @@ from nianbao.ingest import template as T
 
 from .coverage import inventory_kind
 
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*")
+
+
 def _metric_words() -> list[tuple[str, str, str, str]]:
     """(word, fact key or pattern, words for the answer, group it belongs to), from the template, longest word first.
 
@@ -20,7 +23,8 @@ def _metric_words() -> list[tuple[str, str, str, str]]:
     for table in T.TABLES:
         for row in table.rows:
             key = f"{table.key}.{row.key}.*" if table.key == "proactive" else f"{table.key}.{row.key}.total"
-            label = T.row_label(table.key, row.key)
+            # the row as people read it in an answer: 本年新收政府信息公开申请数量, not 一、本年新收…
+            label = _ORDINAL.sub("", T.row_label(table.key, row.key))
             bare = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])", "", row.label)
             for word in dict.fromkeys((row.label, *([bare] if len(bare) >= 3 else []), *row.words)):
                 if len(word) >= 2 and (word, key) not in seen:
@@ -35,7 +39,7 @@ def _metric_words() -> list[tuple[str, str, str, str]]:
                 key = f"{table.key}.{prefix}*.total"
             for word in dict.fromkeys((group.label.lstrip("（）一二三四五六七八九十、"), *group.words)):
                 if len(word) >= 2:
-                    out.append((word, key, group.label, "=" + group.key))
+                    out.append((word, key, _ORDINAL.sub("", group.label), "=" + group.key))
     # longest word first; on a tie the generic words (申请, 收到, 主动公开) come last
     return sorted(out, key=lambda w: (-len(w[0]), w[0] in _GENERIC_METRIC_WORDS))
 
