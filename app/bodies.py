@@ -270,7 +270,3 @@ class BodyResolver:
                     if best is None or n > len(best[0]):
                         best = (window, next(iter(bodies)))
         return best
-
-    def label(self, report: dict) -> str:
-        """A body as the tool displays it; an unnamed report by its region."""
-        return report["body"] or f"（未署名单位{('，' + report['region']) if report.get('region') else ''}）"

@@ -5,7 +5,7 @@ A cell reads `表三 · 一、本年新收政府信息公开申请数量 · 总�
 """
 from __future__ import annotations
 
-from nianbao.ingest.records import SECTION_TITLES
+from nianbao.ingest.records import SECTION_TITLES, page_at
 from nianbao.ingest.template import cell_label
 
 
@@ -21,14 +21,7 @@ def page_of(store, report_id: str, quote: str = "", offset: int = -1) -> int | N
         return None
     if offset < 0 and quote:
         offset = store.text(report_id).find(quote)
-    if offset < 0:
-        return None
-    page = None
-    for start, number in starts:
-        if start > offset:
-            break
-        page = number
-    return page
+    return page_at(starts, offset)
 
 
 def cell_text(key: str, raw: str, unit: str = "", page: int | None = None, confidence: float | None = None) -> str:

@@ -13,8 +13,6 @@ claim whose cells are blank or missing is `not_found`, never guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from nianbao.ingest import template as T
 
 from .router import RATIOS, find_metric
@@ -30,15 +28,6 @@ _ZERO = re.compile(r"均为0|都为0|均为零|都是0|都是零|全为0|全部�
 _NEGATION = re.compile(r"(?:没有|没|未|无|零)(?:被|发生|收到|出现|因为?|有|过)?")
 _ALL = re.compile(r"全部|全都|都|均|一律|所有")
 _FINISHED = re.compile(r"全部办结|都办结|全部办完|没有结转|无结转|未结转|没有留到")
-
-
-@dataclass
-class Cell:
-    """A metric's value in one report: the sum of its cells (one cell for a row, several for a group)."""
-
-    value: float | None
-    keys: list[str]
-    facts: list[dict]
 
 
 _TIMES = re.compile(r"是((?:19|20)\d\d)\s*年度?的\s*(\d+(?:\.\d+)?|[两二三四五六七八九十])\s*倍(多|以上)?")
@@ -96,20 +85,11 @@ class ClaimChecker:
     def __init__(self, answerer):
         self.a = answerer
 
-    def cell(self, ans, r: dict, metric: str) -> Cell:
-        """A metric's value in one report, each cell cited; None when every cell is blank or missing."""
+    def cell(self, ans, r: dict, metric: str) -> float | None:
+        """A metric's value in one report (one cell, or a group's sum), each cell cited; None when blank or missing."""
         from .answer import main_key
 
-        key = main_key(metric, r["template"])
-        keys = [k for k in T.keys_matching(key) if k in T.cell_keys(r["template"] if r["template"] in T.VERSIONS
-                                                                         else "2021")]
-        facts = [f for f in self.a.store.facts(key=key, report_id=r["report_id"]) if f["key"] in keys]
-        known = [f for f in facts if f["value"] is not None]
-        for f in (known or facts)[:8]:
-            self.a._cite_fact(ans, r, f)
-        if not known:
-            return Cell(None, keys, facts)
-        return Cell(sum(f["value"] for f in known), keys, known)
+        return self.a._values(ans, r, main_key(metric, r["template"]))[0]
 
     def check(self, ans, q, targets: list[dict], kind: str):
         handler = getattr(self, f"_{kind}")
@@ -137,19 +117,19 @@ class ClaimChecker:
                 lines.append(f"{body}：语料中没有{base if not then else this}年的报告（有{('、'.join(map(str, have)))}年）。")
                 continue
             a, b = self.cell(ans, now, q.metric), self.cell(ans, then, q.metric)
-            if a.value is None or b.value is None:
-                lines.append(f"{_label(now)}：{this if a.value is None else base}年{q.metric_word}未填报，无法比较。")
+            if a is None or b is None:
+                lines.append(f"{_label(now)}：{this if a is None else base}年{q.metric_word}未填报，无法比较。")
                 continue
-            diff = a.value - b.value
-            pct = f"（{diff / b.value:+.1%}）" if b.value else ""
+            diff = a - b
+            pct = f"（{diff / b:+.1%}）" if b else ""
             ok = (diff > 0 if word.startswith(_UP) or any(x in word for x in _UP) else
                   diff < 0 if any(x in word for x in _DOWN) else diff == 0)
             if "翻" in word:
-                ok = b.value > 0 and a.value >= 2 * b.value
-            if q.claim_number is not None and q.claim_number not in (a.value, abs(diff)):
+                ok = b > 0 and a >= 2 * b
+            if q.claim_number is not None and q.claim_number not in (a, abs(diff)):
                 ok = False
             verdicts.append(ok)
-            lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a.value)}，{base}年{_fmt(b.value)}，"
+            lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a)}，{base}年{_fmt(b)}，"
                          f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平'}{_fmt(abs(diff))}{pct}。")
         return self._verdict(ans, verdicts, lines, f"“{word}”")
 
@@ -169,13 +149,13 @@ class ClaimChecker:
             if not now or not then:
                 continue
             a, b = self.cell(ans, now, q.metric), self.cell(ans, then, q.metric)
-            if a.value is None or b.value is None or b.value == 0:
+            if a is None or b is None or b == 0:
                 lines.append(f"{_label(now)}：{this}年或{base}年{q.metric_word}未填报或为0，无法计算倍数。")
                 continue
-            ratio = a.value / b.value
+            ratio = a / b
             ok = ratio > times if m.group(3) else abs(ratio - times) < 0.05 * times
             verdicts.append(ok)
-            lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a.value)}，{base}年{_fmt(b.value)}，"
+            lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a)}，{base}年{_fmt(b)}，"
                          f"是{base}年的{ratio:.2f}倍。")
         return self._verdict(ans, verdicts, lines, m.group(0))
 
@@ -209,11 +189,11 @@ class ClaimChecker:
             parts, total, blank = [], 0.0, []
             for key, label in metrics:
                 c = self.cell(ans, r, key)
-                if c.value is None:
+                if c is None:
                     blank.append(label)
                     continue
-                total += c.value
-                parts.append(f"{label} {_fmt(c.value)}")
+                total += c
+                parts.append(f"{label} {_fmt(c)}")
             if blank:
                 lines.append(f"{_label(r)}（{r['year']}年）：{'、'.join(blank)}未填报，无法加总。")
                 continue
@@ -231,11 +211,11 @@ class ClaimChecker:
         for r in targets:
             for key, label in metrics:
                 c = self.cell(ans, r, key)
-                if c.value is None:
+                if c is None:
                     lines.append(f"{_label(r)}（{r['year']}年）{label}：未填报。")
                     continue
-                verdicts.append(c.value == 0)
-                lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(c.value)}。")
+                verdicts.append(c == 0)
+                lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(c)}。")
             # the narrative saying so in words (未发生…行政诉讼案件)
             text = self.a.store.report(r["report_id"])["text"]
             for clause in negative_statements(text, q.question)[:1]:
@@ -254,12 +234,12 @@ class ClaimChecker:
         lines, verdicts = [], []
         for r in targets:
             a = self.cell(ans, r, key)
-            b = self.cell(ans, r, ref) if ref else Cell(0, [], [])
-            if a.value is None or b.value is None:
+            b = self.cell(ans, r, ref) if ref else 0
+            if a is None or b is None:
                 lines.append(f"{_label(r)}（{r['year']}年）：相关单元格未填报，无法核实。")
                 continue
-            verdicts.append(a.value == b.value)
-            if a.value != b.value and ref == "applications.total_processed.total":
+            verdicts.append(a == b)
+            if a != b and ref == "applications.total_processed.total":
                 # the outcomes that are not the one claimed, where they are not 0
                 for other in T.outcome_rows(r["template"] if r["template"] in T.VERSIONS else "2021"):
                     k = f"applications.{other}.total"
@@ -268,8 +248,8 @@ class ClaimChecker:
                         for f in c:
                             self.a._cite_fact(ans, r, f)
             name = T.cell_label(key)[1]
-            lines.append(f"{_label(r)}（{r['year']}年）：{name} {_fmt(a.value)}" +
-                         (f"，{T.cell_label(ref)[1]} {_fmt(b.value)}" if ref else "") + "。")
+            lines.append(f"{_label(r)}（{r['year']}年）：{name} {_fmt(a)}" +
+                         (f"，{T.cell_label(ref)[1]} {_fmt(b)}" if ref else "") + "。")
         return self._verdict(ans, verdicts, lines, words)
 
     # ---- verdicts ------------------------------------------------------------------------------

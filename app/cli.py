@@ -163,19 +163,19 @@ def cmd_remove(args) -> int:
 
 def cmd_search(args) -> int:
     """Hybrid search over the narrative, with filters."""
-    from nianbao.index.search import Filters, SearchIndex, resolve_bodies
+    from nianbao.app.bodies import BodyResolver
+    from nianbao.index.search import Filters, SearchIndex
 
     settings = _settings()
     store = _store(settings)
-    bodies: tuple[str, ...] = ()
-    if args.body:
-        bodies = resolve_bodies(store, args.body)
-        if not bodies:
-            print(f"nianbao: no body in the corpus matches {args.body!r}", file=sys.stderr)
-            return 1
+    named = BodyResolver(store.reports()).resolve(args.body) if args.body else None
+    if named is not None and not (named.bodies or named.unnamed):
+        print(f"nianbao: no body in the corpus matches {args.body!r}", file=sys.stderr)
+        return 1
     y0, y1 = _years(args.year)
     index = SearchIndex(settings, store)
-    hits = index.search(args.query, Filters(bodies=bodies, year_from=y0, year_to=y1,
+    hits = index.search(args.query, Filters(bodies=named.bodies if named else (),
+                                            report_ids=named.unnamed if named else (), year_from=y0, year_to=y1,
                                             sections=tuple(args.section or ())), k=args.k, mode=args.mode)
     if args.json:
         for h in hits:
@@ -237,10 +237,8 @@ def cmd_ask(args) -> int:
         questions = [args.question]
     filters = None
     if args.body or args.year:
-        from nianbao.index.search import resolve_bodies
-
         lo, hi = _years(args.year)
-        bodies = list(resolve_bodies(answerer.store, args.body)) if args.body else []
+        bodies = list(answerer.corpus()[2].resolve(args.body).bodies) if args.body else []
         if args.body and not bodies:
             print(f"nianbao: no body matches {args.body!r} (see nianbao reports)", file=sys.stderr)
             return 2

@@ -61,7 +61,7 @@ class Hit:
 class Filters:
     """Restrictions applied before ranking."""
 
-    bodies: tuple[str, ...] = ()      # exact body names (resolve aliases with resolve_bodies)
+    bodies: tuple[str, ...] = ()      # exact body names (app.bodies resolves the names people write)
     report_ids: tuple[str, ...] = ()  # reports named by id (a report that never names its body); with bodies: either
     year_from: int | None = None
     year_to: int | None = None
@@ -567,12 +567,3 @@ def forget_client(settings: Settings, clear: bool = False) -> None:
             SharedSystemClient.clear_system_cache()
 
 
-def resolve_bodies(store: Store, name: str) -> tuple[str, ...]:
-    """Body names matching a full name, a short form or an alias (靖江园区 → 江苏江阴靖江工业园区)."""
-    bodies = sorted({r[0] for r in store.db.execute("SELECT DISTINCT body FROM reports WHERE body != ''")})
-    hits = [b for b in bodies if name in b or b in name]
-    if hits:
-        return tuple(hits)
-    # short forms drop the region and the generic words: 临港开发区 for 江阴临港经济开发区
-    core = re.sub(r"(?:经济|工业|开发区|园区|新区|管理局|局)", "", name)
-    return tuple(b for b in bodies if core and core in b)

@@ -12,9 +12,10 @@ from a cell can point at its row.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
+
+from .records import page_at
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,7 @@ class Rendered:
 
     def page_at(self, offset: int) -> int | None:
         """The page a character offset of the text falls on (None for unpaged formats)."""
-        if not self.page_starts or offset < 0:
-            return None
-        i = bisect.bisect_right([o for o, _ in self.page_starts], offset) - 1
-        return self.page_starts[max(i, 0)][1]
+        return page_at(self.page_starts, offset)
 
 
 def table_lines(rows) -> list[str]:

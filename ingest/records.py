@@ -24,6 +24,16 @@ SECTION_TITLES: dict[str, str] = {
 TABLE_NAMES: dict[str, str] = {"proactive": "表二", "applications": "表三", "appeals": "表四"}
 
 
+def page_at(page_starts, offset: int) -> int | None:
+    """The page a character offset falls on, given (offset, page) where each page starts; None for unpaged text."""
+    page = None
+    for start, number in page_starts:
+        if start > offset:
+            break
+        page = number
+    return page if offset >= 0 else None
+
+
 class ReportError(Exception):
     """A file that cannot become a report; the message names the reason."""
 
@@ -95,15 +105,6 @@ class Report:
     source_format: str = "text"  # text | html | docx | doc | pdf | ocr: how the file was read
     pages: tuple[tuple[int, int], ...] = ()  # (offset in text, page): where each page starts, paged formats only
     ocr_pages: tuple[tuple[int, float], ...] = ()  # (page, mean OCR confidence) of pages read from a scan
-
-    def page_at(self, offset: int) -> int | None:
-        """The page a character offset of the text falls on (None for unpaged formats)."""
-        page = None
-        for start, number in self.pages:
-            if start > offset:
-                break
-            page = number
-        return page
 
     def section(self, key: str) -> Section | None:
         """The section with this key, if found."""

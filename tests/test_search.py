@@ -5,7 +5,12 @@ import pytest
 
 from conftest import CORPUS, free_port
 from nianbao.index.ingest import ingest_paths
-from nianbao.index.search import Filters, SearchIndex, resolve_bodies, split_section
+from nianbao.app.bodies import BodyResolver
+from nianbao.index.search import Filters, SearchIndex, split_section
+
+
+def resolve_bodies(store, name: str) -> tuple[str, ...]:
+    return BodyResolver(store.reports()).resolve(name).bodies
 from nianbao.index.settings import Settings
 from nianbao.index.store import Store
 
