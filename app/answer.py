@@ -73,10 +73,10 @@ _GENERIC = re.compile(r"各|哪些|什么|有何|单位|部门|园区|开发区|
 
 def _only_topics(q: Query) -> bool:
     """Does the question name a topic of the measures (政策解读, 培训…) and nothing more specific?"""
-    found = topics(q.question)
+    found = topics(q.text)
     if not found:
         return False
-    text = q.question
+    text = q.text
     for t in found:
         for w in [*t.split("/"), *re.split(r"[|()?:!]", TOPICS.get(t, ""))]:
             if w:
@@ -87,7 +87,7 @@ def _only_topics(q: Query) -> bool:
 
 def _topic_words(q: Query) -> str:
     """What a question about section 五 asks beyond "which problems/measures": a topic to search for."""
-    text = q.question
+    text = q.text
     for b in (*q.bodies, *q.body_words):
         text = text.replace(b, "")
     for form in (q.fuzzy or ()):
@@ -286,6 +286,8 @@ class Answerer:
         notes = []
         if q.fuzzy:
             notes.append(f"按“{q.fuzzy[1]}”理解“{q.fuzzy[0]}”。")
+        for typed, read in q.spelling:
+            notes.append(f"按“{read}”理解“{typed}”。")
         if q.year_note:
             notes.append(q.year_note + "。")
         if q.english:
@@ -479,7 +481,7 @@ class Answerer:
             lines.append(f"{word}{'合计' if q.aggregate == 'sum' else '平均'}：{_fmt(value)}（{len(got)}份报告）")
             lines += [f"  {_label(r)}（{r['year']}年）：{_fmt(v)} [{n}]" for r, v, n in got]
         else:
-            ascending = q.aggregate == "min" or bool(re.search(r"从少到多|从低到高|从小到大", q.question))
+            ascending = q.aggregate == "min" or bool(re.search(r"从少到多|从低到高|从小到大", q.text))
             ordered = sorted(got, key=lambda x: x[1], reverse=not ascending)
             if q.aggregate in ("max", "min"):
                 best = ordered[0][1]
@@ -500,7 +502,7 @@ class Answerer:
 
     def _compare(self, q: Query, reports: list[dict]) -> Answer:
         ans = Answer(q.question, route="table")
-        if (len(q.bodies) + len(q.report_ids) > 1) and q.year and not CHANGE_WORDS.search(q.question):
+        if (len(q.bodies) + len(q.report_ids) > 1) and q.year and not CHANGE_WORDS.search(q.text):
             return self._compare_bodies(q, reports, ans)
         year_q = q.year
         q.year = None
@@ -623,7 +625,7 @@ class Answerer:
     def _claim(self, q: Query, reports: list[dict]) -> Answer:
         ans = Answer(q.question, route="claim")
         targets = self._targets(q, reports)
-        kind = claim_kind(q.question, q)
+        kind = claim_kind(q.text, q)
         if kind and (targets or kind == "change"):
             return ClaimChecker(self).check(ans, q, targets, kind)
         if not targets or q.claim_number is None:
@@ -631,7 +633,7 @@ class Answerer:
             ans.answer = "语料中找不到可以核实这一说法的报告或数字。"
             return ans
         phrase = q.claim_phrase
-        claim = q.question
+        claim = q.text
         for w in (*q.bodies, *q.body_words):
             claim = claim.replace(w, "")
         claim = re.sub(r"(?:19|20)\d\d\s*年度?", "", claim)
@@ -704,7 +706,7 @@ class Answerer:
             filters = Filters(bodies=tuple(r["body"] for r in reports if r["kind"] == "zone"),
                               year_from=lo, year_to=hi, sections=filters.sections)
         k = 12 if not q.bodies else 6
-        hits = self.index.search(q.question, filters, k=k)
+        hits = self.index.search(q.text, filters, k=k)
         if not hits and self.index.dense_error:
             ans.status = "not_found"
             ans.answer = "语义检索暂不可用，关键词检索也没有找到相关内容。"
@@ -734,12 +736,12 @@ class Answerer:
         targets = sorted(self._targets(q, reports), key=lambda r: (r["body"], r["year"] or 0))
         if not targets:
             return self._no_reports(ans, q)
-        want = "measures" if re.search(r"改进|措施|整改|举措|怎么办|如何", q.question) else "problems"
-        if re.search(r"问题|不足", q.question) and want == "measures" and re.search(r"问题.{0,4}(?:和|及|与)", q.question):
+        want = "measures" if re.search(r"改进|措施|整改|举措|怎么办|如何", q.text) else "problems"
+        if re.search(r"问题|不足", q.text) and want == "measures" and re.search(r"问题.{0,4}(?:和|及|与)", q.text):
             want = "both"
         limit = 40
         lines, missing = [], []
-        asked = set(topics(q.question))
+        asked = set(topics(q.text))
         kinds = {"problems": ("problems",), "measures": ("measures",), "both": ("problems", "measures")}[want]
         bodies = {r["body"] for r in targets}
         # every year of the bodies asked, so that a year repeating an earlier one is found

@@ -100,7 +100,7 @@ class ClaimChecker:
     def _change(self, ans, q, targets):
         from .answer import _fmt, _label
 
-        m = _CHANGE.search(q.question)
+        m = _CHANGE.search(q.text)
         word = m.group(3)
         this = max(q.years) if q.years else q.year
         base = int(m.group(2)) if m.group(2) else (min(q.years) if len(set(q.years)) > 1 else (this - 1 if this else None))
@@ -137,7 +137,7 @@ class ClaimChecker:
         """是2020年的3倍多: this year's value against a base year's, as a multiple."""
         from .answer import _fmt, _label
 
-        m = _TIMES.search(q.question)
+        m = _TIMES.search(q.text)
         base = int(m.group(1))
         times = float(_CN.get(m.group(2), m.group(2)))
         this = q.year if q.year and q.year != base else max((y for y in q.years if y != base), default=None)
@@ -160,7 +160,7 @@ class ClaimChecker:
         return self._verdict(ans, verdicts, lines, m.group(0))
 
     def _share(self, ans, q, targets):
-        m = _PERCENT.search(q.question)
+        m = _PERCENT.search(q.text)
         how = m.group(1) or ""
         claimed = 50.0 if m.group(4) else float(m.group(2) or m.group(3))
         lines, verdicts = [], []
@@ -182,8 +182,8 @@ class ClaimChecker:
     def _sum(self, ans, q, targets):
         from .answer import _fmt, _label
 
-        claimed = float(_SUM.search(q.question).group(1))
-        metrics = _metrics_in(q.question)
+        claimed = float(_SUM.search(q.text).group(1))
+        metrics = _metrics_in(q.text)
         lines, verdicts = [], []
         for r in targets:
             parts, total, blank = [], 0.0, []
@@ -204,7 +204,7 @@ class ClaimChecker:
     def _all_zero(self, ans, q, targets):
         from .answer import _fmt, _label
 
-        metrics = _metrics_in(q.question) or [(q.metric, q.metric_word)]
+        metrics = _metrics_in(q.text) or [(q.metric, q.metric_word)]
         lines, verdicts = [], []
         from .cite import cite_passage
 
@@ -218,7 +218,7 @@ class ClaimChecker:
                 lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(c)}。")
             # the narrative saying so in words (未发生…行政诉讼案件)
             text = self.a.store.report(r["report_id"])["text"]
-            for clause in negative_statements(text, q.question)[:1]:
+            for clause in negative_statements(text, q.text)[:1]:
                 n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
                                  self.a._section_of(r["report_id"], clause), clause)
                 lines.append(f"报告原文：“{clause}” [{n}]")
@@ -227,7 +227,7 @@ class ClaimChecker:
     def _universal(self, ans, q, targets):
         from .answer import _fmt, _label
 
-        rule = _universal_rule(q.question, q)
+        rule = _universal_rule(q.text, q)
         if rule is None:
             return self._not_found(ans, "无法把这一说法对应到报告表格的单元格。")
         key, ref, words = rule

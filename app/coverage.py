@@ -63,7 +63,7 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
         scope = [r for r in scope if r["body"] in q.bodies or r["report_id"] in q.report_ids]
     if q.zone_only:
         scope = [r for r in scope if r["kind"] == "zone"]
-    scope = _region_filter(q.question, scope)
+    scope = _region_filter(q.text, scope)
     if q.year and kind != "years":
         scope = [r for r in scope if r["year"] == q.year]
     elif q.year_range and kind != "years":
@@ -75,7 +75,7 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
 
     lines: list[str] = []
     if kind == "template":
-        m = _TEMPLATE.search(q.question)
+        m = _TEMPLATE.search(q.text)
         version = m.group(1) or m.group(2) or ("2019" if m.group(3) in ("旧", "老") else "2021")
         hits = [r for r in scope if r["template"] == version]
         lines.append(f"使用{version}年版模板表格（国办公开办函〔{version}〕{'60' if version == '2019' else '30'}号）的报告"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from nianbao.ingest import template as T
 
 from .coverage import inventory_kind
+from .spelling import Homophones
 
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*")
 
@@ -109,6 +110,7 @@ class Query:
     """What a question asks."""
 
     question: str
+    text: str = ""                     # the question as read: typos and numerals normalised, English in Chinese words
     intent: str = "narrative"          # list | value | aggregate | compare | coverage | claim | narrative | out_of_scope
     year: int | None = None
     bodies: tuple[str, ...] = ()
@@ -134,6 +136,10 @@ class Query:
     report_ids: tuple[str, ...] = ()            # unnamed reports named by their region
     body_words: tuple[str, ...] = ()            # the words of the question that named the bodies
     inherited: tuple[str, ...] = ()             # slots kept from the previous question (follow-ups)
+    spelling: tuple[tuple[str, str], ...] = ()  # (as typed, read as) for homophone typos
+
+    def __post_init__(self):
+        self.text = self.text or self.question
 
     def context(self) -> dict:
         """What a follow-up question may keep."""
@@ -226,11 +232,27 @@ def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] |
         if m:
             n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 3)
             return None, (latest - n + 1, latest), (), f"“{m.group(0)}”按语料中最新的{latest}年往前数，即{latest - n + 1}—{latest}年"
-        for word, back in (("前年", 2), ("去年", 1), ("上一年", 1), ("今年", 0), ("最新", 0), ("本年度", 0)):
-            if word in text:
-                y = latest - back
-                return y, None, (y,), f"“{word}”相对于语料中最新的{latest}年，即{y}年"
+        said = [(text.find(w), w, latest - back) for w, back in (("前年", 2), ("去年", 1), ("上一年", 1), ("今年", 0),
+                                                                 ("最新", 0), ("本年度", 0)) if w in text]
+        said = [s for s in said if not (s[1] == "去年" and "过去年" in text)]
+        if said:
+            years = tuple(sorted({y for _, _, y in said}))
+            words = "”“".join(w for _, w, _ in sorted(said))
+            note = f"“{words}”相对于语料中最新的{latest}年，即{'、'.join(map(str, years))}年"
+            if len(years) > 1:
+                return None, (years[0], years[-1]), years, note
+            return years[0], None, years, note
     return None, None, (), ""
+
+
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+
+
+def normalise_years(text: str) -> str:
+    """二〇二三年 → 2023年, 23年 → 2023年 (two digits read as this century's year; 近3年/过去10年 untouched)."""
+    text = re.sub(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)", lambda m: "".join(_CN_DIGIT[c] for c in m.group(0)), text)
+    text = re.sub(r"[０-９]", lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
+    return re.sub(r"(?<![\d近前后这每去内])([12]\d|3[0-5])(?=\s*年(?!代|来|内|间|以))", r"20\1", text)
 
 
 def pick_column(q: Query, plain: str) -> None:
@@ -263,6 +285,20 @@ def pick_column(q: Query, plain: str) -> None:
                 break
 
 
+def _homophones(resolver) -> Homophones:
+    """The words a typo may stand for: the template's rows, groups and columns, and the corpus' body names."""
+    cached = getattr(resolver, "_homophones", None)
+    if cached is None:
+        words = [w for w, *_ in METRIC_WORDS] + [w for w, _ in APPLICANTS + PROACTIVE_COLUMNS + APPEAL_COLUMNS]
+        words += [f for f in getattr(resolver, "forms", {}) if len(f) >= 3] + list(getattr(resolver, "bodies", ()))
+        cached = Homophones(words)
+        try:
+            resolver._homophones = cached
+        except AttributeError:
+            pass
+    return cached
+
+
 def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     """Read intent and slots off the question; `resolver` (app.bodies.BodyResolver) finds the bodies it names."""
     q = Query(question)
@@ -270,6 +306,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     english = from_english(text)
     if english is not None:
         q.english, text = True, english
+    text = normalise_years(text)
+    text, fixes = _homophones(resolver).correct(text)
+    q.text, q.spelling = text, tuple(fixes)
     # 2019年版 and 〔2019〕60号 name a template, not a year the question is about
     q.year, q.year_range, q.years, q.year_note = _years(
         re.sub(r"(?:19|20)\d\d\s*年?\s*版|〔(?:19|20)\d\d〕\s*\d*\s*号?", "", text), latest_year)

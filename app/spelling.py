@@ -1,0 +1,72 @@
+"""Homophone typos, read by their pinyin.
+
+Chinese is typed through pinyin: the usual typo is the right sound with the
+wrong character (行政处发 for 行政处罚, 结专 for 结转, 海滩片区 for 海坛片区,
+公安句 for 公安局). A run of characters in a question that sounds exactly like
+a word we know (tones ignored), shares at least one character with it and is
+not itself that word is read as that word. Nothing else is corrected: a
+wrong sound is not a homophone typo and is left to the other readers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=20000)
+def _sound(ch: str) -> str:
+    """One character's pinyin without tone; the character itself when it is not Chinese."""
+    if not _HAN.match(ch):
+        return ch
+    from pypinyin import Style, lazy_pinyin
+    return lazy_pinyin(ch, style=Style.NORMAL)[0]
+
+
+def sounds(text: str) -> tuple[str, ...]:
+    return tuple(_sound(ch) for ch in text)
+
+
+@dataclass
+class Homophones:
+    """The words a question may mean (metric words, body names), indexed by sound."""
+
+    words: list[str]
+    min_len: int = 2
+    _by_sound: dict[tuple[str, ...], list[str]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self):
+        for w in dict.fromkeys(self.words):
+            if len(w) >= self.min_len and all(_HAN.match(ch) for ch in w):
+                self._by_sound.setdefault(sounds(w), []).append(w)
+        self._lengths = sorted({len(k) for k in self._by_sound}, reverse=True)
+
+    def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """(text with homophone typos replaced, [(as typed, read as)]).
+
+        Longest words first; a run inside a word the question already spells
+        right is left alone, and a run sounding like several different words
+        is ambiguous and left alone too.
+        """
+        text_sounds = sounds(text)
+        exact = [(i, i + n) for n in self._lengths for i in range(len(text) - n + 1)
+                 if text[i:i + n] in self._by_sound.get(text_sounds[i:i + n], ())]
+        out, fixes, taken = list(text), [], [False] * len(text)
+        for n in self._lengths:
+            for i in range(len(text) - n + 1):
+                # a run overlapping a word spelt right is read as a typo only when it is the longer
+                if any(a < i + n and i < b and b - a >= n for a, b in exact) or any(taken[i:i + n]):
+                    continue
+                window = text[i:i + n]
+                if not _HAN.match(window[0]):
+                    continue
+                words = self._by_sound.get(text_sounds[i:i + n], [])
+                close = [w for w in words if w != window and any(a == b for a, b in zip(w, window))]
+                if len(set(close)) != 1:
+                    continue
+                out[i:i + n] = list(close[0])
+                taken[i:i + n] = [True] * n
+                fixes.append((window, close[0]))
+        return "".join(out), fixes
