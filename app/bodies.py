@@ -51,6 +51,13 @@ class Resolution:
     fuzzy: tuple[str, str] | None = None    # (as typed, body) for a name typed with one character wrong
 
 
+# Bodies renamed or merged in the 2018 reform: the old name people still use → the stem of today's name.
+_FORMER = {"生态环境": ("环保", "环境保护"), "市场监督管理": ("工商", "质监", "食药监"), "自然资源": ("国土", "国土资源"),
+           "卫生健康": ("卫生", "卫计"), "应急管理": ("安监",)}
+# Kinds of body whose name is a place and the kind (海坛片区, 临江新区): the place alone names them.
+_AREA_KINDS = ("片区管理局", "经济开发区", "工业园区", "综合实验区", "开发区", "新区", "片区", "园区", "实验区")
+
+
 def _parts_initials(core: str) -> str:
     """经济发展 → 经发, 人力资源和社会保障 → 人社, 卫生健康 → 卫健, 发展和改革 → 发改."""
     pieces = re.split(r"[和与及]", core)
@@ -73,6 +80,7 @@ def short_forms(name: str, regions: list[str], region_places: list[str] = ()) ->
     """The forms people write for a body name, by rule."""
     forms = {name}
     cores = {name}
+    places_: set[str] = set()
     for region in regions:
         if name.startswith(region) and len(name) > len(region) + 1:
             cores.add(name[len(region):])
@@ -96,8 +104,10 @@ def short_forms(name: str, regions: list[str], region_places: list[str] = ()) ->
                 for s in shorts:
                     if len(stem + s) >= 3:
                         forms.add(stem + s)
-                if len(stem) >= 2 and long in ("片区管理局", "经济开发区", "工业园区", "综合实验区"):
-                    forms.add(stem)
+        for kind in _AREA_KINDS:
+            if core.endswith(kind) and len(core) - len(kind) >= 2:
+                places_.add(core[: -len(kind)])
+                break
         stem_m = _SUFFIX.search(core)
         if not stem_m:
             continue
@@ -114,7 +124,15 @@ def short_forms(name: str, regions: list[str], region_places: list[str] = ()) ->
         initials = _parts_initials(stem)
         if initials and suffix in ("局", "委员会", "委", "办公室", "办"):
             forms.add(initials + short_suffix)
-    return {f for f in forms if len(f) >= 3 or f == name}
+        if suffix in ("局", "管理局", "委员会", "委"):
+            short_stem = stem.replace("监督管理", "监管")
+            # a stem of two words: the first names the body (财政金融局 → 财政局, 农业农村局 → 农业局)
+            if len(short_stem) == 4 and not re.search(r"[和与及]", short_stem):
+                forms.add(short_stem[:2] + short_suffix)
+            for today, former in _FORMER.items():
+                if today in core:
+                    forms.update(f + short_suffix for f in former)
+    return {f for f in forms if len(f) >= 3 or f == name} | places_
 
 
 def _overlap(a: str, b: str) -> float:
