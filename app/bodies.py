@@ -30,7 +30,7 @@ _SUFFIX = re.compile(r"(片区管理局|管理局|局|委员会|委|办公室|�
 # A phrase that reads as a body's name: words then a kind of body.
 _BODY_PHRASE = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:片区管理局|管理局|管委会|委员会|人民政府|经济开发区|开发区|工业园区|园区|新区|实验区|"
-    r"片区|党政办|办公室|政府办|卫健委|发改委|[局委办区县市])(?![\u4e00-\u9fff]{0,1}(?:信息|工作|公开|申请))")
+    r"片区|党政办|办公室|政府办|卫健委|发改委|办公厅|[局委办区县市厅署])(?![\u4e00-\u9fff]{0,1}(?:信息|工作|公开|申请))")
 _NOT_A_NAME = re.compile(r"全区|辖区|地区|城区|全市|全县|本区|本市|该区|各区|公开|申请|复议|诉讼|处罚|许可|问题|措施|报告|收到|提出|存在|没有|哪些|多少|几件|什么|怎么|是否|"
                          r"年报|年度|本年|上年|结转|收费|强制|全部|各个|所有|这些|单位|部门|机关")
 _LEAD = re.compile(r"^(?:请问|问一下|问|查询|查一下|查|看看|关于|对于|在|和|与|及|、|，|的)+")
@@ -54,6 +54,7 @@ class Resolution:
 # Bodies renamed or merged in the 2018 reform: the old name people still use → the stem of today's name.
 _FORMER = {"生态环境": ("环保", "环境保护"), "市场监督管理": ("工商", "质监", "食药监"), "自然资源": ("国土", "国土资源"),
            "卫生健康": ("卫生", "卫计"), "应急管理": ("安监",)}
+_KIND_WORDS = {w for long, shorts in _KIND_SHORT for w in (long, *shorts)}
 # Kinds of body whose name is a place and the kind (海坛片区, 临江新区): the place alone names them.
 _AREA_KINDS = ("片区管理局", "经济开发区", "工业园区", "综合实验区", "开发区", "新区", "片区", "园区", "实验区")
 
@@ -232,14 +233,19 @@ class BodyResolver:
                     res.unnamed = tuple(sorted(ids))
                     res.matched += (form,)
                     # the rest of the phrase (区党政办) is how the report calls itself
+                    end = i + len(form)
                     m = _BODY_PHRASE.match(clean, i)
-                    covered.append((i, m.end() if m else i + len(form)))
+                    while m:
+                        end = m.end()
+                        m = _BODY_PHRASE.match(clean, end)
+                    covered.append((i, end))
         res.unknown = elsewhere or self._unknown(clean, covered)
         if res.unknown:
-            # a region word inside the unknown name (平潭 in 平潭交通运输局) does not name a body of its own
+            # a region word inside the unknown name (平潭 in 平潭交通运输局), or right before it
+            # (平潭综合实验区 in 平潭综合实验区教育与体育局), does not name a body of its own
             a = clean.find(res.unknown)
             b = a + len(res.unknown)
-            inside = [k for k in kept if a <= k[0] and k[1] <= b]
+            inside = [k for k in kept if a <= k[0] and k[1] <= b or k[1] == a and set(k[3]) <= set(self.regions)]
             if inside:
                 outside = [k for k in kept if k not in inside]
                 found = [x for x in found if any(x in k[3] for k in outside)]
@@ -269,8 +275,10 @@ class BodyResolver:
             # the phrase's own kind word lies in a known form: it names that body
             if any(a < m.end() <= b for a, b in covered):
                 continue
-            # a bare kind word with a leading region that is known (平潭的局) says nothing
-            if re.fullmatch(r"(?:[\u4e00-\u9fff]{0,2})(?:局|委|办|区|片区|园区|开发区|新区)", name):
+            # a bare kind word after a determiner or a known place (各局, 哪个区, 平潭的局) says nothing
+            bare = re.fullmatch(r"([\u4e00-\u9fff]{0,2}?)的?(?:局|委|办|区|片区|园区|开发区|新区)", name)
+            if name in _KIND_WORDS or bare and (not bare.group(1) or re.fullmatch(r"[各该本此这那哪每全]个?|哪些|这些|那些|所有|其他|其它", bare.group(1))
+                         or bare.group(1) in self.forms or any(a <= m.start() < b for a, b in covered)):
                 continue
             return name
         return ""
