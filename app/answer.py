@@ -366,6 +366,8 @@ class Answerer:
                 else:
                     label = COLUMNS.get(col, col) if q.metric.endswith("*") else ""
                 parts.append(f"{label + ' ' if label else ''}{shown} [{n}]")
+                if col == "total" and f["key"].startswith("appeals.") and q.intent in ("value", "list"):
+                    parts[-1] += self._breakdown(ans, r, f["key"])
             values = [f["value"] for f in facts]
             if len({x["key"].split(".")[1] for x in facts}) > 1 and any(v is not None for v in values):
                 parts.insert(0, f"合计 {_fmt(sum(v for v in values if v is not None))}")
@@ -396,6 +398,16 @@ class Answerer:
         if not got:
             ans.status = "not_reported"
         return ans
+
+    def _breakdown(self, ans: Answer, r: dict, total_key: str) -> str:
+        """A table-4 row's outcome columns beside its total: （结果维持 2 [3]，结果纠正 1 [4]，…）."""
+        row = total_key.rsplit(".", 1)[0]
+        cells = [f for f in self.store.facts(key=row + ".*", report_id=r["report_id"]) if not f["key"].endswith(".total")]
+        if not cells:
+            return ""
+        shown = [f"{COLUMNS.get(f['key'].rsplit('.', 1)[1], '')} "
+                 f"{'未填报' if f['value'] is None else f['raw'] + f['unit']} [{self._cite_fact(ans, r, f)}]" for f in cells]
+        return "（" + "，".join(shown) + "）"
 
     def _cite_fact(self, ans: Answer, r: dict, f: dict) -> int:
         ans.facts.append({k: f.get(k) for k in ("report_id", "source_file", "body", "year", "key", "value", "unit", "raw",

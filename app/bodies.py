@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import english
+
 # Kinds of body, long form → the short forms people use.
 _KIND_SHORT = (
     ("片区管理局", ("片区",)), ("管理局", ("局",)), ("管理委员会", ("管委会",)), ("委员会", ("委",)),
@@ -176,6 +178,12 @@ class BodyResolver:
                     if len(f) >= 2:
                         self.unnamed_forms.setdefault(f, set()).add(r["report_id"])
 
+        self.places = english.place_names(self.bodies + sorted({r.get("region") or "" for r in self.reports}))
+
+    def from_english(self, text: str) -> str:
+        """English body names → the Chinese forms resolved below (the Pingtan PSB → 平潭公安局)."""
+        return english.rewrite(text, self.places)
+
     # ---- resolving ------------------------------------------------------------------------
 
     def resolve(self, text: str) -> Resolution:
@@ -239,7 +247,7 @@ class BodyResolver:
                         end = m.end()
                         m = _BODY_PHRASE.match(clean, end)
                     covered.append((i, end))
-        res.unknown = elsewhere or self._unknown(clean, covered)
+        res.unknown = elsewhere or english.unknown_place(clean) or self._unknown(clean, covered)
         if res.unknown:
             # a region word inside the unknown name (平潭 in 平潭交通运输局), or right before it
             # (平潭综合实验区 in 平潭综合实验区教育与体育局), does not name a body of its own

@@ -95,6 +95,7 @@ ENGLISH = [
     (r"\btotal\b|\bsum\b", "合计"), (r"\baverage\b|\bmean\b", "平均"), (r"\bmost\b|\bhighest\b", "最多"),
     (r"\bchange\b|\bincrease\b|\bdecrease\b|\btrend\b", "变化"), (r"\blast year\b", "去年"),
     (r"\bin the last (?:three|3) years\b|\bpast (?:three|3) years\b", "近三年"),
+    (r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)", "对比"),
     (r"\b((?:19|20)\d\d)\b", r"\1年"), (r"\breceived?\b", "收到"),
 ]
 SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间"), ("overview", r"总体情况|做了哪些|开展了哪些"),
@@ -200,7 +201,9 @@ def from_english(text: str) -> str | None:
     letters = len(re.findall(r"[A-Za-z]", text))
     if letters < 8 or letters < 2 * len(re.findall(r"[\u4e00-\u9fff]", text)):
         return None
-    out = text
+    # a claimed count (received 16 applications) keeps its number as a count
+    out = re.sub(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{1,3}|(?!19|20)\d{4,})\s+(?=[A-Za-z])",
+                 lambda m: m.group(1).replace(",", "") + "件 ", text)
     for pattern, word in _english_cells() + ENGLISH:
         out = re.sub(pattern, word, out, flags=re.I)
     return out
@@ -213,6 +216,9 @@ def _english_cells() -> list[tuple[str, str]]:
         named = [(w, r.label) for r in t.rows for w in r.words] + [(w, g.label.lstrip("（）一二三四五六七八九十"))
                                                                   for g in t.groups for w in g.words]
         named += [(w, c.label) for c in t.columns if c.key != "total" for w in c.words]
+        # a row named by the table's plain nouns (applications, received) reads as the generic word (申请)
+        named = [(w, next((x for x in r.words if x in _GENERIC_METRIC_WORDS), label) if (r := rows.get(label)) else label)
+                 for w, label in named for rows in [{x.label: x for x in t.rows}]]
         pairs += [(rf"\b{re.escape(w)}\w*", label) for w, label in named if re.fullmatch(r"[A-Za-z][A-Za-z ]+", w)]
     return sorted(set(pairs), key=lambda p: -len(p[0]))
 
@@ -305,6 +311,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     text = question.strip()
     english = from_english(text)
     if english is not None:
+        english = from_english(resolver.from_english(text)) if hasattr(resolver, "from_english") else english
         q.english, text = True, english
     text = normalise_years(text)
     text, fixes = _homophones(resolver).correct(text)
@@ -321,6 +328,12 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     plain = re.sub(r"[“”\"'‘’「」《》]", "", text)
     q.metric, q.metric_word = find_metric(plain)
     pick_column(q, plain)
+    if not q.metric:
+        # a column of table 2 alone (本年废止件数) names it in every row that has it
+        for word, col in PROACTIVE_COLUMNS:
+            if word in plain and word not in ("发布", "出台") and col in ("issued", "repealed", "in_force"):
+                q.metric, q.metric_word = f"proactive.*.{col}", T.PROACTIVE.column(col).label
+                break
     for key, (word, _, _) in RATIOS.items():
         if word in text or (key == "review_correction_rate" and "纠错率" in text):
             q.ratio, q.aggregate, q.metric_word = key, "ratio", word

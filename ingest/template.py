@@ -235,7 +235,8 @@ APPLICATIONS = Table(
             words=("办理结果总计", "办结", "处理总数", "total processed")),
         _t3("carried_forward", "四、结转下年度继续办理", "carried forward to next year", r"结转下年度|结转下一年|下年度继续",
             words=("结转下年度", "结转下年", "结转到下一年", "下一年继续", "留到明年", "明年继续办", "未办结", "没办完",
-                   "carried forward")),
+                   "carried forward", "carried over to next year", "carried over to the next year",
+                   "carry over to the next year", "carry over to next year", "carried into next year")),
     ),
 )
 
@@ -261,7 +262,8 @@ APPEALS = Table(
         Row("litigation_direct", "未经复议直接起诉", "lawsuits without prior review", r"未经复议|直接起诉", _APPEAL_COLS,
             group="litigation", main="total", words=("直接起诉", "直接被起诉", "未经复议", "直接被诉", "sued directly")),
         Row("litigation_after_review", "复议后起诉", "lawsuits after review", r"复议后起诉|复议后", _APPEAL_COLS,
-            group="litigation", main="total", words=("复议后起诉", "复议后", "after review")),
+            group="litigation", main="total", words=("复议后起诉", "复议后又被起诉", "复议后又起诉", "复议后再起诉", "复议之后起诉", "复议后", "after review",
+                   "after administrative review", "after an administrative review", "after a review")),
     ),
 )
 
