@@ -37,7 +37,10 @@ _NOT_A_NAME = re.compile(r"全区|辖区|地区|城区|全市|全县|本区|本�
                          r"年报|年度|本年|上年|结转|收费|强制|全部|各个|所有|这些|单位|部门|机关")
 _LEAD = re.compile(r"^(?:请问|问一下|问|查询|查一下|查|看看|关于|对于|在|和|与|及|、|，|的)+")
 _REGION_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:全区|全市|全县|区域内|辖区)")
-_EVERY = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:各单位|各部门|各区县|各片区|各区|各县|各局|所有单位)")
+_EVERY = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:各|所有|全部|哪些|哪几个|哪个|每个)(单位|部门|区县|片区|园区|开发区|新区|区|县|局)")
+# 各片区, 各园区, 各局: the bodies of a region of that kind only
+_EVERY_KIND = {"片区": r"片区", "园区": r"园区|开发区|新区|实验区", "开发区": r"开发区|园区", "新区": r"新区",
+               "局": r"(?<!片区管理)局$"}
 
 
 @dataclass
@@ -192,10 +195,17 @@ class BodyResolver:
         clean = re.sub(r"(?:19|20)\d\d\s*年度?|近.年|去年|今年|前年", "，", text)
         every = _EVERY.search(clean)
         if every:
-            region = self._region_of(every.group(1))
-            if region:
-                res.region = region
-                res.bodies = tuple(b for b in self.bodies if b.startswith(region))
+            place = _LEAD.sub("", every.group(1))
+            region = self._region_of(place)
+            region = region if region in self.regions else ""
+            inside = [b for b in self.bodies if b.startswith(region)] if region else \
+                [b for b in self.bodies if place and (place in b or place in self.region_of.get(b, ""))]
+            kind = _EVERY_KIND.get(every.group(2))
+            if kind:
+                inside = [b for b in inside if re.search(kind, b[len(region):] if region else b)]
+            if inside:
+                res.region = region or place
+                res.bodies = tuple(inside)
                 res.matched = (every.group(0),)
                 return res
         whole = _REGION_WORD.search(clean)
@@ -300,6 +310,8 @@ class BodyResolver:
                 continue
             for i in range(len(text) - n + 1):
                 window = text[i:i + n]
+                if window in self.forms:   # spelt right: another form of a known body, not a typo
+                    continue
                 if sum(a != b for a, b in zip(window, form)) == 1 and window[0] == form[0] and window[-1] == form[-1]:
                     if best is None or n > len(best[0]):
                         best = (window, next(iter(bodies)))

@@ -77,10 +77,16 @@ def rewrite(text: str, places: dict[str, str]) -> str:
         out = rx.sub(zh, out)
 
     def place(m: re.Match) -> str:
-        word = m.group(0)
-        if word.lower() in _NOT_PLACES:
-            return word
-        return places.get(re.sub(r"[^a-z]", "", word.lower()), word)
+        words = re.split(r"([- ])", m.group(0))
+        lead = ""
+        while words and words[0].lower() in _NOT_PLACES:
+            lead += words.pop(0) + (words.pop(0) if len(words) > 1 else "")
+        if not words:
+            return lead
+        joined = "".join(w for w in words if w not in "- ").lower()
+        if joined in places:
+            return lead + places[joined]
+        return lead + "".join(places.get(w.lower(), w) for w in words)
     out = re.sub(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\b", place, out)
     return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", out)
 
@@ -88,7 +94,7 @@ def rewrite(text: str, places: dict[str, str]) -> str:
 def unknown_place(text: str) -> str:
     """A capitalised word right before a kind of body that no stored name has (Pudong新区 → 'Pudong新区')."""
     kinds = "|".join(sorted({re.escape(zh) for _, zh in KINDS}, key=len, reverse=True))
-    for m in re.finditer(rf"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s*(?:{kinds})", text):
+    for m in re.finditer(rf"\b([A-Z][a-z]+)\s*(?:{kinds})", text):
         if m.group(1).lower() not in _NOT_PLACES:
             return m.group(0)
     return ""

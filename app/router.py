@@ -1,8 +1,10 @@
 """Question → intent and slots (body, year, metric, section, kind of body). Deterministic."""
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nianbao.ingest import template as T
 
@@ -62,12 +64,18 @@ APPEAL_COLUMNS = sorted(((w, c.key) for c in T.APPEALS.columns if c.key != "tota
                          if len(w) >= 2 and not re.search(r"[A-Za-z]", w)), key=lambda x: -len(x[0]))
 
 
-def find_metric(text: str) -> tuple[str, str]:
+_ROW_VERSIONS = {f"{t.key}.{r.key}": r.versions for t in T.TABLES for r in t.rows}
+
+
+def find_metric(text: str, version: str | None = None) -> tuple[str, str]:
     """(key or pattern, words for the answer) of the cell a question asks about; ('', '') when none.
 
-    The longest word wins; a row beats the group it belongs to (国家秘密 over 不予公开).
+    The longest word wins; a row beats the group it belongs to (国家秘密 over 不予公开); a row the
+    template version of the year asked lacks (2019's 其他处理 in a 2024 question) gives way.
     """
     hits = [(w, k, label, g) for w, k, label, g in METRIC_WORDS if w in text]
+    if version:
+        hits = [h for h in hits if version in _ROW_VERSIONS.get(".".join(h[1].split(".")[:2]), (version,))] or hits
     if not hits:
         return "", ""
     rows_groups = {g for _, _, _, g in hits if g and not g.startswith("=")}
@@ -201,12 +209,36 @@ def from_english(text: str) -> str | None:
     letters = len(re.findall(r"[A-Za-z]", text))
     if letters < 8 or letters < 2 * len(re.findall(r"[\u4e00-\u9fff]", text)):
         return None
+    text = _english_spelling(text)
     # a claimed count (received 16 applications) keeps its number as a count
     out = re.sub(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{1,3}|(?!19|20)\d{4,})\s+(?=[A-Za-z])",
                  lambda m: m.group(1).replace(",", "") + "件 ", text)
     for pattern, word in _english_cells() + ENGLISH:
         out = re.sub(pattern, word, out, flags=re.I)
     return out
+
+
+@lru_cache(maxsize=1)
+def _english_vocabulary() -> frozenset[str]:
+    """Every lower-case English word the readers know: the template's, the router's and the body kinds'."""
+    from .english import KINDS
+
+    words = [w for t in T.TABLES for x in (*t.rows, *t.groups, *t.columns) for w in x.words]
+    words += [p for p, _ in ENGLISH + list(KINDS)] + ["receive", "received", "receives", "applications", "requests", "charge", "charged"]
+    return frozenset(w.lower() for text in words for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"\\[A-Za-z]", " ", text)))
+
+
+def _english_spelling(text: str) -> str:
+    """Lower-case words one or two letters off a word the readers know (aplications, recieve) → that word."""
+    vocab = _english_vocabulary()
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if len(word) < 7 or word.lower() in vocab or not word.islower():
+            return word
+        close = difflib.get_close_matches(word, vocab, n=1, cutoff=0.85)
+        return close[0] if close else word
+    return re.sub(r"[A-Za-z]+", fix, text)
 
 
 def _english_cells() -> list[tuple[str, str]]:
@@ -326,7 +358,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     q.body_words = res.matched
     q.zone_only = bool(ZONE_WORDS.search(text)) and not found and not res.unnamed and not res.unknown
     plain = re.sub(r"[“”\"'‘’「」《》]", "", text)
-    q.metric, q.metric_word = find_metric(plain)
+    year = q.year or (max(q.years) if q.years else None)
+    q.metric, q.metric_word = find_metric(plain, ("2019" if year <= 2020 else "2021") if year else None)
     pick_column(q, plain)
     if not q.metric:
         # a column of table 2 alone (本年废止件数) names it in every row that has it

@@ -119,7 +119,7 @@ PROACTIVE = Table(
         Column("prior_year_items", "上一年项目数量", "items last year", r"上一年项目数量", words=("上一年项目", "项目数量")),
         Column("change", "本年增/减", "change this year", r"本年增[/／]?减|增减", signed=True, words=("增减", "增加", "减少")),
         Column("projects", "采购项目数量", "procurement projects", r"采购项目数量", words=("采购项目",)),
-        Column("amount", "采购总金额", "procurement amount", r"采购总金额", money=True, words=("采购金额", "采购总金额")),
+        Column("amount", "采购总金额", "procurement amount", r"采购总金额", money=True, words=("采购金额", "采购总金额", "花了多少钱", "花了多少", "花费", "花钱", "多少钱", "spent", "spend")),
     ),
     rows=(
         Row("regulations", "规章", "regulations", r"规章", _DOCS_2021, ("2021",), main="in_force",
@@ -255,7 +255,7 @@ APPEALS = Table(
         Column("total", "总计", "total", r"总计|合计", words=("总计", "合计", "一共", "total")),
     ),
     groups=(Group("litigation", "行政诉讼", "lawsuits", r"行政诉讼",
-                  ("行政诉讼", "诉讼", "起诉", "被诉", "被告", "当被告", "吃官司", "打官司", "官司", "lawsuit", "litigation")),),
+                  ("行政诉讼", "诉讼", "起诉", "被诉", "被告", "当被告", "吃官司", "打官司", "官司", "lawsuit", "litigation", "sued")),),
     rows=(
         Row("review", "行政复议", "administrative reviews", r"行政复议|行政法复议", _APPEAL_COLS, main="total",
             words=("行政复议", "复议", "被申请复议", "administrative review", "review")),
