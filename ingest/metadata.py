@@ -334,6 +334,29 @@ def near_names(name: str, known: Iterable[str]) -> list[str]:
     return out
 
 
+# --- region ------------------------------------------------------------------------
+
+PROVINCES = ("北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省",
+             "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省", "四川省", "贵州省",
+             "云南省", "陕西省", "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区", "西藏自治区",
+             "宁夏回族自治区", "新疆维吾尔自治区")
+_PROVINCE = re.compile("|".join(PROVINCES))
+
+
+def find_region(text: str, head: int = 2000) -> str:
+    """The province (and city) a report names at its start: "依据…和江苏省、常州市有关…要求" → 江苏省常州市; '' if none.
+
+    Reports name the rules they follow or the place they serve near the top;
+    the first province named there, and a city named right after it, are the region.
+    """
+    start = text[:head]
+    m = _PROVINCE.search(start)
+    if not m:
+        return ""
+    city = re.match(r"[、，,和及]?\s*([\u4e00-\u9fff]{2,4}?市)", start[m.end():])
+    return m.group(0) + (city.group(1) if city and city.group(1) != m.group(0) else "")
+
+
 # --- manifest and kinds -------------------------------------------------------------
 
 

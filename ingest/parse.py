@@ -10,7 +10,7 @@ from .align import read_grid_tables
 from .clean import clean_paragraph, clean_text
 from .document import Document, Paragraph, Rendered, pipe_tables, render
 from .loaders import read_file
-from .metadata import find_body, find_title, find_year, is_annual_report_title
+from .metadata import find_body, find_region, find_title, find_year, is_annual_report_title
 from .records import Finding, ReadOptions, Report, ReportError
 from .sections import split_sections
 from .tables import parse_appeals, parse_applications, parse_proactive
@@ -106,7 +106,8 @@ def parse_document(data: bytes, doc: Document, source_file: str, manifest_row: d
         if "proactive" in grid:
             facts += grid["proactive"]
         else:
-            facts += parse_proactive(text, p_start, start_of("applications", end_of("proactive")), template, findings)
+            facts += parse_proactive(text, p_start, start_of("applications", end_of("proactive")), template, findings,
+                                     narrative=text[:p_start])
         if "applications" in grid:
             facts += grid["applications"]
         else:
@@ -127,7 +128,7 @@ def parse_document(data: bytes, doc: Document, source_file: str, manifest_row: d
     return Report(
         report_id=digest[:16], source_file=source_file, title=title, body=body, body_source=body_source,
         year=year, year_source=year_source, template=template, template_source=template_source,
-        region=manifest_row.get("region", ""), text=text, sections=tuple(sections), facts=tuple(facts),
+        region=manifest_row.get("region", "") or find_region(text), text=text, sections=tuple(sections), facts=tuple(facts),
         findings=tuple(findings + _ocr_findings(doc)), content_hash=digest, source_format=doc.kind,
         pages=tuple(rendered.page_starts), ocr_pages=doc.ocr_pages,
     )

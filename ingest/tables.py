@@ -403,8 +403,58 @@ def _find(text: str, pattern: str, start: int, end: int) -> int:
     return m.start() if m else -1
 
 
-def parse_proactive(text: str, start: int, end: int, template: str, findings: list[Finding]) -> list[Fact]:
-    """Table 2 within text[start:end]."""
+def stated_counts(narrative: str) -> dict[str, set[float]]:
+    """Table-2 cells the report's own words state: 现行有效行政规范性文件698件 → {proactive.normative_documents.in_force: {698}}.
+
+    A sentence naming a row (规章, 规范性文件) and one of its columns (制发, 废止,
+    现行有效, by the template's words) right before a count.
+    """
+    out: dict[str, set[float]] = {}
+    for row in T.PROACTIVE.rows:
+        if not set(row.columns) & {"issued", "repealed", "in_force"}:
+            continue
+        row_words = "|".join(re.escape(w) for w in sorted({row.label.lstrip("行政"), *row.words}, key=len, reverse=True)
+                             if len(w) >= 2 and not re.search(r"[A-Za-z]", w))
+        for col in ("issued", "repealed", "in_force"):
+            if col not in row.columns:
+                continue
+            words = "|".join(re.escape(w) for w in T.PROACTIVE.column(col).words if len(w) >= 2 and w != "有效"
+                             and not re.search(r"[A-Za-z]", w))
+            for m in re.finditer(rf"(?:{words})[^，。；,;\d]{{0,10}}?(?:{row_words})[^，。；,;\d]{{0,3}}?(\d+)\s*(?:件|个|份)",
+                                 narrative):
+                if not re.search(r"^(?:" + words + r").{0,10}?(?:其他|非)", m.group(0)):
+                    out.setdefault(f"proactive.{row.key}.{col}", set()).add(float(m.group(1)))
+    return out
+
+
+def settle_by_text(table: str, hits: dict[str, RowHit], stated: dict[str, set[float]], cols_of,
+                   findings: list[Finding], label: str) -> None:
+    """A fused run its own sum leaves open, settled by the counts the report's text states for its cells.
+
+    Of a row's candidate splits only those agreeing with every stated count are
+    kept; a cell they all agree on is settled. The text only chooses between
+    splits the table allows; it never replaces a cell the table settles.
+    """
+    for key, h in hits.items():
+        if h.status != "ambiguous" or len(h.candidates) < 2:
+            continue
+        cols = cols_of[key]
+        said = {i: stated[f"{table}.{key}.{c}"] for i, c in enumerate(cols) if f"{table}.{key}.{c}" in stated}
+        if not said:
+            continue
+        kept = [c for c in h.candidates if all(parse_cell(c[i])[0] in v for i, v in said.items())]
+        if not kept:
+            continue
+        cells = [kept[0][i] if all(k[i] == kept[0][i] for k in kept) else None for i in range(len(cols))]
+        if all(c is not None for c in cells):
+            h.cells, h.status = cells, "solved"
+            findings.append(Finding("settled_by_text", f"{label}“{T.row_label(table, key)}”行的数字连写为“{h.runs}”，按正文所述数字拆分为"
+                                    f"{' / '.join(c.strip() for c in cells)}。", f"{table}.{key}", h.runs))
+
+
+def parse_proactive(text: str, start: int, end: int, template: str, findings: list[Finding],
+                    narrative: str = "") -> list[Fact]:
+    """Table 2 within text[start:end]; fused runs may be settled by the counts `narrative` states."""
     anchor = _find(text, r"第二十条|信息内容", start, end)
     if anchor < 0:
         return []
@@ -412,6 +462,8 @@ def parse_proactive(text: str, start: int, end: int, template: str, findings: li
     cols_of = {k: c for k, _, c in specs}
     items = tokenize(text, anchor, end)
     hits = _match_rows(items, [(k, p) for k, p, _ in specs], cols_of, _no_check)
+    if narrative:
+        settle_by_text("proactive", hits, stated_counts(narrative), cols_of, findings, "表二")
     return _facts_from_hits("proactive", hits, [(k, p) for k, p, _ in specs], cols_of, text, findings, "表二")
 
 

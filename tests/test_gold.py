@@ -96,3 +96,20 @@ def test_arithmetic_break_recorded_not_fixed(parsed):
     assert r.fact("applications.new_received.natural_person").value == 2
     assert r.fact("applications.new_received.total").value == 0
     assert any(f.kind == "arithmetic" and f.key == "applications.new_received.total" for f in r.findings)
+
+
+def test_fused_row_settled_by_the_reports_own_words(parsed):
+    # 表二 prints 行政规范性文件 as the run 8855698 (88/55/698, 885/5/698, 8/855/698 … all fit the row);
+    # the overview says 现行有效行政规范性文件698件 and 本年度制发的规范性文件88件, which leaves one split
+    r = parsed("2022_pingtan-zone_1.txt")
+    assert [r.fact(f"proactive.normative_documents.{c}").value for c in ("issued", "repealed", "in_force")] == \
+        [88, 55, 698]
+    assert any(g.kind == "settled_by_text" and "8855698" in g.message for g in r.findings)
+
+
+def test_stated_counts_need_row_and_column():
+    from nianbao.ingest.tables import stated_counts
+
+    got = stated_counts("集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。发布政策文件20件，废止规章3件。")
+    assert got == {"proactive.normative_documents.in_force": {698.0}, "proactive.normative_documents.issued": {88.0},
+                   "proactive.regulations.repealed": {3.0}}

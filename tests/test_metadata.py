@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, FIXTURES
-from nianbao.ingest.metadata import find_body, find_title, find_year, near_names, strip_units
+from nianbao.ingest.metadata import find_body, find_region, find_title, find_year, near_names, strip_units
 from nianbao.ingest.parse import parse_file
 from nianbao.ingest.records import ReportError
 
@@ -205,3 +205,14 @@ def test_near_names():
     assert near_names("西城区", known) == []              # one character apart, but not a look-alike
     assert near_names("平潭综合实验区公安局", known) == []  # itself
     assert near_names("平潭综合实验区财政局", known) == []   # different length
+
+
+def test_region_from_the_report_when_no_manifest_gives_it():
+    # the unnamed 常州 report names its province and city in its opening paragraph
+    text = (CORPUS / "2024_changzhou-district-office.txt").read_text(encoding="utf-8")
+    assert find_region(text) == "江苏省常州市"
+    assert parse_file(CORPUS / "2024_changzhou-district-office.txt").region == "江苏省常州市"
+    # 临江新区 names no province anywhere near its start: no region is made up
+    assert find_region((CORPUS / "2024_linjiang-new-area.txt").read_text(encoding="utf-8")) == ""
+    assert find_region("依据上级要求，黑龙江省、哈尔滨市有关规定编制") == "黑龙江省哈尔滨市"
+    assert find_region("根据广西壮族自治区政府信息公开工作要点") == "广西壮族自治区"
