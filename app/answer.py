@@ -366,8 +366,8 @@ class Answerer:
                 else:
                     label = COLUMNS.get(col, col) if q.metric.endswith("*") else ""
                 parts.append(f"{label + ' ' if label else ''}{shown} [{n}]")
-                if col == "total" and f["key"].startswith("appeals.") and q.intent in ("value", "list"):
-                    parts[-1] += self._breakdown(ans, r, f["key"])
+                if f["key"].startswith("appeals.") and q.intent in ("value", "list") and not q.metric.endswith("*"):
+                    parts[-1] += self._breakdown(ans, r, f["key"]) if col == "total" else self._row_total(ans, r, f["key"])
             values = [f["value"] for f in facts]
             if len({x["key"].split(".")[1] for x in facts}) > 1 and any(v is not None for v in values):
                 parts.insert(0, f"合计 {_fmt(sum(v for v in values if v is not None))}")
@@ -408,6 +408,14 @@ class Answerer:
         shown = [f"{COLUMNS.get(f['key'].rsplit('.', 1)[1], '')} "
                  f"{'未填报' if f['value'] is None else f['raw'] + f['unit']} [{self._cite_fact(ans, r, f)}]" for f in cells]
         return "（" + "，".join(shown) + "）"
+
+    def _row_total(self, ans: Answer, r: dict, key: str) -> str:
+        """A table-4 column's row total beside it: （该项总计 3 [5]）."""
+        total = [f for f in self.store.facts(key=key.rsplit(".", 1)[0] + ".total", report_id=r["report_id"])]
+        if not total:
+            return ""
+        t = total[0]
+        return f"（该项总计 {'未填报' if t['value'] is None else t['raw'] + t['unit']} [{self._cite_fact(ans, r, t)}]）"
 
     def _cite_fact(self, ans: Answer, r: dict, f: dict) -> int:
         ans.facts.append({k: f.get(k) for k in ("report_id", "source_file", "body", "year", "key", "value", "unit", "raw",
@@ -749,7 +757,9 @@ class Answerer:
         if not targets:
             return self._no_reports(ans, q)
         want = "measures" if re.search(r"改进|措施|整改|举措|怎么办|如何", q.text) else "problems"
-        if re.search(r"问题|不足", q.text) and want == "measures" and re.search(r"问题.{0,4}(?:和|及|与)", q.text):
+        # both asked (问题和措施, 有什么问题，措施是什么), not measures for a problem (针对问题的改进措施)
+        if want == "measures" and (re.search(r"(?:问题|不足)[^的]{0,6}?(?:和|及|与|，|,|、|；|？|\?|以及|还有|又)", q.text) or
+                                   re.search(r"(?:措施|改进)[^的]{0,6}?(?:和|及|与|，|,|、)[^的]{0,6}?(?:问题|不足)", q.text)):
             want = "both"
         limit = 40
         lines, missing = [], []

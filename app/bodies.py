@@ -239,7 +239,9 @@ class BodyResolver:
                 if b not in found:
                     found.append(b)
         # a region named together with a body inside it qualifies that body (平潭 + 市场监管局)
-        found = [b for b in found if not any(o != b and o.startswith(b) for o in found)]
+        # …unless it is named as a whole (平潭全区 and its 市场监管局: two bodies)
+        whole_bodies = {b for a, _, _, bodies in kept if whole and a == whole.start() for b in bodies}
+        found = [b for b in found if b in whole_bodies or not any(o != b and o.startswith(b) for o in found)]
         res.bodies = tuple(found)
         res.matched = tuple(s[2] for s in sorted(kept))
         covered = [(s[0], s[1]) for s in kept]

@@ -19,9 +19,9 @@ from .router import RATIOS, find_metric
 
 _CHANGE = re.compile(
     r"(?:比|较|相比|对比|同比)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
-    r"(翻了?一番|翻番|增长|增加|上升|提高|提升|多了|下降|减少|降低|回落|少了|持平|不变|一样)")
-_UP = ("翻", "增", "升", "提", "多")
-_DOWN = ("降", "减", "少", "落")
+    r"(翻了?一番|翻番|增长|增加|上升|提高|提升|多了|下降|减少|降低|回落|少了|持平|不变|一样|更多|更少|多|少|高|低)")
+_UP = ("翻", "增", "升", "提", "多", "高")
+_DOWN = ("降", "减", "少", "落", "低")
 _SUM = re.compile(r"(?:加起来|加在一起|合计|一共|共计|总共|共)\s*(?:有|是|为|达)?\s*(\d+(?:\.\d+)?)\s*(?:件|条|个|项|起)?")
 _PERCENT = re.compile(r"(超过|高于|不足|低于|不到|达到?|为|是)?\s*(?:(\d+(?:\.\d+)?)\s*[%％]|百分之(\d+(?:\.\d+)?)|(一半|半数))")
 _ZERO = re.compile(r"均为0|都为0|均为零|都是0|都是零|全为0|全部为0|均是0|为零|都没有|均没有|均未")
@@ -104,6 +104,8 @@ class ClaimChecker:
         word = m.group(3)
         this = max(q.years) if q.years else q.year
         base = int(m.group(2)) if m.group(2) else (min(q.years) if len(set(q.years)) > 1 else (this - 1 if this else None))
+        if this is not None and base is not None and not q.metric:
+            return self._narrative_change(ans, q, targets, m, this, base)
         if this is None or base is None or not q.metric:
             return self._not_found(ans, "说法里缺少年份或指标，无法核实。")
         reports = self.a.corpus()[0]
@@ -131,7 +133,53 @@ class ClaimChecker:
             verdicts.append(ok)
             lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a)}，{base}年{_fmt(b)}，"
                          f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平'}{_fmt(abs(diff))}{pct}。")
-        return self._verdict(ans, verdicts, lines, f"“{word}”")
+        return self._verdict(ans, verdicts, lines, m.group(0))
+
+    def _narrative_change(self, ans, q, targets, m, this: int, base: int):
+        """A change in a number only the narrative states (主动公开政府信息61条，比上年的107条减少了):
+        the sentence stating it in each year's report, cited, and the direction checked."""
+        from .answer import _fmt, _label
+        from .cite import cite_passage
+
+        word = m.group(3)
+        claim = re.sub(r"(?:19|20)\d\d\s*年度?", "", q.text)
+        for w in (*q.bodies, *q.body_words):
+            claim = claim.replace(w, "")
+        said = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)\s*(?:条|件|个|项|次|万元|元|篇|期|场|家|人)", claim)]
+        phrase = claim[:claim.find(m.group(0))] if m.group(0) in claim else claim
+        reports = self.a.corpus()[0]
+        lines, verdicts = [], []
+        bodies = {r["body"] for r in targets} or {r["body"] for r in reports if r["body"] in q.bodies}
+        for body in sorted(bodies):
+            pair = [next((r for r in reports if r["body"] == body and r["year"] == y), None) for y in (this, base)]
+            if None in pair:
+                have = sorted(r["year"] for r in reports if r["body"] == body and r["year"])
+                lines.append(f"{body}：语料中没有{base if pair[1] is None else this}年的报告（有{'、'.join(map(str, have))}年）。")
+                continue
+            found = []
+            for r, number in zip(pair, (said[0] if said else None, said[1] if len(said) > 1 else None)):
+                text = self.a.store.report(r["report_id"])["text"]
+                ev = narrative_evidence(text, phrase, number if number is not None else -1.0)
+                if not ev:
+                    break
+                clause, value, _ = ev[0]
+                sec = self.a._section_of(r["report_id"], clause)
+                n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"], sec, clause)
+                found.append((r, clause, value, n, number))
+            if len(found) < 2:
+                lines.append(f"{body}：报告正文中没有找到两年都说到的这个数字。")
+                continue
+            (now, s_now, a, n_now, want_a), (then, s_then, b, n_then, want_b) = found
+            diff = a - b
+            ok = (diff > 0 if any(x in word for x in _UP) else diff < 0 if any(x in word for x in _DOWN) else diff == 0)
+            if "翻" in word:
+                ok = b > 0 and a >= 2 * b
+            ok = ok and (want_a is None or want_a == a) and (want_b is None or want_b == b)
+            verdicts.append(ok)
+            lines.append(f"{_label(now)}：{this}年报告原文“{s_now}” [{n_now}]；{base}年报告原文“{s_then}” [{n_then}]。"
+                         f"{this}年{_fmt(a)}，{base}年{_fmt(b)}，{'增加' if diff > 0 else '减少' if diff < 0 else '持平'}"
+                         f"{_fmt(abs(diff))}。")
+        return self._verdict(ans, verdicts, lines, m.group(0))
 
     def _times(self, ans, q, targets):
         """是2020年的3倍多: this year's value against a base year's, as a multiple."""

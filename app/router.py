@@ -287,7 +287,9 @@ _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} 
 
 
 def normalise_years(text: str) -> str:
-    """二〇二三年 → 2023年, 23年 → 2023年 (two digits read as this century's year; 近3年/过去10年 untouched)."""
+    """二〇二三年 → 2023年, 23年 → 2023年 (two digits read as this century's year; 近3年/过去10年 untouched);
+    the year work is carried into (留到2025年办) is the next year, not a year asked about."""
+    text = re.sub(r"(留到|结转到|转到|转入|延续到|延至|拖到)\s*(?:(?:19|20)?\d\d|[〇零○一二三四五六七八九]{4})\s*年度?", r"\1明年", text)
     text = re.sub(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)", lambda m: "".join(_CN_DIGIT[c] for c in m.group(0)), text)
     text = re.sub(r"[０-９]", lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
     return re.sub(r"(?<![\d近前后这每去内])([12]\d|3[0-5])(?=\s*年(?!代|来|内|间|以))", r"20\1", text)
@@ -314,13 +316,15 @@ def pick_column(q: Query, plain: str) -> None:
         year = q.year or (max(q.years) if q.years else None)
         version = ("2019" if year <= 2020 else "2021") if year else None
         row_words = {w for r in T.PROACTIVE.rows if r.key == row for w in (r.label, *r.words)}
+        named = []
         for word, col in PROACTIVE_COLUMNS:
             # a column word in the question, not inside the row's own name (采购项目 in 政府集中采购项目数量)
-            if word in plain and not any(word in w for w in row_words) and \
+            if word in plain and not any(word in w for w in row_words) and col not in named and \
                     any(col in r.columns for r in T.PROACTIVE.rows if r.key == row and (version is None or version in r.versions)):
-                q.metric = q.metric[:-1] + col
-                q.metric_word += f"（{T.PROACTIVE.column(col).label}）"
-                break
+                named.append(col)
+        if len(named) == 1:   # two columns asked (几个项目，花了多少钱): the whole row
+            q.metric = q.metric[:-1] + named[0]
+            q.metric_word += f"（{T.PROACTIVE.column(named[0]).label}）"
 
 
 def _homophones(resolver) -> Homophones:
