@@ -387,7 +387,10 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             if re.search(pattern, agg_text):
                 q.aggregate = agg
                 break
-    claim = re.search(r"对吗|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此", text)
+    claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
+                      r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗", text) or \
+        (q.english and re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b", question, re.I)) or \
+        _declarative(text, q)
     if claim:
         q.intent = "claim"
         num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％)", text) or \
@@ -420,6 +423,24 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif q.metric:
         q.intent = "value"
     return q
+
+
+_ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|有没有|是不是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
+                   r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
+                   r"was|were|compare|list|show)\b", re.I)
+_STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇)|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
+                     r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|"
+                     r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b")
+
+
+def _declarative(text: str, q: Query) -> bool:
+    """A statement, not a question (经发局2022年收到的3件申请都是自然人提的。): a claim to check.
+
+    Nothing in it asks (no 多少/哪些/吗/？…), it names a body or a metric, and it
+    states a count, a comparison, a universal or a negative.
+    """
+    return bool((q.bodies or q.report_ids or q.metric or "主动公开" in text) and not _ASKS.search(text)
+                and _STATES.search(text))
 
 
 def split_parts(question: str) -> list[str]:
