@@ -132,6 +132,9 @@ def short_forms(name: str, regions: list[str], region_places: list[str] = ()) ->
             forms.add(initials + short_suffix)
         if suffix in ("局", "管理局", "委员会", "委"):
             short_stem = stem.replace("监督管理", "监管")
+            # the field alone names the department (平潭公安2021年…, 市场监管2024年…)
+            if core != name or len(cores) == 1:
+                places_.update(x for x in {stem, short_stem} if len(x) >= 2 and not _NOT_A_NAME.search(x))
             # a stem of two words: the first names the body (财政金融局 → 财政局, 农业农村局 → 农业局)
             if len(short_stem) == 4 and not re.search(r"[和与及]", short_stem):
                 forms.add(short_stem[:2] + short_suffix)
@@ -271,6 +274,13 @@ class BodyResolver:
                 found = [x for x in found if any(x in k[3] for k in outside)]
                 res.bodies = tuple(found)
                 res.matched = tuple(k[2] for k in sorted(outside))
+        if res.unknown and not res.unnamed:
+            # a contraction keeping some characters of the name in order (资源生态局 of 自然资源与生态环境局)
+            short = self._contraction(res.unknown)
+            if short:
+                res.fuzzy, res.unknown = (res.unknown, short), ""
+                found = [short] + [b for b in found if b != short and not short.startswith(b)]
+                res.bodies = tuple(found)
         if res.unknown and not found and not res.unnamed:
             fz = self._fuzzy(clean)
             if fz:
@@ -302,6 +312,23 @@ class BodyResolver:
                 continue
             return name
         return ""
+
+    def _contraction(self, phrase: str) -> str:
+        """The one body whose name holds every character of `phrase` in order and ends in the same kind (局, 区…)."""
+        phrase = re.sub(r"^(?:" + "|".join(map(re.escape, sorted(self.regions, key=len, reverse=True))) + r")", "",
+                        phrase) if self.regions else phrase
+        for region in self.regions:  # 平潭资源生态局: the region's short form first
+            for f, bodies in self.forms.items():
+                if region in bodies and phrase.startswith(f) and len(phrase) - len(f) >= 3:
+                    phrase = phrase[len(f):]
+        if len(phrase) < 3:
+            return ""
+
+        def holds(name: str) -> bool:
+            it = iter(name)
+            return all(ch in it for ch in phrase)
+        hits = [b for b in self.bodies if b[-1] == phrase[-1] and holds(b)]
+        return hits[0] if len(hits) == 1 else ""
 
     def _fuzzy(self, text: str) -> tuple[str, str] | None:
         """A name typed with one character wrong (财政全融局 for 财政金融局): (as typed, body)."""

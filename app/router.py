@@ -283,6 +283,9 @@ def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] |
     return None, None, (), ""
 
 
+_BASE_YEAR = re.compile(r"(?:以|按|按照|现在是|今年是|当前是|假设今年是|假定今年是|站在)\s*((?:19|20)\d\d)\s*年?"
+                        r"(?:为基准|为准|来算|算|计算|的角度|来看)?")
+
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
 
 
@@ -353,8 +356,13 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     text, fixes = _homophones(resolver).correct(text)
     q.text, q.spelling = text, tuple(fixes)
     # 2019年版 and 〔2019〕60号 name a template, not a year the question is about
-    q.year, q.year_range, q.years, q.year_note = _years(
-        re.sub(r"(?:19|20)\d\d\s*年?\s*版|〔(?:19|20)\d\d〕\s*\d*\s*号?", "", text), latest_year)
+    year_text = re.sub(r"(?:19|20)\d\d\s*年?\s*版|〔(?:19|20)\d\d〕\s*\d*\s*号?", "", text)
+    # a stated "now" (以2025年为基准, 现在是2025年) is what 去年/前年 count from, not a year asked about
+    base = _BASE_YEAR.search(year_text)
+    if base and re.search(r"去年|前年|今年|上一年|近.年|最近|过去", year_text):
+        latest_year = int(base.group(1))
+        year_text = year_text.replace(base.group(0), "，")
+    q.year, q.year_range, q.years, q.year_note = _years(year_text, latest_year)
     res = resolver.resolve(text)
     found = list(res.bodies)
     q.bodies, q.report_ids, q.fuzzy = res.bodies, res.unnamed, res.fuzzy

@@ -84,7 +84,7 @@ def ingest_one(path: Path, manifest_row: dict | None, settings: Settings, store:
     existed = store.has_report(report.report_id)
     old = store.file_report(path.name)
     if index is not None and old and old != report.report_id and \
-            store.db.execute("SELECT COUNT(*) FROM files WHERE report_id=?", (old,)).fetchone()[0] == 1:
+            store.count_files(old) == 1:
         index.remove(old)  # vectors of the old version go first: a stop in between leaves no orphan
     replaced = store.put_report(report)
     if index is not None:
@@ -95,8 +95,7 @@ def ingest_one(path: Path, manifest_row: dict | None, settings: Settings, store:
 
 
 def _val(store: Store, rid: str, key: str):
-    row = store.db.execute("SELECT value FROM facts WHERE report_id=? AND key=?", (rid, key)).fetchone()
-    return None if row is None else row[0]
+    return store.fact_value(rid, key)
 
 
 def cross_year_findings(store: Store) -> list[tuple[str, Finding]]:

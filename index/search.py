@@ -23,12 +23,6 @@ CHUNK_VERSION = "c2"  # bump when chunking changes: it names the collection
 MAX_CHUNK = 360
 _RRF_K = 10  # small: the top of each ranking counts most (chosen on eval/retrieval.v1.jsonl)
 
-_CHUNKS_SQL = """
-CREATE TABLE IF NOT EXISTS chunks (
-    chunk_id TEXT PRIMARY KEY, report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
-    section TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL, embedded TEXT NOT NULL DEFAULT '');
-CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
-"""
 # Where a long section splits: numbered items (一是…, （一）…, 1.…) and paragraph ends.
 _ITEM = re.compile(r"(?=(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)))")
 
@@ -144,7 +138,6 @@ class SearchIndex:
     def __init__(self, settings: Settings, store: Store, embed_model=None):
         self.settings = settings
         self.store = store
-        store.db.executescript(_CHUNKS_SQL)
         self._embed = embed_model
         self._collection = None
         self._bm25 = None
@@ -211,20 +204,12 @@ class SearchIndex:
             for pos, piece in enumerate(split_section(s.text)):
                 rows.append((chunk_id(report_id, s.key, piece), report_id, s.key, pos, piece))
         ids = {r[0] for r in rows}
-        stale = [r[0] for r in self.store.db.execute("SELECT chunk_id FROM chunks WHERE report_id=?", (report_id,))
-                 if r[0] not in ids]  # chunks of an older way of splitting
+        stale = [c for c in self.store.report_chunk_ids(report_id) if c not in ids]  # an older way of splitting
         if stale:
             self.collection.delete(ids=stale)
-        with self.store.db:
-            if stale:
-                self.store.db.executemany("DELETE FROM chunks WHERE chunk_id=?", [(c,) for c in stale])
-            added = self.store.db.executemany("INSERT OR IGNORE INTO chunks (chunk_id, report_id, section, position, text) "
-                                              "VALUES (?,?,?,?,?)", rows).rowcount
-            if stale or added > 0:
-                self._bump()
+        self.store.put_chunks(rows, stale)
         name = self.collection_name()
-        todo = [r for r in self.store.db.execute(
-            "SELECT chunk_id, section, text FROM chunks WHERE report_id=? AND embedded!=?", (report_id, name))]
+        todo = self.store.unembedded_chunks(report_id, name)
         if todo:
             from llama_index.core.schema import TextNode
 
@@ -234,31 +219,21 @@ class SearchIndex:
                 "report_id": report_id, "body": rep["body"], "year": rep["year"] or 0, "section": sec,
                 "kind": rep["kind"]}) for (cid, sec, _), t, v in zip(todo, texts, vectors)]
             self.vector_store.add(nodes)
-            with self.store.db:
-                self.store.db.executemany("UPDATE chunks SET embedded=? WHERE chunk_id=?",
-                                          [(name, cid) for cid, _, _ in todo])
+            self.store.mark_embedded([cid for cid, _, _ in todo], name)
         self._dirty = True
         return len(todo)
 
     def remove(self, report_id: str) -> None:
         """Drop a report's chunks from Chroma, then from SQLite (a stop in between leaves them pending, never orphaned)."""
-        with self.store.db:
-            self.store.db.execute("UPDATE chunks SET embedded='' WHERE report_id=?", (report_id,))
+        self.store.clear_embedded(report_id)
         self.collection.delete(where={"report_id": report_id})
-        with self.store.db:
-            self.store.db.execute("DELETE FROM chunks WHERE report_id=?", (report_id,))
-            self._bump()
+        self.store.delete_chunks(report_id)
         self._dirty = True
 
-    def _bump(self) -> None:
-        # other processes and threads see that the chunks changed and reload their keyword index
-        self.store.db.execute("INSERT INTO meta VALUES ('chunk_generation', '1') ON CONFLICT(key) DO UPDATE "
-                              "SET value = CAST(value AS INTEGER) + 1")
-
     def generation(self) -> str:
-        """Changes whenever any writer adds or removes chunks."""
-        row = self.store.db.execute("SELECT value FROM meta WHERE key='chunk_generation'").fetchone()
-        return row[0] if row else "0"
+        """Changes whenever any writer adds or removes chunks (other processes and threads then reload
+        their keyword index)."""
+        return self.store.chunk_generation()
 
     @staticmethod
     def _indexed_text(title: str, section: str, text: str) -> str:
@@ -281,8 +256,7 @@ class SearchIndex:
     def _build_bm25(self, save: bool) -> None:
         import bm25s
 
-        rows = list(self.store.db.execute(
-            "SELECT c.chunk_id, r.title, c.section, c.text FROM chunks c JOIN reports r USING (report_id) ORDER BY c.chunk_id"))
+        rows = self.store.chunk_texts()
         self._bm25_ids = [r[0] for r in rows]
         retriever = bm25s.BM25()
         if rows:
@@ -315,7 +289,7 @@ class SearchIndex:
         if self._bm25 is not None and not self._dirty and generation == self._generation:
             return
         self._generation = generation
-        ids = [r[0] for r in self.store.db.execute("SELECT chunk_id FROM chunks ORDER BY chunk_id")]
+        ids = self.store.chunk_ids()
         meta = self._bm25_dir() / "ids.json"
         if meta.exists() and ids:
             try:
@@ -342,9 +316,7 @@ class SearchIndex:
         """Body, year and section of every chunk, in keyword-index order, as arrays: filters become masks."""
         import numpy as np
 
-        rows = {r[0]: r[1:] for r in self.store.db.execute(
-            "SELECT c.chunk_id, r.body, COALESCE(r.year, 0), c.section, c.report_id "
-            "FROM chunks c JOIN reports r USING (report_id)")}
+        rows = self.store.chunk_filters()
         meta = [rows.get(cid, ("", 0, "", "")) for cid in self._bm25_ids]
         self._reports = np.array([m[3] for m in meta], dtype=object)
         self._ids = np.array(self._bm25_ids, dtype=object)
@@ -474,9 +446,7 @@ class SearchIndex:
     def _hits(self, ids: list[str], scores: dict, ranks: dict) -> list[Hit]:
         if not ids:
             return []
-        rows = {r[0]: r for r in self.store.db.execute(
-            f"""SELECT c.chunk_id, c.report_id, r.source_file, r.body, r.year, c.section, c.text
-                FROM chunks c JOIN reports r USING (report_id) WHERE c.chunk_id IN ({','.join('?' * len(ids))})""", ids)}
+        rows = self.store.chunks(ids)
         return [Hit(*rows[c], score=round(scores[c], 5), ranks=ranks.get(c, {})) for c in ids if c in rows]
 
     def consistency(self) -> dict:
@@ -488,9 +458,8 @@ class SearchIndex:
         in_sql = self.store.report_ids()
         got = self.collection.get(include=["metadatas"])
         in_chroma = {m["report_id"] for m in got["metadatas"] or []}
-        pending = {r[0] for r in self.store.db.execute(
-            "SELECT DISTINCT report_id FROM chunks WHERE embedded != ?", (self.collection_name(),))}
-        return {"only_in_sqlite": sorted(in_sql - in_chroma - self._reports_without_chunks() - pending),
+        pending = set(self.store.unembedded_reports(self.collection_name()))
+        return {"only_in_sqlite": sorted(in_sql - in_chroma - self.store.reports_without_chunks() - pending),
                 "only_in_chroma": sorted(in_chroma - in_sql), "pending": sorted(pending)}
 
     def heal(self) -> dict:
@@ -500,8 +469,7 @@ class SearchIndex:
         orphans = [i for i, m in zip(got["ids"], got["metadatas"] or []) if m["report_id"] not in in_sql]
         if orphans:
             self.collection.delete(ids=orphans)
-        pending = [r[0] for r in self.store.db.execute(
-            "SELECT DISTINCT report_id FROM chunks WHERE embedded != ?", (self.collection_name(),))]
+        pending = self.store.unembedded_reports(self.collection_name())
         for rid in pending:
             self.add(rid)
         return {"orphan_vectors": len(orphans), "pending_reports": len(pending)}
@@ -518,8 +486,7 @@ class SearchIndex:
                 shutil.rmtree(broken, ignore_errors=True)
                 forget_client(self.settings, clear=True)
                 self._collection = None
-        with self.store.db:
-            self.store.db.execute("UPDATE chunks SET embedded=''")
+        self.store.clear_embedded()
         try:
             self.collection.delete(where={"report_id": {"$ne": ""}})
         except Exception:
@@ -530,10 +497,6 @@ class SearchIndex:
         shutil.rmtree(self._bm25_dir(), ignore_errors=True)
         self._dirty = True
         return n
-
-    def _reports_without_chunks(self) -> set[str]:
-        return {r[0] for r in self.store.db.execute(
-            "SELECT report_id FROM reports WHERE report_id NOT IN (SELECT report_id FROM chunks)")}
 
 
 _clients: dict[tuple, object] = {}

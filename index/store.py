@@ -1,11 +1,11 @@
-"""SQLite: reports, sections, facts and findings, under ids shared with the vectors."""
+"""SQLite: reports, sections, facts, findings and narrative chunks, under ids shared with the vectors."""
 from __future__ import annotations
 
 import json
 import sqlite3
 import time
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from nianbao.ingest.metadata import zone_kind
 from nianbao.ingest.records import Finding, Report, Section
@@ -36,6 +36,10 @@ CREATE TABLE IF NOT EXISTS findings (
     kind TEXT NOT NULL, message TEXT NOT NULL, key TEXT NOT NULL, detail TEXT NOT NULL,
     scope TEXT NOT NULL DEFAULT 'report');
 CREATE INDEX IF NOT EXISTS findings_report ON findings(report_id);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY, report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    section TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL, embedded TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
 CREATE TABLE IF NOT EXISTS turns (
     id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, question TEXT NOT NULL, route TEXT NOT NULL,
     status TEXT NOT NULL, ids TEXT NOT NULL, latency_ms REAL NOT NULL);
@@ -164,6 +168,94 @@ class Store:
             self.db.execute("INSERT INTO turns (at, question, route, status, ids, latency_ms) VALUES (?,?,?,?,?,?)",
                             (time.time(), question, route, status, json.dumps(ids), latency_ms))
 
+    # ---- chunks of the narrative (the search index's records) -------------------------
+    # A chunk row is (chunk_id, report_id, section, position, text); `embedded` names the vector
+    # collection that holds its vector ('' while it has none). The meta row 'chunk_generation'
+    # grows whenever chunks are added or removed, so other readers know to reload.
+
+    def put_chunks(self, rows: list[tuple], stale: Sequence[str] = ()) -> int:
+        """In one transaction: drop the stale chunk ids, add the new rows (ids already stored are kept)
+        and bump the chunk generation if anything changed; returns the number of rows added."""
+        with self.db:
+            if stale:
+                self.db.executemany("DELETE FROM chunks WHERE chunk_id=?", [(c,) for c in stale])
+            added = self.db.executemany("INSERT OR IGNORE INTO chunks (chunk_id, report_id, section, position, text) "
+                                        "VALUES (?,?,?,?,?)", rows).rowcount
+            if stale or added > 0:
+                self._bump_chunks()
+        return added
+
+    def delete_chunks(self, report_id: str) -> None:
+        """Drop a report's chunks and bump the chunk generation, in one transaction."""
+        with self.db:
+            self.db.execute("DELETE FROM chunks WHERE report_id=?", (report_id,))
+            self._bump_chunks()
+
+    def _bump_chunks(self) -> None:
+        self.db.execute("INSERT INTO meta VALUES ('chunk_generation', '1') ON CONFLICT(key) DO UPDATE "
+                        "SET value = CAST(value AS INTEGER) + 1")
+
+    def mark_embedded(self, chunk_ids: list[str], collection: str) -> None:
+        """Record that these chunks have vectors in the named collection (one transaction)."""
+        with self.db:
+            self.db.executemany("UPDATE chunks SET embedded=? WHERE chunk_id=?", [(collection, c) for c in chunk_ids])
+
+    def clear_embedded(self, report_id: str | None = None) -> None:
+        """Mark a report's chunks (every chunk, without a report id) as having no vector (one transaction)."""
+        with self.db:
+            if report_id is None:
+                self.db.execute("UPDATE chunks SET embedded=''")
+            else:
+                self.db.execute("UPDATE chunks SET embedded='' WHERE report_id=?", (report_id,))
+
+    def chunk_generation(self) -> str:
+        """Changes whenever chunks are added or removed ('0' before any were)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='chunk_generation'").fetchone()
+        return row[0] if row else "0"
+
+    def report_chunk_ids(self, report_id: str) -> list[str]:
+        """Ids of a report's stored chunks."""
+        return [r[0] for r in self.db.execute("SELECT chunk_id FROM chunks WHERE report_id=?", (report_id,))]
+
+    def chunk_ids(self) -> list[str]:
+        """Ids of every stored chunk, sorted."""
+        return [r[0] for r in self.db.execute("SELECT chunk_id FROM chunks ORDER BY chunk_id")]
+
+    def unembedded_chunks(self, report_id: str, collection: str) -> list[tuple[str, str, str]]:
+        """(chunk_id, section, text) of a report's chunks without a vector in the named collection."""
+        return self.db.execute("SELECT chunk_id, section, text FROM chunks WHERE report_id=? AND embedded!=?",
+                               (report_id, collection)).fetchall()
+
+    def chunk_texts(self) -> list[tuple[str, str, str, str]]:
+        """(chunk_id, report title, section, text) of every chunk, by chunk id."""
+        return self.db.execute("SELECT c.chunk_id, r.title, c.section, c.text FROM chunks c "
+                               "JOIN reports r USING (report_id) ORDER BY c.chunk_id").fetchall()
+
+    def chunk_filters(self) -> dict[str, tuple[str, int, str, str]]:
+        """chunk_id → (body, year or 0, section, report_id) of every chunk."""
+        return {r[0]: r[1:] for r in self.db.execute(
+            "SELECT c.chunk_id, r.body, COALESCE(r.year, 0), c.section, c.report_id "
+            "FROM chunks c JOIN reports r USING (report_id)")}
+
+    def chunks(self, chunk_ids: list[str]) -> dict[str, tuple]:
+        """chunk_id → (chunk_id, report_id, source_file, body, year, section, text) for the ids that are stored."""
+        if not chunk_ids:
+            return {}
+        return {r[0]: r for r in self.db.execute(
+            f"""SELECT c.chunk_id, c.report_id, r.source_file, r.body, r.year, c.section, c.text
+                FROM chunks c JOIN reports r USING (report_id) WHERE c.chunk_id IN ({','.join('?' * len(chunk_ids))})""",
+            chunk_ids)}
+
+    def unembedded_reports(self, collection: str) -> list[str]:
+        """Ids of reports with chunks that have no vector in the named collection."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT report_id FROM chunks WHERE embedded != ?", (collection,))]
+
+    def reports_without_chunks(self) -> set[str]:
+        """Ids of reports that have no chunks (no narrative to search)."""
+        return {r[0] for r in self.db.execute(
+            "SELECT report_id FROM reports WHERE report_id NOT IN (SELECT report_id FROM chunks)")}
+
     # ---- reading --------------------------------------------------------------------
 
     def reports(self) -> list[dict]:
@@ -208,6 +300,15 @@ class Store:
     def version(self) -> tuple:
         """Changes whenever a report is added or removed (for caches of the corpus)."""
         return tuple(self.db.execute("SELECT COUNT(*), MAX(ingested_at) FROM reports").fetchone())
+
+    def count_files(self, report_id: str) -> int:
+        """How many file names point to a report."""
+        return self.db.execute("SELECT COUNT(*) FROM files WHERE report_id=?", (report_id,)).fetchone()[0]
+
+    def fact_value(self, report_id: str, key: str) -> float | None:
+        """One fact's value as stored (None when the report has no such fact)."""
+        row = self.db.execute("SELECT value FROM facts WHERE report_id=? AND key=?", (report_id, key)).fetchone()
+        return None if row is None else row[0]
 
     def count_findings(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM findings").fetchone()[0]

@@ -111,3 +111,35 @@ def test_remove_by_file_name(tmp_path):
     assert len(store.report_ids()) == 1
     assert all(f["source_file"] != "2024_linjiang-new-area.txt" for f in store.facts())
     store.close()
+
+
+def test_chunk_records(tmp_path):
+    settings = Settings(data_dir=tmp_path / "d")
+    ingest_paths([CORPUS / "2024_linjiang-new-area.txt"], settings)
+    store = Store(settings.db_path)
+    (rid,) = store.report_ids()
+    rep = store.report(rid)
+    assert store.count_files(rid) == 1
+    assert store.fact_value(rid, "proactive.fees.amount_10k_yuan") == 390.922
+    assert store.fact_value(rid, "no.such.key") is None
+    assert store.chunk_generation() == "0" and store.reports_without_chunks() == {rid}
+    rows = [("c2", rid, "s", 0, "甲"), ("c1", rid, "s", 1, "乙")]
+    assert store.put_chunks(rows) == 2 and store.chunk_generation() == "1"
+    assert store.put_chunks(rows) == 0 and store.chunk_generation() == "1"  # nothing new: no bump
+    assert store.report_chunk_ids(rid) == ["c2", "c1"] and store.chunk_ids() == ["c1", "c2"]
+    assert store.unembedded_chunks(rid, "col") == [("c2", "s", "甲"), ("c1", "s", "乙")]
+    store.mark_embedded(["c1"], "col")
+    assert store.unembedded_chunks(rid, "col") == [("c2", "s", "甲")] and store.unembedded_reports("col") == [rid]
+    store.mark_embedded(["c2"], "col")
+    assert store.unembedded_reports("col") == [] and store.unembedded_reports("other") == [rid]
+    assert store.chunk_texts() == [("c1", rep["title"], "s", "乙"), ("c2", rep["title"], "s", "甲")]
+    assert store.chunk_filters()["c1"] == (rep["body"], rep["year"] or 0, "s", rid)
+    assert store.chunks(["c1", "zz"]) == {"c1": ("c1", rid, rep["source_file"], rep["body"], rep["year"], "s", "乙")}
+    assert store.chunks([]) == {} and store.reports_without_chunks() == set()
+    assert store.put_chunks([("c3", rid, "t", 0, "丙")], stale=["c2"]) == 1 and store.chunk_generation() == "2"
+    assert store.chunk_ids() == ["c1", "c3"] and store.unembedded_reports("col") == [rid]
+    store.clear_embedded(rid)
+    assert store.unembedded_chunks(rid, "col") == [("c1", "s", "乙"), ("c3", "t", "丙")]
+    store.delete_chunks(rid)
+    assert store.chunk_ids() == [] and store.chunk_generation() == "3" and store.reports_without_chunks() == {rid}
+    store.close()
