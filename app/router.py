@@ -306,11 +306,19 @@ def pick_column(q: Query, plain: str) -> None:
             rest = rest.replace(w, "")
     if q.metric.endswith(".total"):
         columns = APPLICANTS if q.metric.startswith("applications.") else APPEAL_COLUMNS
+        named = []
         for word, col in columns:
-            if word in rest:
-                q.metric = q.metric[:-len("total")] + col
-                q.metric_word += f"（{word}）"
-                break
+            if word in rest and col not in [c for _, c in named]:
+                named.append((word, col))
+                rest = rest.replace(word, "")
+        if q.metric.startswith("applications.") and re.search(r"[“\"「]其他[”\"」]|其他(?:组织|法人|类)", plain) and \
+                "other_org" not in [c for _, c in named] and len(named) >= 1:
+            named.append(("其他", "other_org"))
+        if len(named) == 1:
+            q.metric = q.metric[:-len("total")] + named[0][1]
+            q.metric_word += f"（{named[0][0]}）"
+        elif len(named) > 1:   # 自然人和“其他”组织各几件: every column of the row
+            q.metric = q.metric[:-len("total")] + "*"
         else:
             if q.metric.startswith("appeals.") and _OUTCOMES_ASKED.search(plain):
                 q.metric = q.metric[:-len("total")] + "*"
@@ -451,8 +459,58 @@ def _declarative(text: str, q: Query) -> bool:
                 and _STATES.search(text))
 
 
+_ONE_ASK = re.compile(r"合计|一共|总共|共计|加起来|之和|对比|比较|相比|哪个多|哪年多|谁多|谁更多|更多|差多少|相差|变化|趋势|"
+                      r"对吗|对不对|属实|是否|比.{0,8}(?:多|少|高|低)|占比|比例|比率|[率%％]")
+
+
 def split_parts(question: str) -> list[str]:
-    """A question with two parts (“…多少？…有哪些问题？”) → its parts; one part otherwise."""
+    """A question with several parts → its parts; one part otherwise.
+
+    “…多少？…有哪些问题？” splits at the question mark; “新收多少件，予以公开了几件？”
+    at the comma between two asks; “行政许可、行政处罚、行政强制的决定数各是多少？”
+    into one question per row named, each with the words that ask (的决定数各是多少).
+    A sum, a comparison or a claim over several rows stays one question.
+    """
     parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;", question) if p.strip()]
     parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
-    return parts if len(parts) >= 2 else [question]
+    out = []
+    for part in parts or [question]:
+        if _ONE_ASK.search(part):
+            out.append(part)
+            continue
+        out += _split_rows(part)
+    return out if len(out) >= 2 else [question]
+
+
+def _rows_of(text: str) -> set[str]:
+    key = find_metric(text)[0]
+    return {".".join(key.split(".")[:2])} if key else set()
+
+
+def _split_rows(part: str) -> list[str]:
+    """One part naming two or more rows of the tables → one question per row."""
+    pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
+    asks = [i for i, p in enumerate(pieces) if _rows_of(p) and re.search(r"多少|几|数量|是什么|情况", p)]
+    if len(asks) >= 2 and len(set().union(*(_rows_of(pieces[i]) for i in asks))) >= 2:
+        first = "，".join(pieces[: asks[0] + 1])
+        return [first] + [pieces[i].strip() for i in asks[1:]]
+    segs = _ROW_JOIN().split(part)
+    if len(segs) < 2:
+        return [part]
+    rows = [_rows_of(s) for s in segs]
+    if not all(rows) or len(set().union(*rows)) < len(segs):
+        return [part]
+    # the asking words after the last row's own word (的决定数各是多少) go with every row
+    last = segs[-1]
+    hit = max((w for w, *_ in METRIC_WORDS if w in last), key=len, default="")
+    tail = last[last.find(hit) + len(hit):].replace("各", "") if hit else ""
+    if re.match(r"[^”\"」]{0,4}[”\"」]", tail):   # the rest of a quoted word: the asking words follow the quote
+        tail = re.sub(r"^[^”\"」]{0,4}[”\"」]", "", tail)
+    return [s + tail for s in segs[:-1]] + [last.replace("各", "")]
+
+
+@lru_cache(maxsize=1)
+def _ROW_JOIN() -> re.Pattern:
+    """、/和/与/及 right before a row's word (not inside a body's name: 自然资源与生态环境局)."""
+    words = sorted({w for w, *_ in METRIC_WORDS if len(w) >= 2}, key=len, reverse=True)
+    return re.compile(r"(?:、|以及|和|与|及)(?=[“\"「]?[\u4e00-\u9fff]{0,3}?(?:" + "|".join(map(re.escape, words)) + "))")
