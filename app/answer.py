@@ -24,7 +24,7 @@ from .claims import ClaimChecker, claim_kind, narrative_evidence
 from .coverage import inventory
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS
-from .router import RATIOS, Query, apply_context, apply_filters, parse, pick_column, split_parts
+from .router import OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, parse, pick_column, split_parts
 
 @dataclass
 class Answer:
@@ -234,7 +234,7 @@ class Answerer:
                 pick_column(q, re.sub(r"[“”\"'‘’「」《》]", "", text))
                 if q.intent in ("narrative", "out_of_scope"):
                     q.intent = "value"
-            if q.intent == "out_of_scope":
+            if q.intent == "out_of_scope" and previous.get("intent") != "out_of_scope" and not OFF_TOPIC.search(text):
                 q.intent = "narrative"
         else:
             q = apply_context(q, previous)

@@ -103,11 +103,18 @@ ENGLISH = [
     (r"\btotal\b|\bsum\b", "合计"), (r"\baverage\b|\bmean\b", "平均"), (r"\bmost\b|\bhighest\b", "最多"),
     (r"\bchange\b|\bincrease\b|\bdecrease\b|\btrend\b", "变化"), (r"\blast year\b", "去年"),
     (r"\bin the last (?:three|3) years\b|\bpast (?:three|3) years\b", "近三年"),
-    (r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)", "对比"),
+    (r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)", "对比"), (r"\b(?:no|not any|zero)\b(?!\.)", "没有"),
     (r"\b((?:19|20)\d\d)\b", r"\1年"), (r"\breceived?\b", "收到"),
 ]
-SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间"), ("overview", r"总体情况|做了哪些|开展了哪些"),
-                 ("other", r"其他事项|其他需要报告")]
+SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间|工作计划|下一步|今后|明年.{0,4}(?:计划|打算|重点)"),
+                 ("overview", r"总体情况|做了哪些|开展了哪些"),
+                 # the template puts 信息处理费 in 六、其他需要报告的事项
+                 ("other", r"其他事项|其他需要报告|信息处理费|处理费")]
+# The words of a question about what the text says, not a table cell (正文里怎么描述, 主要是关于什么)
+NARRATIVE_ASK = re.compile(r"正文|原文|怎么描述|如何描述|怎么说|怎么写|如何表述|关于什么|涉及什么|涉及哪些|主要是什么|什么内容|哪些内容|"
+                           r"哪些方面|什么活动|哪些活动|怎么做|如何做|做法|举措|具体.{0,2}(?:内容|情况)")
+# Counts a report's text gives that are not applications under the regulation (12345热线诉求, 来信)
+NOT_APPLICATIONS = re.compile(r"热线|诉求|来电|来信|信件|咨询|留言|信箱|提案|议案|建议|网民")
 DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复议|诉讼|处罚|许可|强制|收费|年报|报告|问题|改进|措施|规章|规范性文件|"
                     r"纠错率|政务|解读|网站|新媒体|公众号|群众|单位|部门|热线|栏目|培训|考核|监督|保密|答复|办理|政策|机构")
 ZONE_WORDS = re.compile(r"园区|开发区|新区")
@@ -146,6 +153,7 @@ class Query:
     body_words: tuple[str, ...] = ()            # the words of the question that named the bodies
     inherited: tuple[str, ...] = ()             # slots kept from the previous question (follow-ups)
     spelling: tuple[tuple[str, str], ...] = ()  # (as typed, read as) for homophone typos
+    version: str | None = None                  # template version of the reports named, when they agree
 
     def __post_init__(self):
         self.text = self.text or self.question
@@ -289,6 +297,38 @@ _BASE_YEAR = re.compile(r"(?:以|按|按照|现在是|今年是|当前是|假设
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
 
 
+_CN_NUM = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def _cn_number(s: str) -> int | None:
+    """一万 → 10000, 两千三百 → 2300, 十二 → 12, 三十五 → 35; None when not a plain Chinese number."""
+    total, section, digit = 0, 0, None
+    for ch in s:
+        if ch in _CN_NUM:
+            digit = _CN_NUM[ch]
+        elif ch in _CN_UNIT:
+            unit = _CN_UNIT[ch]
+            if unit == 10000:
+                total += (section + (digit or 0)) * unit
+                section, digit = 0, None
+            else:
+                section += (1 if digit is None else digit) * unit
+                digit = None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def normalise_counts(text: str) -> str:
+    """Counts written in Chinese numerals before a unit (超过一万件, 两千三百条) → digits; 一件/一个 alone stay words."""
+    def fix(m: re.Match) -> str:
+        n = _cn_number(m.group(1))
+        return f"{n}{m.group(2)}" if n is not None else m.group(0)
+    return re.sub(r"([零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二两三四五六七八九十百千万]*)(件|条|个|项|篇|次|万元|元)",
+                  fix, text)
+
+
 def normalise_years(text: str) -> str:
     """二〇二三年 → 2023年, 23年 → 2023年 (two digits read as this century's year; 近3年/过去10年 untouched);
     the year work is carried into (留到2025年办) is the next year, not a year asked about."""
@@ -325,7 +365,7 @@ def pick_column(q: Query, plain: str) -> None:
     elif q.metric.startswith("proactive.") and q.metric.endswith(".*"):
         row = q.metric.split(".")[1]
         year = q.year or (max(q.years) if q.years else None)
-        version = ("2019" if year <= 2020 else "2021") if year else None
+        version = q.version or (("2019" if year <= 2020 else "2021") if year else None)
         row_words = {w for r in T.PROACTIVE.rows if r.key == row for w in (r.label, *r.words)}
         named = []
         for word, col in PROACTIVE_COLUMNS:
@@ -336,6 +376,17 @@ def pick_column(q: Query, plain: str) -> None:
         if len(named) == 1:   # two columns asked (几个项目，花了多少钱): the whole row
             q.metric = q.metric[:-1] + named[0]
             q.metric_word += f"（{T.PROACTIVE.column(named[0]).label}）"
+
+
+def _version(resolver, q: Query, year: int | None) -> str | None:
+    """The template version of the reports a question names (a 2021 report may still use the 2019 tables);
+    by the year when the reports do not say."""
+    reports = [r for r in getattr(resolver, "reports", ()) if (r.get("body") in q.bodies or r.get("report_id") in q.report_ids)
+               and (year is None or r.get("year") == year)]
+    versions = {r.get("template") for r in reports} - {None, "", "pre-2019"}
+    if len(versions) == 1:
+        return versions.pop()
+    return ("2019" if year <= 2020 else "2021") if year else None
 
 
 def _homophones(resolver) -> Homophones:
@@ -360,7 +411,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     if english is not None:
         english = from_english(resolver.from_english(text)) if hasattr(resolver, "from_english") else english
         q.english, text = True, english
-    text = normalise_years(text)
+    text = normalise_counts(normalise_years(text))
     text, fixes = _homophones(resolver).correct(text)
     q.text, q.spelling = text, tuple(fixes)
     # 2019年版 and 〔2019〕60号 name a template, not a year the question is about
@@ -379,7 +430,10 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     q.zone_only = bool(ZONE_WORDS.search(text)) and not found and not res.unnamed and not res.unknown
     plain = re.sub(r"[“”\"'‘’「」《》]", "", text)
     year = q.year or (max(q.years) if q.years else None)
-    q.metric, q.metric_word = find_metric(plain, ("2019" if year <= 2020 else "2021") if year else None)
+    q.version = _version(resolver, q, year)
+    q.metric, q.metric_word = find_metric(plain, q.version)
+    if q.metric.startswith("applications.") and NOT_APPLICATIONS.search(plain) and not re.search(r"信息公开申请|公开申请", plain):
+        q.metric, q.metric_word = "", ""
     pick_column(q, plain)
     if not q.metric:
         # a column of table 2 alone (本年废止件数) names it in every row that has it
@@ -410,6 +464,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     if claim:
         q.intent = "claim"
         num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％)", text) or \
+            re.search(r"(?:是|为|有|达到?)\s*(\d+(?:\.\d+)?)\s*[。.！!]?$", text) or \
             re.search(r"(一半|半数)", text)
         if num:
             q.claim_number = 50.0 if num.group(1) in ("一半", "半数") else float(num.group(1))
@@ -429,6 +484,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.intent = "out_of_scope"  # a place name alone (平潭有什么好吃的) does not make a question about reports
     elif q.section and not re.search(r"多少|几|数量|情况如何", text) and not q.aggregate:
         q.intent = "narrative"
+    elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|几件|几个|几条|数量", text):
+        q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
                                             r"哪家多|谁多|谁更多|更多|差多少|相差|多还是少", text):
         q.intent = "compare"
@@ -444,7 +501,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
 _ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|有没有|是不是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
                    r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
                    r"was|were|compare|list|show)\b", re.I)
-_STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇)|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
+_STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇)|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
                      r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|"
                      r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b")
 
@@ -471,7 +528,7 @@ def split_parts(question: str) -> list[str]:
     into one question per row named, each with the words that ask (的决定数各是多少).
     A sum, a comparison or a claim over several rows stays one question.
     """
-    parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;", question) if p.strip()]
+    parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;|,?\s+and (?=how (?:many|much)\b)", question) if p.strip()]
     parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
     out = []
     for part in parts or [question]:

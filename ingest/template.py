@@ -260,7 +260,8 @@ APPEALS = Table(
                   ("行政诉讼", "诉讼", "起诉", "被诉", "被告", "当被告", "吃官司", "打官司", "官司", "lawsuit", "litigation", "sued")),),
     rows=(
         Row("review", "行政复议", "administrative reviews", r"行政复议|行政法复议", _APPEAL_COLS, main="total",
-            words=("行政复议", "复议", "被申请复议", "administrative review", "review")),
+            words=("行政复议", "复议", "被申请复议", "administrative review", "review", "administrative reconsideration",
+                   "reconsideration")),
         Row("litigation_direct", "未经复议直接起诉", "lawsuits without prior review", r"未经复议|直接起诉", _APPEAL_COLS,
             group="litigation", main="total", words=("直接起诉", "直接被起诉", "未经复议", "直接被诉", "sued directly")),
         Row("litigation_after_review", "复议后起诉", "lawsuits after review", r"复议后起诉|复议后", _APPEAL_COLS,
