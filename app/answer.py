@@ -725,8 +725,15 @@ class Answerer:
         if q.zone_only and not q.bodies:
             filters = Filters(bodies=tuple(r["body"] for r in reports if r["kind"] == "zone"),
                               year_from=lo, year_to=hi, sections=filters.sections)
+        if re.search(r"多少|几[条件个篇次项家场期人]", q.text) and not q.metric:
+            counted = self._narrative_counts(q, reports, ans)
+            if counted is not None:
+                return counted
         k = 12 if not q.bodies else 6
         hits = self.index.search(q.text, filters, k=k)
+        if hits and not q.section and (q.bodies or q.report_ids):
+            # about one body: the passages of the section the best one comes from
+            hits = [h for h in hits if h.section == hits[0].section][:3]
         if not hits and self.index.dense_error:
             ans.status = "not_found"
             ans.answer = "语义检索暂不可用，关键词检索也没有找到相关内容。"
@@ -748,6 +755,32 @@ class Answerer:
         ans.answer = (f"摘自各报告“{where}”部分：\n" if where else "相关原文：\n") + "\n".join(lines)
         if self.index.dense_error:
             ans.answer = "（语义检索暂不可用，以下为关键词检索的结果。）\n" + ans.answer
+        return ans
+
+    def _narrative_counts(self, q: Query, reports: list[dict], ans: Answer) -> Answer | None:
+        """A count only the text gives (主动公开政府信息多少条, 公众号发布多少篇): the clauses stating it, cited;
+        None when no clause of the reports asked speaks of it."""
+        targets = self._targets(q, reports)
+        if not targets or len(targets) > 6:
+            return None
+        what = q.text
+        for w in (*q.bodies, *q.body_words):
+            what = what.replace(w, "")
+        what = re.sub(r"(?:19|20)\d\d\s*年度?|多少|几[条件个篇次项家场期人]?|有|了|共|总共|一共", "", what)
+        lines = []
+        for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
+            text = self.store.report(r["report_id"])["text"]
+            ev = [e for e in narrative_evidence(text, what, -1.0) if e[2] >= 0.6]
+            if not ev:
+                continue
+            best = ev[0][2]
+            for clause, value, overlap in [e for e in ev if e[2] == best][:2]:
+                sec = self._section_of(r["report_id"], clause)
+                n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], sec, clause)
+                lines.append(f"{_label(r)}（{r['year']}年）：“{clause}” [{n}]")
+        if not lines:
+            return None
+        ans.answer = "报告正文中的说法：\n" + "\n".join(lines)
         return ans
 
     def _section_five(self, q: Query, reports: list[dict]) -> Answer:
