@@ -366,6 +366,9 @@ class Answerer:
                 else:
                     label = COLUMNS.get(col, col) if q.metric.endswith("*") else ""
                 parts.append(f"{label + ' ' if label else ''}{shown} [{n}]")
+                if col == "total" and f["key"].startswith("applications.") and not q.metric.endswith("*") and \
+                        self._total_disagrees(r["report_id"], f["key"]):
+                    parts[-1] += self._parts_of(ans, r, f["key"])
                 if f["key"].startswith("appeals.") and q.intent in ("value", "list") and not q.metric.endswith("*"):
                     parts[-1] += self._breakdown(ans, r, f["key"]) if col == "total" else self._row_total(ans, r, f["key"])
             values = [f["value"] for f in facts]
@@ -378,20 +381,23 @@ class Answerer:
             lines.append(f"{_label(r)}（{r['year']}年）：" + "；".join(parts))
             self._related_findings(ans, r["report_id"], q.metric)
         if q.intent == "list" and not q.metric.endswith("*"):
-            received = [(r, v[0]) for r, v in got if v[0]]
-            none = [r for r, v in got if v[0] == 0]
+            # a 0 whose own columns say otherwise is listed with them, not among the zeros
+            disputed = {r["report_id"] for r, ln in zip(targets, lines) if "总计与各列之和不符" in ln}
+            received = [(r, v[0]) for r, v in got if v[0] or r["report_id"] in disputed]
+            none = [r for r, v in got if v[0] == 0 and r["report_id"] not in disputed]
             head = f"{q.year or ''}{'年' if q.year else ''}{q.metric_word}："
             received_ids = {r["report_id"] for r, _ in received}
             body = [ln for r, ln in zip(targets, lines) if r["report_id"] in received_ids]
             if not received:
                 body = ["没有单位的该项数据大于0。"]
             extra = []
+            years = len({r["year"] for r in targets}) > 1
+            who = lambda r: _name(r["body"]) + (f"（{r['year']}年）" if years else "")  # noqa: E731
             if none:
-                extra.append("为0（未收到）的单位：" + "、".join(f"{_name(r['body'])} [{first_n[r['report_id']]}]" for r in none))
+                extra.append("为0（未收到）的单位：" + "、".join(f"{who(r)} [{first_n[r['report_id']]}]" for r in none))
             if blank:
                 extra.append("未填报的单位：" + "、".join(
-                    f"{_name(r['body'])}" + (f" [{first_n[r['report_id']]}]" if r["report_id"] in first_n else "")
-                    for r in blank))
+                    f"{who(r)}" + (f" [{first_n[r['report_id']]}]" if r["report_id"] in first_n else "") for r in blank))
             ans.answer = head + "\n" + "\n".join(body + extra)
         else:
             ans.answer = f"{q.metric_word}：\n" + "\n".join(lines)
@@ -408,6 +414,21 @@ class Answerer:
         shown = [f"{COLUMNS.get(f['key'].rsplit('.', 1)[1], '')} "
                  f"{'未填报' if f['value'] is None else f['raw'] + f['unit']} [{self._cite_fact(ans, r, f)}]" for f in cells]
         return "（" + "，".join(shown) + "）"
+
+    def _total_disagrees(self, report_id: str, key: str) -> bool:
+        """Does an arithmetic finding say this row's 总计 is not the sum of its columns?"""
+        row = key.rsplit(".", 1)[0]
+        return any(g["kind"] == "arithmetic" and (g["key"] or "").startswith(row) for g in self.store.findings(report_id))
+
+    def _parts_of(self, ans: Answer, r: dict, key: str) -> str:
+        """The columns of a row whose printed 总计 disagrees with them: （各列：自然人 6 [3]，商业企业 1 [4]）."""
+        row = key.rsplit(".", 1)[0]
+        cells = [f for f in self.store.facts(key=row + ".*", report_id=r["report_id"])
+                 if not f["key"].endswith(".total") and f["value"]]
+        if not cells:
+            return ""
+        return "（总计与各列之和不符；各列：" + "，".join(
+            f"{COLUMNS.get(f['key'].rsplit('.', 1)[1], '')} {f['raw']} [{self._cite_fact(ans, r, f)}]" for f in cells) + "）"
 
     def _row_total(self, ans: Answer, r: dict, key: str) -> str:
         """A table-4 column's row total beside it: （该项总计 3 [5]）."""
@@ -763,6 +784,8 @@ class Answerer:
         targets = self._targets(q, reports)
         if not targets or len(targets) > 6:
             return None
+        asked = re.search(r"(?:多少|几)\s*([条件个篇次项家场期人])", q.text)
+        unit = asked.group(1) if asked else ""
         what = q.text
         for w in (*q.bodies, *q.body_words):
             what = what.replace(w, "")
@@ -770,7 +793,9 @@ class Answerer:
         lines = []
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
             text = self.store.report(r["report_id"])["text"]
-            ev = [e for e in narrative_evidence(text, what, -1.0) if e[2] >= 0.6]
+            ev = [e for e in narrative_evidence(text, what, -1.0, limit=12) if e[2] >= 0.6]
+            if unit:   # 多少条: a clause counting in 条, not a percentage beside it
+                ev = [e for e in ev if re.search(rf"\d\s*{unit}", re.sub(r"（[^（）]*）", "", e[0]))] or ev
             if not ev:
                 continue
             best = ev[0][2]

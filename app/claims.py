@@ -61,22 +61,40 @@ def _metrics_in(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _universal_rule(text: str, q) -> tuple[str, str, str] | None:
-    """(cell, reference cell, words) a universal claim equates: 全部予以公开 → granted = total_processed;
-    全部来自自然人 → new_received.natural_person = new_received.total; 全部办结 → carried_forward = 0."""
+def _universal_rule(text: str, q) -> tuple[tuple[str, ...], str, str] | None:
+    """(cells, reference cell, words) a universal claim equates, the cells summed:
+    全部予以公开 → granted = total_processed; 要么全部公开要么部分公开 → granted + partially_granted = total_processed;
+    全部来自自然人 → new_received.natural_person = new_received.total; 复议结果全部是维持 → review.upheld = review.total;
+    全部办结 → carried_forward = 0."""
     if _FINISHED.search(text):
-        return "applications.carried_forward.total", "", "全部办结，没有结转下年度"
+        return ("applications.carried_forward.total",), "", "全部办结，没有结转下年度"
+    outcomes = set(T.outcome_rows("2021") + T.outcome_rows("2019"))
+    named = [k for k, _ in _metrics_in(text) if k.startswith("applications.") and k.split(".")[1] in outcomes]
+    if len(named) >= 2 and re.search(r"要么|只有|或者?|没有别的|没有其他|以外", text):
+        return tuple(named), "applications.total_processed.total", "只有" + "、".join(
+            T.row_label("applications", k.split(".")[1], False) for k in named)
     parts = q.metric.split(".")
-    if len(parts) != 3 or parts[0] != "applications" or "*" in q.metric:
+    if len(parts) != 3 or "*" in q.metric:
         return None
-    row, col = parts[1], parts[2]
+    table, row, col = parts
+    if table == "appeals" and col != "total":   # 复议结果全部是维持
+        return (q.metric,), f"appeals.{row}.total", f"全部{T.APPEALS.column(col).label}"
+    if table != "applications":
+        return None
     if col != "total":  # 全部来自自然人: the applicant column the question names
-        return (f"applications.new_received.{col}", "applications.new_received.total",
+        return ((f"applications.new_received.{col}",), "applications.new_received.total",
                 f"全部来自{T.APPLICATIONS.column(col).label}")
     r = T.APPLICATIONS.row(row)
-    if r is not None and r.key in T.outcome_rows("2021") + T.outcome_rows("2019"):
-        return q.metric, "applications.total_processed.total", f"全部{T.row_label('applications', row, False)}"
+    if r is not None and r.key in outcomes:
+        return (q.metric,), "applications.total_processed.total", f"全部{T.row_label('applications', row, False)}"
     return None
+
+
+def _cell_name(key: str) -> str:
+    """行政复议 · 结果维持; a row's 总计 by the row alone."""
+    _, row, col = T.cell_label(key)
+    row = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*", "", row)
+    return row if key.endswith(".total") or not col else f"{row} · {col}"
 
 
 class ClaimChecker:
@@ -102,8 +120,16 @@ class ClaimChecker:
 
         m = _CHANGE.search(q.text)
         word = m.group(3)
-        this = max(q.years) if q.years else q.year
-        base = int(m.group(2)) if m.group(2) else (min(q.years) if len(set(q.years)) > 1 else (this - 1 if this else None))
+        if m.group(2):   # 2024年…比2025年多: the year after 比 is the base, the other one is compared with it
+            base = int(m.group(2))
+            this = next((y for y in sorted(q.years, reverse=True) if y != base), None)
+        else:
+            this = max(q.years) if q.years else q.year
+            base = min(q.years) if len(set(q.years)) > 1 else (this - 1 if this else None)
+        if this is not None and base == this - 1 and q.metric.startswith("proactive."):
+            changed = self._change_column(ans, q, targets, word, this)
+            if changed is not None:
+                return changed
         if this is not None and base is not None and not q.metric:
             return self._narrative_change(ans, q, targets, m, this, base)
         if this is None or base is None or not q.metric:
@@ -134,6 +160,32 @@ class ClaimChecker:
             lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a)}，{base}年{_fmt(b)}，"
                          f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平'}{_fmt(abs(diff))}{pct}。")
         return self._verdict(ans, verdicts, lines, m.group(0))
+
+    def _change_column(self, ans, q, targets, word: str, this: int):
+        """The 2019 tables print a row's change on the year before (本年增/减) and last year's count
+        (上一年项目数量): a claim of change is checked on them, without the earlier report."""
+        from .answer import _fmt, _label
+
+        row = q.metric.split(".")[1]
+        reports = [r for r in self.a.corpus()[0] if r["year"] == this and (r["body"] in q.bodies or r["report_id"] in
+                                                                            q.report_ids)]
+        reports = [r for r in reports if r["template"] == "2019"]
+        if not reports:
+            return None
+        lines, verdicts = [], []
+        for r in reports:
+            change = self.cell(ans, r, f"proactive.{row}.change")
+            before = self.cell(ans, r, f"proactive.{row}.prior_year_items")
+            if change is None:
+                lines.append(f"{_label(r)}（{this}年）：本年增/减未填报，无法核实。")
+                continue
+            ok = change > 0 if any(x in word for x in _UP) else change < 0 if any(x in word for x in _DOWN) else change == 0
+            if q.claim_number is not None:
+                ok = ok and abs(change) == q.claim_number
+            verdicts.append(ok)
+            lines.append(f"{_label(r)}（{this}年，2019年版表格）{T.row_label('proactive', row, False)}：本年增/减 {_fmt(change)}"
+                         + (f"，上一年项目数量 {_fmt(before)}" if before is not None else "") + "。")
+        return self._verdict(ans, verdicts, lines, word)
 
     def _narrative_change(self, ans, q, targets, m, this: int, base: int):
         """A change in a number only the narrative states (主动公开政府信息61条，比上年的107条减少了):
@@ -278,26 +330,50 @@ class ClaimChecker:
         rule = _universal_rule(q.text, q)
         if rule is None:
             return self._not_found(ans, "无法把这一说法对应到报告表格的单元格。")
-        key, ref, words = rule
+        keys, ref, words = rule
         lines, verdicts = [], []
         for r in targets:
-            a = self.cell(ans, r, key)
+            cells = [self.cell(ans, r, k) for k in keys]
+            a = None if None in cells else sum(cells)
             b = self.cell(ans, r, ref) if ref else 0
-            if a is None or b is None:
+            if ref == "applications.total_processed.total":
+                # "only these outcomes" holds when every other outcome row is 0, whatever 总计 reads
+                rest = [self.a.store.facts(key=f"applications.{o}.total", report_id=r["report_id"])
+                        for o in T.outcome_rows(r["template"] if r["template"] in T.VERSIONS else "2021")
+                        if f"applications.{o}.total" not in keys]
+                values = [f["value"] for fs in rest for f in fs]
+                if any(values):
+                    verdicts.append(False)
+                elif values and None not in values:
+                    verdicts.append(True)
+                elif a is not None and b is not None:
+                    verdicts.append(a == b)
+                else:
+                    lines.append(f"{_label(r)}（{r['year']}年）：相关单元格未填报，无法核实。")
+                    continue
+            elif a is None or b is None:
                 lines.append(f"{_label(r)}（{r['year']}年）：相关单元格未填报，无法核实。")
                 continue
-            verdicts.append(a == b)
+            else:
+                verdicts.append(a == b)
+            if ref.startswith("applications.new_received.") or ref.startswith("appeals."):
+                # the other columns of the row, each cited: where the rest came from
+                for f in self.a.store.facts(key=ref.rsplit(".", 1)[0] + ".*", report_id=r["report_id"]):
+                    if f["key"] not in keys and f["key"] != ref and (f["value"] or ref.startswith("applications.")):
+                        self.a._cite_fact(ans, r, f)
             if a != b and ref == "applications.total_processed.total":
-                # the outcomes that are not the one claimed, where they are not 0
+                # the outcomes that are not the ones claimed, where they are not 0
                 for other in T.outcome_rows(r["template"] if r["template"] in T.VERSIONS else "2021"):
                     k = f"applications.{other}.total"
-                    if k != key:
-                        c = [f for f in self.a.store.facts(key=k, report_id=r["report_id"]) if f["value"]]
-                        for f in c:
-                            self.a._cite_fact(ans, r, f)
-            name = T.cell_label(key)[1]
+                    if k not in keys:
+                        for f in self.a.store.facts(key=k, report_id=r["report_id"]):
+                            if f["value"]:
+                                self.a._cite_fact(ans, r, f)
+            if "收到" in q.text and not any(k.startswith("applications.new_received") for k in (*keys, ref)):
+                self.cell(ans, r, "applications.new_received.total")   # the count the claim starts from
+            name = " + ".join(_cell_name(k) for k in keys)
             lines.append(f"{_label(r)}（{r['year']}年）：{name} {_fmt(a)}" +
-                         (f"，{T.cell_label(ref)[1]} {_fmt(b)}" if ref else "") + "。")
+                         (f"，{_cell_name(ref)} {_fmt(b)}" if ref else "") + "。")
         return self._verdict(ans, verdicts, lines, words)
 
     # ---- verdicts ------------------------------------------------------------------------------
@@ -345,7 +421,7 @@ def negative_statements(text: str, claim: str) -> list[str]:
     return [c for _, c in sorted(out, key=lambda x: -x[0])]
 
 
-def narrative_evidence(text: str, claim: str, number: float) -> list[tuple[str, float, float]]:
+def narrative_evidence(text: str, claim: str, number: float, limit: int = 3) -> list[tuple[str, float, float]]:
     """Clauses of a report's narrative that speak of what the claim speaks of: (clause, its number, overlap).
 
     The claim's words are matched as character pairs, so word order and small
@@ -359,21 +435,23 @@ def narrative_evidence(text: str, claim: str, number: float) -> list[tuple[str, 
     out = []
     for m in _CLAUSE.finditer(text):
         clause = m.group(0).strip()
-        digits = sum(ch.isdigit() for ch in clause)
-        if not clause or len(clause) > 160 or digits > len(clause) * 0.5 or len(re.findall(r"\d+", clause)) > 4:
+        # a parenthesis breaking a count down (55条（涵盖…6条、…30条）) is not the clause's own number
+        core = re.sub(r"（[^（）]*）|\([^()]*\)", "", clause)
+        digits = sum(ch.isdigit() for ch in core)
+        if not clause or len(clause) > 160 or digits > len(core) * 0.5 or len(re.findall(r"\d+", core)) > 4:
             continue
         # a year, or an item number (1. 2、（5）), is not a quantity; a share is compared with shares only
-        nums = [float(n.group(1)) for n in _NUMBER.finditer(clause)
+        nums = [float(n.group(1)) for n in _NUMBER.finditer(core)
                 if (n.group(2) or not (re.fullmatch(r"(?:19|20)\d\d", n.group(1)) or
-                                       re.match(r"\s*[.．、）)年月日]", clause[n.end():])))
+                                       re.match(r"\s*[.．、）)年月日]", core[n.end():])))
                 and (not percent or n.group(2) in ("%", "％"))]
         if not nums:
             continue
-        have = _bigrams(clause)
+        have = _bigrams(core)
         overlap = len(want & have) / len(want)
         if overlap >= 0.5:
             value = number if number in nums else nums[0]
             out.append((clause, value, overlap))
     out.sort(key=lambda e: (-e[2], e[1] != number))
     stating = [e for e in out if e[1] == number]
-    return out[:3] + [e for e in stating if e not in out[:3]][:2]
+    return out[:limit] + [e for e in stating if e not in out[:limit]][:2]

@@ -94,7 +94,8 @@ RATIOS: dict[str, tuple[str, tuple[str, ...], str]] = {
 NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # Simple English questions are read through Chinese keywords (the reports and the answers are Chinese).
 ENGLISH = [
-    (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"), (r"\bwhich\b|\bwhat (?:zones|bodies)\b", "哪些"),
+    (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"), (r"\b(?:which|what) years\b", "哪几年"),
+    (r"\bannual reports?\b", "年报"), (r"\bwhich\b|\bwhat (?:zones|bodies)\b", "哪些"),
     (r"\bhow many\b|\bhow much\b", "多少"), (r"\bdid not\b.*\breport\b|\bno report\b|\bmissing\b", "没有年报"),
     (r"(?:development )?zones?\b|\bparks?\b|\bnew areas?\b", "园区"),
     (r"\brequests?\b", "申请"), (r"\bproactive(?:ly)? disclos\w*|\bpublished\b", "主动公开"),
@@ -477,7 +478,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
     elif re.search(r"没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失", text):
         q.intent = "coverage"
-    elif inventory_kind(text) and not (q.section and inventory_kind(text) == "listing"):
+    elif inventory_kind(text) and not ((q.section or q.metric) and inventory_kind(text) == "listing"):
         q.intent, q.inventory = "inventory", inventory_kind(text)
     elif not DOMAIN.search(text) and not q.metric and not q.section and not q.ratio and \
             (not found or OFF_TOPIC.search(text)):
