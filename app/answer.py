@@ -20,7 +20,7 @@ from nianbao.ingest.template import cell_label, main_column
 
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
-from .claims import ClaimChecker, claim_kind, narrative_evidence
+from .claims import ClaimChecker, _metrics_in, claim_kind, narrative_evidence
 from .coverage import inventory
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS
@@ -503,6 +503,8 @@ class Answerer:
             ans.answer = "\n".join(lines)
             ans.status = "answered" if got else "not_reported"
             return ans
+        if q.aggregate == "sum" and len(_metrics_in(q.text, q.version)) >= 2:
+            return self._sum_of_metrics(ans, targets, q.text)
         key = q.metric
         rows = []
         for r in targets:  # each report's own template version names its cell
@@ -718,6 +720,8 @@ class Answerer:
         if evidence and table_ev and bool(text_ok) != bool(table_ok):
             ans.verdict = "conflicting"
             head = "报告正文与表格数据不一致："
+            if re.search(r"一致|相符|吻合|相同|对得上", claim):   # the claim was that they agree
+                ans.verdict, head = "contradicted", "不属实：报告正文与表格数据不一致。"
         elif text_ok or table_ok:
             ans.verdict = "supported"
             head = "属实。"
@@ -776,6 +780,28 @@ class Answerer:
         ans.answer = (f"摘自各报告“{where}”部分：\n" if where else "相关原文：\n") + "\n".join(lines)
         if self.index.dense_error:
             ans.answer = "（语义检索暂不可用，以下为关键词检索的结果。）\n" + ans.answer
+        return ans
+
+    def _sum_of_metrics(self, ans: Answer, targets: list[dict], text: str) -> Answer:
+        """无法提供和其他处理合计: per report, each metric (a group summed over its rows) and their sum, cited;
+        each report's own template version names the rows."""
+        lines, got = [], False
+        for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
+            parts, total, blank = [], 0.0, []
+            for key, label in _metrics_in(text, r["template"] if r["template"] in T.VERSIONS else None):
+                v, n = self._values(ans, r, main_key(key, r["template"]))
+                if v is None:
+                    blank.append(label)
+                    continue
+                total += v
+                parts.append(f"{label} {_fmt(v)} [{n}]")
+            if blank:
+                lines.append(f"{_label(r)}（{r['year']}年）：{'、'.join(blank)}未填报；" + " + ".join(parts))
+                continue
+            got = True
+            lines.append(f"{_label(r)}（{r['year']}年）：{' + '.join(parts)} = {_fmt(total)}")
+        ans.answer = "合计：\n" + "\n".join(lines)
+        ans.status = "answered" if got else "not_reported"
         return ans
 
     def _narrative_counts(self, q: Query, reports: list[dict], ans: Answer) -> Answer | None:

@@ -51,11 +51,12 @@ def claim_kind(text: str, q) -> str:
     return ""
 
 
-def _metrics_in(text: str) -> list[tuple[str, str]]:
-    """Every metric named in a text, split at 和/与/及/、/加 (复议和诉讼 → two metrics)."""
+def _metrics_in(text: str, version: str | None = None) -> list[tuple[str, str]]:
+    """Every metric named in a text, split at 和/与/及/、/加 (复议和诉讼 → two metrics); `version` picks the
+    rows of that template version where a word names rows of both (其他处理)."""
     out = []
-    for part in re.split(r"和|与|及|、|加上|以及|跟", text):
-        key, label = find_metric(part)
+    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|还是", text):
+        key, label = find_metric(part, version)
         if key and key not in [k for k, _ in out]:
             out.append((key, label))
     return out

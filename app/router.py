@@ -281,7 +281,8 @@ def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] |
             return None, (latest - n + 1, latest), (), f"“{m.group(0)}”按语料中最新的{latest}年往前数，即{latest - n + 1}—{latest}年"
         said = [(text.find(w), w, latest - back) for w, back in (("前年", 2), ("去年", 1), ("上一年", 1), ("今年", 0),
                                                                  ("最新", 0), ("本年度", 0)) if w in text]
-        said = [s for s in said if not (s[1] == "去年" and "过去年" in text)]
+        said = [s for s in said if not (s[1] == "去年" and "过去年" in text)
+                and not (s[1] == "上一年" and re.search(r"上一年(?:的)?项目|上一年结转", text))]   # 2019 column 上一年项目数量
         if said:
             years = tuple(sorted({y for _, _, y in said}))
             words = "”“".join(w for _, w, _ in sorted(said))
