@@ -313,7 +313,7 @@ class App:
                     index.close()
                 finally:
                     store.close()
-            said = {"ingested": "已导入", "replaced": "已更新", "unchanged": "内容未变", "duplicate": "与已有报告相同"}
+            said = {"ingested": "已导入", "replaced": "已更新", "unchanged": "内容未变", "reparsed": "已按新版解析器重新读取", "duplicate": "与已有报告相同"}
             for r in results:
                 name = Path(r.path).name
                 if r.status == "rejected":

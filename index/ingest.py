@@ -10,7 +10,7 @@ from nianbao.ingest.loaders import SUPPORTED_SUFFIXES
 from nianbao.ingest import template as T
 from nianbao.ingest.metadata import load_manifest, near_names
 from nianbao.ingest.parse import parse_file
-from nianbao.ingest.records import Finding, IngestResult, ReadOptions, ReportError
+from nianbao.ingest.records import Finding, IngestResult, ReadOptions, ReportError, records_digest
 
 from .settings import Settings
 from .store import Store
@@ -55,7 +55,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, store: Store | None 
             results.append(result)
             if on_result:
                 on_result(result)
-        if any(r.status in ("ingested", "replaced") for r in results):
+        if any(r.status in ("ingested", "replaced", "reparsed") for r in results):
             store.set_cross_findings(cross_year_findings(store) + lookalike_findings(store))
     finally:
         if own:
@@ -78,6 +78,14 @@ def ingest_one(path: Path, manifest_row: dict | None, settings: Settings, store:
     except Exception as e:  # a parser bug must not stop the folder; say what broke
         return IngestResult(name, "rejected", reason=f"could not be parsed ({type(e).__name__}: {e})")
     if store.file_report(path.name) == report.report_id:
+        if store.report_digest(report.report_id) != records_digest(report):
+            # same bytes, read differently (the parser has changed since): records and passages renewed
+            if index is not None:
+                index.remove(report.report_id)
+            store.refresh_report(report)
+            if index is not None:
+                index.add(report.report_id)
+            return IngestResult(name, "reparsed", report.report_id, findings=len(report.findings))
         if index is not None:
             index.add(report.report_id)  # no-op when its chunks are present
         return IngestResult(name, "unchanged", report.report_id)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from nianbao.ingest.metadata import zone_kind
-from nianbao.ingest.records import Finding, Report, Section
+from nianbao.ingest.records import Finding, Report, Section, records_digest
 from nianbao.ingest.template import keys_matching
 
 SCHEMA_VERSION = 3
@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS reports (
     title TEXT NOT NULL, body TEXT NOT NULL, body_source TEXT NOT NULL, kind TEXT NOT NULL,
     year INTEGER, year_source TEXT NOT NULL, template TEXT NOT NULL, template_source TEXT NOT NULL,
     region TEXT NOT NULL, text TEXT NOT NULL, ingested_at REAL NOT NULL,
-    source_format TEXT NOT NULL DEFAULT 'text', pages TEXT NOT NULL DEFAULT '[]', ocr_pages TEXT NOT NULL DEFAULT '[]');
+    source_format TEXT NOT NULL DEFAULT 'text', pages TEXT NOT NULL DEFAULT '[]', ocr_pages TEXT NOT NULL DEFAULT '[]',
+    parse_digest TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS files (
     name TEXT PRIMARY KEY, report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE);
 CREATE TABLE IF NOT EXISTS sections (
@@ -53,6 +54,7 @@ _ADDED_COLUMNS = (
     ("facts", "page", "INTEGER"),
     ("reports", "ocr_pages", "TEXT NOT NULL DEFAULT '[]'"),
     ("facts", "confidence", "REAL"),
+    ("reports", "parse_digest", "TEXT NOT NULL DEFAULT ''"),
 )
 
 
@@ -118,12 +120,36 @@ class Store:
                 self._drop_if_orphan(old)
         return replaced
 
+    def report_digest(self, report_id: str) -> str:
+        """The digest of the records a report was stored with ('' for a store older than digests)."""
+        row = self.db.execute("SELECT parse_digest FROM reports WHERE report_id=?", (report_id,)).fetchone()
+        return row[0] if row else ""
+
+    def refresh_report(self, r: Report) -> None:
+        """Replace a stored report's records by a new reading of the same file content, in one transaction
+        (the parser has changed since it was stored); its file names and corpus-wide findings stay."""
+        with self.db:
+            for table in ("sections", "facts"):
+                self.db.execute(f"DELETE FROM {table} WHERE report_id=?", (r.report_id,))
+            self.db.execute("DELETE FROM findings WHERE report_id=? AND scope='report'", (r.report_id,))
+            self.db.execute(
+                "UPDATE reports SET title=?, body=?, body_source=?, kind=?, year=?, year_source=?, template=?, "
+                "template_source=?, region=?, text=?, source_format=?, pages=?, ocr_pages=?, parse_digest=? "
+                "WHERE report_id=?",
+                (r.title, r.body, r.body_source, zone_kind(r.body), r.year, r.year_source, r.template,
+                 r.template_source, r.region, r.text, r.source_format, json.dumps(r.pages), json.dumps(r.ocr_pages),
+                 records_digest(r), r.report_id))
+            self._insert_records(r)
+
     def _insert(self, r: Report) -> None:
         self.db.execute(
-            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (r.report_id, r.content_hash, r.source_file, r.title, r.body, r.body_source, zone_kind(r.body),
              r.year, r.year_source, r.template, r.template_source, r.region, r.text, time.time(),
-             r.source_format, json.dumps(r.pages), json.dumps(r.ocr_pages)))
+             r.source_format, json.dumps(r.pages), json.dumps(r.ocr_pages), records_digest(r)))
+        self._insert_records(r)
+
+    def _insert_records(self, r: Report) -> None:
         self.db.executemany(
             'INSERT INTO sections VALUES (?,?,?,?,?,?)',
             [(r.report_id, s.key, s.heading, s.text, s.start, s.end) for s in r.sections])

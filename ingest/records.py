@@ -119,6 +119,18 @@ class Report:
         return asdict(self)
 
 
+def records_digest(r: Report) -> str:
+    """A digest of what was read from a file (everything but the bytes' own hash and the time stored): a file
+    read again by a changed parser gives a different digest, so its stored records are refreshed."""
+    import hashlib
+    import json
+
+    d = asdict(r)
+    for k in ("report_id", "content_hash", "source_file"):
+        d.pop(k, None)
+    return hashlib.sha256(json.dumps(d, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """How to read a file: where OCR keeps what it read, and whom to tell about each page."""
@@ -129,10 +141,10 @@ class ReadOptions:
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What happened to one file: ingested, unchanged, replaced or rejected."""
+    """What happened to one file: ingested, unchanged, reparsed (same bytes, read anew), replaced or rejected."""
 
     path: str
-    status: str                  # ingested | unchanged | replaced | duplicate | rejected
+    status: str                  # ingested | unchanged | reparsed | replaced | duplicate | rejected
     report_id: str = ""
     reason: str = ""
     findings: int = 0

@@ -143,3 +143,29 @@ def test_chunk_records(tmp_path):
     store.delete_chunks(rid)
     assert store.chunk_ids() == [] and store.chunk_generation() == "3" and store.reports_without_chunks() == {rid}
     store.close()
+
+
+def test_same_bytes_read_anew_when_the_reader_changed(tmp_path):
+    # a store written by an earlier reader: the fused 8855698 row was left unknown and no digest kept
+    settings = Settings(data_dir=tmp_path / "d")
+    f = tmp_path / "2022_pingtan-zone_1.txt"
+    shutil.copy(CORPUS / f.name, f)
+    (first,) = ingest_paths([f], settings)
+    store = Store(settings.db_path)
+    with store.db:
+        store.db.execute("UPDATE facts SET value=NULL WHERE key LIKE 'proactive.normative_documents.%'")
+        store.db.execute("DELETE FROM findings WHERE kind='settled_by_text'")
+        store.db.execute("UPDATE reports SET parse_digest=''")
+    store.close()
+    (again,) = ingest_paths([f], settings)
+    assert again.status == "reparsed" and again.report_id == first.report_id
+    store = Store(settings.db_path)
+    got = {x["key"]: x["value"] for x in store.facts(key="proactive.normative_documents")}
+    assert got == {"proactive.normative_documents.issued": 88, "proactive.normative_documents.repealed": 55,
+                   "proactive.normative_documents.in_force": 698}
+    assert any(g["kind"] == "settled_by_text" for g in store.findings(first.report_id))
+    assert store.file_report(f.name) == first.report_id and len(store.report_ids()) == 1
+    store.close()
+    # read the same way a third time: nothing to do
+    (third,) = ingest_paths([f], settings)
+    assert third.status == "unchanged"
