@@ -197,6 +197,13 @@ class BodyResolver:
         res = Resolution()
         clean = re.sub(r"(?:19|20)\d\d\s*年度?|近.年|去年|今年|前年", "，", text)
         every = _EVERY.search(clean)
+        kind_only = re.search(r"(?:各|所有|全部|哪些|哪几个|每个)(片区|局)(?![\u4e00-\u9fff]{0,1}(?:长|级))", clean)
+        if not every and kind_only:
+            # 各片区 / 哪些局 with no place: every body of that kind
+            inside = [b for b in self.bodies if re.search(_EVERY_KIND[kind_only.group(1)], b)]
+            if inside:
+                res.bodies, res.matched = tuple(inside), (kind_only.group(0),)
+                return res
         if every:
             place = _LEAD.sub("", every.group(1))
             region = self._region_of(place)

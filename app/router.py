@@ -504,7 +504,7 @@ _ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|�
                    r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
                    r"was|were|compare|list|show)\b", re.I)
 _STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇)|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
-                     r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|"
+                     r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|都|(?<!平)均|"
                      r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b")
 
 
@@ -546,11 +546,17 @@ def _rows_of(text: str) -> set[str]:
     return {".".join(key.split(".")[:2])} if key else set()
 
 
+def _columns_of(text: str) -> bool:
+    """Does a piece name a column of tables 3 or 4 (纠正了几次, 自然人几件)?"""
+    return any(w in text for w, _ in APPLICANTS + APPEAL_COLUMNS)
+
+
 def _split_rows(part: str) -> list[str]:
     """One part naming two or more rows of the tables → one question per row."""
     pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
-    asks = [i for i, p in enumerate(pieces) if _rows_of(p) and re.search(r"多少|几|数量|是什么|情况", p)]
-    if len(asks) >= 2 and len(set().union(*(_rows_of(pieces[i]) for i in asks))) >= 2:
+    asks = [i for i, p in enumerate(pieces) if (_rows_of(p) or i and _columns_of(p)) and re.search(r"多少|几|数量|是什么|情况", p)]
+    if len(asks) >= 2 and (len(set().union(*(_rows_of(pieces[i]) for i in asks))) >= 2 or
+                           any(not _rows_of(pieces[i]) for i in asks[1:])):
         first = "，".join(pieces[: asks[0] + 1])
         return [first] + [pieces[i].strip() for i in asks[1:]]
     segs = _ROW_JOIN().split(part)

@@ -431,6 +431,8 @@ EVERY = [
     c("平潭的各局2025年行政处罚合计", t2("penalty", "decisions"), (GA, JF, SS, CZ, SJ, ZR, NY), 2025,
       intent="aggregate", agg="sum"),
     c("江阴哪些园区收到了申请", RECEIVED, (JJ, LG), intent="list"),
+    c("2023年各片区行政处罚合计", t2("penalty", "decisions"), PIANQU, 2023, intent="aggregate", agg="sum"),
+    c("2024年哪些局收到了申请", RECEIVED, (GA, JF, SS, CZ, SJ, ZR, NY), 2024, intent="list"),
     c("2024年哪些开发区收到了申请", RECEIVED, (), 2024, intent="list", zone=True),
     c("2024年各新区的行政复议情况", t4("review"), (), 2024, zone=True),
 ]
@@ -521,6 +523,12 @@ INTENTS = [
       intent="claim", claim=5949.09),
     c("有人说2022年平潭全区被申请行政复议3件，是真的吗", t4("review"), PT, 2022, intent="claim", claim=3),
     c("判断：2025年经发局直接起诉1件", t4("litigation_direct"), JF, 2025, intent="claim", claim=1),
+    # a statement is a claim
+    c("经发局2022年收到的3件申请都是自然人提的。", t3("new_received", "natural_person"), JF, 2022, intent="claim", claim=3),
+    c("海坛片区2021年行政许可处理决定数量是1。", t2("licensing", "decisions"), HT, 2021, intent="claim", claim=1),
+    c("2022年平潭全区的行政许可决定超过了一万件。", t2("licensing", "decisions"), PT, 2022, intent="claim", claim=10000),
+    c("市场局2025年的行政处罚比2024年多了28件", t2("penalty", "decisions"), SJ, None, (2024, 2025), intent="claim",
+      claim=28),
     # coverage
     c("哪些单位没有2024年的年报", (), (), 2024, intent="coverage"),
     c("2023年缺少哪些单位的报告", (), (), 2023, intent="coverage"),
