@@ -91,6 +91,14 @@ def _universal_rule(text: str, q) -> tuple[tuple[str, ...], str, str] | None:
     return None
 
 
+def _row_words(key: str) -> tuple[str, ...]:
+    """The words of a metric's row (收到, 申请, 受理 for 本年新收), two characters or more, Chinese only."""
+    parts = key.split(".")
+    table = T.TABLE_BY_KEY.get(parts[0])
+    row = table.row(parts[1]) if table and len(parts) > 1 and "*" not in parts[1] else None
+    return tuple(w for w in (row.words if row else ()) if len(w) >= 2 and not re.search(r"[A-Za-z]", w))
+
+
 def _cell_name(key: str) -> str:
     """行政复议 · 结果维持; a row's 总计 by the row alone."""
     _, row, col = T.cell_label(key)
@@ -319,7 +327,12 @@ class ClaimChecker:
                 lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(c)}。")
             # the narrative saying so in words (未发生…行政诉讼案件)
             text = self.a.store.report(r["report_id"])["text"]
-            for clause in negative_statements(text, q.text)[:1]:
+            claim = q.text
+            for w in (*q.bodies, *q.body_words):
+                claim = claim.replace(w, "")
+            claim = re.sub(r"(?:19|20)\d\d\s*年度?", "", claim)
+            words = tuple(w for key, _ in metrics for w in _row_words(key))
+            for clause in negative_statements(text, claim, words)[:1]:
                 n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
                                  self.a._section_of(r["report_id"], clause), clause)
                 lines.append(f"报告原文：“{clause}” [{n}]")
@@ -408,17 +421,19 @@ def _bigrams(text: str) -> set[str]:
     return {han[i:i + 2] for i in range(len(han) - 1)}
 
 
-def negative_statements(text: str, claim: str) -> list[str]:
-    """Clauses of the narrative that say something did not happen, about what the claim speaks of."""
-    want = _bigrams(re.sub(r"没有|没|未|无|对吗|对不对|属实|吗", "", _ASKING.sub("", claim)))
+def negative_statements(text: str, claim: str, words: tuple[str, ...] = ()) -> list[str]:
+    """Clauses of the narrative that say something did not happen, about what the claim speaks of: sharing
+    enough of the claim's wording, or two of `words` (the words of the metric claimed: 收到, 申请)."""
+    want = _bigrams(re.sub(r"没有|没|未|无|对吗|对不对|属实|吗|一件|一个|一起|都|均|任何", "", _ASKING.sub("", claim)))
     out = []
     for m in _CLAUSE.finditer(text):
         clause = m.group(0).strip()
         if len(clause) > 120 or not re.search(r"未|没有|无|零", clause):
             continue
         have = _bigrams(clause)
-        if want and len(want & have) / len(want) >= 0.4:
-            out.append((len(want & have), clause))
+        shared = len(want & have)
+        if want and shared / len(want) >= 0.4 or sum(w in clause for w in words) >= 2:
+            out.append((shared, clause))
     return [c for _, c in sorted(out, key=lambda x: -x[0])]
 
 

@@ -98,7 +98,8 @@ def test_server_down_is_said_and_passages_shown(data):
 
 # ---- the model as a reader of questions ---------------------------------------------------------
 
-ODD = "Yangkougang, 2024: the tally of outcomes upheld on reconsideration?"
+# words no rule of the reader knows: the higher-ups backing them when an answer was challenged
+ODD = "Yangkougang 2024: how often did the higher-ups back them when someone challenged an answer?"
 
 
 def test_model_reading_is_checked_and_the_answer_comes_from_the_records(model, server, data):
@@ -111,7 +112,8 @@ def test_model_reading_is_checked_and_the_answer_comes_from_the_records(model, s
                               "bodies": ["洋口港经济开发区"], "years": [2024], "section": ""}, ensure_ascii=False)
     a = answerer(data, server)
     ans = a.ask(ODD)
-    assert ans.route == "table" and [f["key"] for f in ans.facts] == ["appeals.review.upheld"]
+    # the cell read, with its row's total beside it
+    assert ans.route == "table" and [f["key"] for f in ans.facts] == ["appeals.review.upheld", "appeals.review.total"]
     stored = [f for f in a.store.facts(key="appeals.review.upheld")]
     assert ans.facts[0]["value"] == stored[0]["value"]     # the record's value, whatever the model says
     assert "语言模型读成查询" in ans.answer
