@@ -350,6 +350,8 @@ class Answerer:
             return self._no_reports(ans, q)
         lines, got, blank, first_n = [], [], [], {}
         for r in targets:
+            # a list over a table-2 row shows the row and counts by its main column (行政许可: 本年处理决定数量)
+            listing_row = q.intent == "list" and q.metric.startswith("proactive.") and q.metric.endswith("*")
             facts = list(self.store.facts(key=q.metric, report_id=r["report_id"]))
             if not facts:
                 blank.append(r)
@@ -372,6 +374,9 @@ class Answerer:
                 if f["key"].startswith("appeals.") and q.intent in ("value", "list") and not q.metric.endswith("*"):
                     parts[-1] += self._breakdown(ans, r, f["key"]) if col == "total" else self._row_total(ans, r, f["key"])
             values = [f["value"] for f in facts]
+            if listing_row:
+                main = main_key(q.metric, r["template"])
+                values = [f["value"] for f in facts if f["key"] == main] or values
             if len({x["key"].split(".")[1] for x in facts}) > 1 and any(v is not None for v in values):
                 parts.insert(0, f"合计 {_fmt(sum(v for v in values if v is not None))}")
             if all(v is None for v in values):
@@ -380,11 +385,13 @@ class Answerer:
                 got.append((r, values))
             lines.append(f"{_label(r)}（{r['year']}年）：" + "；".join(parts))
             self._related_findings(ans, r["report_id"], q.metric)
-        if q.intent == "list" and not q.metric.endswith("*"):
+        if q.intent == "list" and (not q.metric.endswith("*") or q.metric.startswith("proactive.")):
             # a 0 whose own columns say otherwise is listed with them, not among the zeros
             disputed = {r["report_id"] for r, ln in zip(targets, lines) if "总计与各列之和不符" in ln}
-            received = [(r, v[0]) for r, v in got if v[0] or r["report_id"] in disputed]
-            none = [r for r, v in got if v[0] == 0 and r["report_id"] not in disputed]
+            # a group (不予公开) counts by the sum of its rows
+            total = {r["report_id"]: sum(x for x in v if x is not None) for r, v in got}
+            received = [(r, total[r["report_id"]]) for r, v in got if total[r["report_id"]] or r["report_id"] in disputed]
+            none = [r for r, v in got if not total[r["report_id"]] and r["report_id"] not in disputed]
             head = f"{q.year or ''}{'年' if q.year else ''}{q.metric_word}："
             received_ids = {r["report_id"] for r, _ in received}
             body = [ln for r, ln in zip(targets, lines) if r["report_id"] in received_ids]
@@ -394,7 +401,8 @@ class Answerer:
             years = len({r["year"] for r in targets}) > 1
             who = lambda r: _name(r["body"]) + (f"（{r['year']}年）" if years else "")  # noqa: E731
             if none:
-                extra.append("为0（未收到）的单位：" + "、".join(f"{who(r)} [{first_n[r['report_id']]}]" for r in none))
+                zero = "为0（未收到）的单位：" if q.metric.startswith("applications.new_received") else "为0的单位："
+                extra.append(zero + "、".join(f"{who(r)} [{first_n[r['report_id']]}]" for r in none))
             if blank:
                 extra.append("未填报的单位：" + "、".join(
                     f"{who(r)}" + (f" [{first_n[r['report_id']]}]" if r["report_id"] in first_n else "") for r in blank))
