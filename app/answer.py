@@ -368,6 +368,9 @@ class Answerer:
                 else:
                     label = COLUMNS.get(col, col) if q.metric.endswith("*") else ""
                 parts.append(f"{label + ' ' if label else ''}{shown} [{n}]")
+                if f["key"] == "applications.total_processed.total" and q.metric_word.endswith("办理结果") and \
+                        q.intent == "value":
+                    parts[-1] += self._outcomes(ans, r)
                 if col == "total" and f["key"].startswith("applications.") and not q.metric.endswith("*") and \
                         self._total_disagrees(r["report_id"], f["key"]):
                     parts[-1] += self._parts_of(ans, r, f["key"])
@@ -422,6 +425,30 @@ class Answerer:
         shown = [f"{COLUMNS.get(f['key'].rsplit('.', 1)[1], '')} "
                  f"{'未填报' if f['value'] is None else f['raw'] + f['unit']} [{self._cite_fact(ans, r, f)}]" for f in cells]
         return "（" + "，".join(shown) + "）"
+
+    def _outcomes(self, ans: Answer, r: dict) -> str:
+        """Table 3's outcomes beside their 总计, each group summed over its rows and cited where not 0:
+        （予以公开 3 [2]，部分公开 1 [3]，无法提供 4 [4]）."""
+        version = r["template"] if r["template"] in T.VERSIONS else "2021"
+        rows = [x for x in T.APPLICATIONS.rows_for(version) if x.key in T.outcome_rows(version)]
+        shown, seen = [], set()
+        for row in rows:
+            group = row.group if row.group != "outcomes" else row.key
+            if group in seen:
+                continue
+            seen.add(group)
+            members = [x for x in rows if (x.group if x.group != "outcomes" else x.key) == group]
+            facts = [f for x in members for f in self.store.facts(key=f"applications.{x.key}.total", report_id=r["report_id"])]
+            known = [f for f in facts if f["value"] is not None]
+            if not known or not sum(f["value"] for f in known):
+                continue
+            marks = [self._cite_fact(ans, r, f) for f in known if f["value"]]
+            label = next((g.label for g in T.APPLICATIONS.groups if g.key == group), row.label) if len(members) > 1 \
+                else row.label
+            label = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])", "", label)
+            label = re.sub(r"（区分处理.*", "", label)
+            shown.append(f"{label} {_fmt(sum(f['value'] for f in known))} " + "".join(f"[{n}]" for n in marks))
+        return "（" + "，".join(shown) + "）" if shown else ""
 
     def _total_disagrees(self, report_id: str, key: str) -> bool:
         """Does an arithmetic finding say this row's 总计 is not the sum of its columns?"""

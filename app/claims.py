@@ -103,6 +103,7 @@ def _cell_name(key: str) -> str:
     """行政复议 · 结果维持; a row's 总计 by the row alone."""
     _, row, col = T.cell_label(key)
     row = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*", "", row)
+    row = "办理结果总计" if row == "总计" else row
     return row if key.endswith(".total") or not col else f"{row} · {col}"
 
 
@@ -350,6 +351,10 @@ class ClaimChecker:
             cells = [self.cell(ans, r, k) for k in keys]
             a = None if None in cells else sum(cells)
             b = self.cell(ans, r, ref) if ref else 0
+            if ref and a == 0 and b == 0:
+                # nothing to be "all" of: 0 applications (or cases) make the claim empty, not true
+                lines.append(f"{_label(r)}（{r['year']}年）：{_cell_name(ref)} 为0，“{words}”无从谈起。")
+                continue
             if ref == "applications.total_processed.total":
                 # "only these outcomes" holds when every other outcome row is 0, whatever 总计 reads
                 rest = [self.a.store.facts(key=f"applications.{o}.total", report_id=r["report_id"])
@@ -401,7 +406,8 @@ class ClaimChecker:
     def _verdict(ans, verdicts: list[bool], lines: list[str], what: str):
         if not verdicts:
             ans.status, ans.verdict = "not_found", "not_found"
-            ans.answer = "无法核实：所需的表格单元格未填报或缺失。\n" + "\n".join(lines)
+            why = "说法所指的申请或案件数为0。" if any("无从谈起" in x for x in lines) else "所需的表格单元格未填报或缺失。"
+            ans.answer = f"无法核实：{why}\n" + "\n".join(lines)
             return ans
         ans.verdict = "supported" if all(verdicts) else "contradicted"
         head = "属实。" if all(verdicts) else f"不属实：按报告表格，“{what}”不成立。"

@@ -176,7 +176,9 @@ APPLICATIONS = Table(
         Column("total", "总计", "total", r"总计|合计", words=("总计", "合计", "一共", "总共", "total")),
     ),
     groups=(
-        Group("outcomes", "三、本年度办理结果", "outcomes this year", r"办理结果", ("办理结果", "办结", "处理结果")),
+        Group("outcomes", "三、本年度办理结果", "outcomes this year", r"办理结果",
+              ("办理结果", "办结", "处理结果", "答复情况", "答复结果", "办理情况", "处理情况", "怎么答复", "如何答复",
+               "outcomes", "outcome")),
         Group("denied", "（三）不予公开", "refused", r"不[予子]公开",
               ("不予公开", "不子公开", "不公开", "拒绝公开", "没给公开", "不给公开", "驳回", "refused", "denied")),
         Group("unable", "（四）无法提供", "could not be provided", r"无法提供", ("无法提供", "提供不了", "could not be provided")),
