@@ -48,3 +48,123 @@ def test_retrieval_meets_its_targets(settings):
     for metric in ("recall@1", "recall@5", "mrr"):
         assert m["hybrid"][metric] >= max(m["dense"][metric], m["keyword"][metric]), metric
     store.close()
+
+
+# ---- the question sets written by someone who had not read the code ---------------------------------------
+# Every question must pass but the ones listed, each with why it still fails; a listed one that starts to pass
+# fails the test, and its line must go.
+KNOWN_MISSES = {
+    "q2-075": "gold wants the whole 政府集中采购 row for a question naming only 采购总金额",
+    "q2-287": "临江新区's report names no province; the gold knows it is in Jiangsu from elsewhere",
+    "q3-261": "the gold quote starts at 其中，, before the clause the answer quotes",
+}
+
+
+@pytest.mark.parametrize("name,split", [("questions.v2.jsonl", None), ("questions.v3.jsonl", "dev")])
+def test_second_and_third_question_sets(settings, name, split):
+    from nianbao.app.answer import Answerer
+    from nianbao.eval.answers import load, run
+
+    items = [i for i in load(ROOT / "eval" / name) if split is None or i.get("split") == split]
+    a = Answerer(settings)
+    results = run(a, items)
+    a.close()
+    failed = {r["id"]: r["fails"] for r in results if not r["ok"]}
+    unexpected = {k: v for k, v in failed.items() if k not in KNOWN_MISSES}
+    assert not unexpected, unexpected
+    asked = {r["id"] for r in results}
+    mended = [k for k in KNOWN_MISSES if k in asked and k not in failed]
+    assert not mended, f"now passing, remove from KNOWN_MISSES: {mended}"
+
+
+# ---- answers to questions as users put them, values read from the reports by hand ------------------------
+
+def _ask(settings, question):
+    from nianbao.app.answer import Answerer
+
+    a = Answerer(settings)
+    try:
+        return a.ask(question)
+    finally:
+        a.close()
+
+
+def _values(ans):
+    from pathlib import Path
+
+    return {(Path(f["source_file"]).name, f["key"]): f["value"] for f in ans.facts}
+
+
+def test_several_rows_in_one_question(settings):
+    ans = _ask(settings, "平潭全区2022年行政许可、行政处罚和行政强制分别多少？")
+    v = _values(ans)
+    assert v[("2022_pingtan-zone_1.txt", "proactive.licensing.decisions")] == 10690
+    assert v[("2022_pingtan-zone_1.txt", "proactive.penalty.decisions")] == 2113
+    assert v[("2022_pingtan-zone_1.txt", "proactive.coercion.decisions")] == 0
+
+
+def test_sum_of_two_groups_uses_the_reports_own_rows(settings):
+    # 常州 2024 (2021 template): 无法提供 20 (本机关不掌握) and 其他处理 9 (three rows) → 29
+    ans = _ask(settings, "常州区党政办2024年“无法提供”和“其他处理”的申请合计多少件？")
+    assert "= 29" in ans.answer
+
+
+def test_a_statement_is_checked_as_a_claim(settings):
+    ans = _ask(settings, "经发局2022年收到的3件申请都是自然人提的。")
+    assert ans.route == "claim" and ans.verdict == "supported"
+    ans = _ask(settings, "财政局2024年收到的申请比2025年多。")   # 2 and 2
+    assert ans.verdict == "contradicted" and "持平" in ans.answer
+
+
+def test_change_only_the_narrative_states_cites_both_years(settings):
+    ans = _ask(settings, "财政金融局2024年主动公开政府信息61条，比上年的107条减少了，对吗？")
+    assert ans.verdict == "supported"
+    quotes = {c["year"]: c["quote"] for c in ans.citations}
+    assert "61条" in quotes[2024] and "107条" in quotes[2023]
+
+
+def test_change_on_a_2019_table_is_read_from_its_change_column(settings):
+    # 靖江园区 2020 (2019 template) prints 行政处罚 本年增/减 as 34（减）, 上一年项目数量 80
+    ans = _ask(settings, "靖江园区2020年行政处罚项目比上一年减少了34项。")
+    assert ans.verdict == "supported"
+    assert _values(ans)[("2020_jingjiang-industrial-park.txt", "proactive.penalty.change")] == -34
+
+
+def test_only_these_outcomes_is_refuted_by_another_outcome(settings):
+    # 自然资源与生态环境局 2023: 予以公开 6, 部分公开 8, but also 无法提供 4 and 其他 1 (总计 fused, unknown)
+    ans = _ask(settings, "资源生态局2023年收到的申请要么全部公开要么部分公开，没有别的处理结果。")
+    assert ans.verdict == "contradicted"
+    v = _values(ans)
+    assert v[("2023_natural-resources-environment-bureau_1.txt", "applications.unable_not_held.total")] == 4
+
+
+def test_all_of_nothing_is_not_true(settings):
+    ans = _ask(settings, "海坛片区二〇二五年收到的申请都予以公开了。")
+    assert ans.verdict == "not_found" and "无从谈起" in ans.answer
+
+
+def test_a_count_only_the_text_gives(settings):
+    ans = _ask(settings, "经发局2019年主动公开了多少条政府信息？")
+    assert ans.route == "text" and any("主动公开政府信息55条" in c["quote"] for c in ans.citations)
+
+
+def test_english_body_names(settings):
+    ans = _ask(settings, "How many FOI requests did the Pingtan market regulation bureau receive in 2024?")
+    assert _values(ans) == {("2024_market-regulation-bureau_1.txt", "applications.new_received.total"): 4}
+    ans = _ask(settings, "How many penalties did the Xiamen Market Regulation Bureau impose in 2024?")
+    assert ans.status == "not_found" and not ans.facts
+
+
+def test_a_zero_total_its_own_columns_contradict_is_listed_with_them(settings):
+    # 农业农村局 2023 prints 本年新收 总计 0 beside 自然人 6 and 商业企业 1
+    ans = _ask(settings, "2023年有哪些单位收到了信息公开申请？")
+    v = _values(ans)
+    assert v[("2023_agriculture-rural-affairs-bureau_1.txt", "applications.new_received.natural_person")] == 6
+    assert v[("2023_agriculture-rural-affairs-bureau_1.txt", "applications.new_received.commercial")] == 1
+    assert "总计与各列之和不符" in ans.answer
+
+
+def test_outcomes_beside_their_total(settings):
+    # 公安局 2024: 办理结果总计 8 = 予以公开 3 + 部分公开 1 + 无法提供 4
+    ans = _ask(settings, "公安局2024年依申请公开的答复情况")
+    assert "予以公开 3" in ans.answer and "部分公开 1" in ans.answer and "无法提供 4" in ans.answer
