@@ -817,19 +817,25 @@ class Answerer:
             ans.answer = "（语义检索暂不可用，以下为关键词检索的结果。）\n" + ans.answer
         return ans
 
+    def metric_sum(self, ans: Answer, r: dict, text: str) -> tuple[float, list[str], list[str]]:
+        """(sum, ["无法提供 20 [3]", …], [metrics left blank]) of the metrics a text names, in one report, each
+        cited; the report's own template version names the rows (其他处理: three rows from 2021)."""
+        parts, total, blank = [], 0.0, []
+        for key, label in _metrics_in(text, r["template"] if r["template"] in T.VERSIONS else None):
+            v, n = self._values(ans, r, main_key(key, r["template"]))
+            if v is None:
+                blank.append(label)
+                continue
+            total += v
+            parts.append(f"{label} {_fmt(v)} [{n}]")
+        return total, parts, blank
+
     def _sum_of_metrics(self, ans: Answer, targets: list[dict], text: str) -> Answer:
         """无法提供和其他处理合计: per report, each metric (a group summed over its rows) and their sum, cited;
         each report's own template version names the rows."""
         lines, got = [], False
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
-            parts, total, blank = [], 0.0, []
-            for key, label in _metrics_in(text, r["template"] if r["template"] in T.VERSIONS else None):
-                v, n = self._values(ans, r, main_key(key, r["template"]))
-                if v is None:
-                    blank.append(label)
-                    continue
-                total += v
-                parts.append(f"{label} {_fmt(v)} [{n}]")
+            total, parts, blank = self.metric_sum(ans, r, text)
             if blank:
                 lines.append(f"{_label(r)}（{r['year']}年）：{'、'.join(blank)}未填报；" + " + ".join(parts))
                 continue

@@ -293,17 +293,9 @@ class ClaimChecker:
         from .answer import _fmt, _label
 
         claimed = float(_SUM.search(q.text).group(1))
-        metrics = _metrics_in(q.text)
         lines, verdicts = [], []
         for r in targets:
-            parts, total, blank = [], 0.0, []
-            for key, label in metrics:
-                c = self.cell(ans, r, key)
-                if c is None:
-                    blank.append(label)
-                    continue
-                total += c
-                parts.append(f"{label} {_fmt(c)}")
+            total, parts, blank = self.a.metric_sum(ans, r, q.text)
             if blank:
                 lines.append(f"{_label(r)}（{r['year']}年）：{'、'.join(blank)}未填报，无法加总。")
                 continue
