@@ -24,7 +24,7 @@ from .claims import ClaimChecker, _metrics_in, claim_kind, narrative_evidence
 from .coverage import inventory
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS
-from .router import OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, parse, pick_column, split_parts
+from .router import NARRATIVE_ASK, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, parse, pick_column, split_parts
 
 @dataclass
 class Answer:
@@ -226,7 +226,11 @@ class Answerer:
                 q.report_ids = tuple(previous.get("report_ids") or ())
             if q.year is None and not q.year_range:
                 q.year = previous.get("year")
-            if not q.metric and previous.get("metric") and not q.section:
+            if NARRATIVE_ASK.search(text) and previous.get("metric") and not q.section:
+                # “…收到多少申请，正文怎么说的”: the sentences of the text stating that count
+                q.intent, q.metric = "narrative", ""
+                q.text = re.sub(r"^[一二三四五六七八九十]+、|[（(].*?[）)]", "", previous.get("metric_word", "")) + "多少"
+            elif not q.metric and previous.get("metric") and not q.section:
                 # “…几件？纠正了几件”: the second part asks a column of the same row
                 row = previous["metric"].rsplit(".", 1)[0]
                 q.metric = row + (".*" if row.startswith("proactive.") else ".total")
@@ -365,6 +369,8 @@ class Answerer:
                 _, row, col = f["key"].split(".")
                 if len({x["key"].split(".")[1] for x in facts}) > 1:   # a group: each of its rows by name
                     label = T.row_label(f["key"].split(".")[0], row, with_group=False)
+                    if len({x["key"].split(".")[2] for x in facts}) > 1:   # …and of its columns (结果如何)
+                        label += " " + COLUMNS.get(col, col)
                 else:
                     label = COLUMNS.get(col, col) if q.metric.endswith("*") else ""
                 parts.append(f"{label + ' ' if label else ''}{shown} [{n}]")
@@ -381,7 +387,11 @@ class Answerer:
                 main = main_key(q.metric, r["template"])
                 values = [f["value"] for f in facts if f["key"] == main] or values
             if len({x["key"].split(".")[1] for x in facts}) > 1 and any(v is not None for v in values):
-                parts.insert(0, f"合计 {_fmt(sum(v for v in values if v is not None))}")
+                # over a group's rows: their 总计 cells where shown, so no cell is counted twice
+                totals = [f["value"] for f in facts if f["key"].endswith(".total") and f["value"] is not None]
+                summed = totals if len({x["key"].split(".")[2] for x in facts}) > 1 and totals else \
+                    [v for v in values if v is not None]
+                parts.insert(0, f"合计 {_fmt(sum(summed))}")
             if all(v is None for v in values):
                 blank.append(r)
             else:
@@ -409,6 +419,14 @@ class Answerer:
             if blank:
                 extra.append("未填报的单位：" + "、".join(
                     f"{who(r)}" + (f" [{first_n[r['report_id']]}]" if r["report_id"] in first_n else "") for r in blank))
+            if re.search(r"没有|没|未|无", q.text) and re.search(r"哪些|哪几", q.text):
+                # 哪些单位没有收到: the zeros are the answer, the others beside them
+                zeros = [x for x in extra if x.startswith("为0")]
+                rest = [x for x in extra if not x.startswith("为0")]
+                others = ["其余单位：" + "、".join(f"{who(r)} {_fmt(v)} [{first_n[r['report_id']]}]" for r, v in received)] \
+                    if received else []
+                body = (zeros or ["没有为0的单位。"]) + others + rest
+                extra = []
             ans.answer = head + "\n" + "\n".join(body + extra)
         else:
             ans.answer = f"{q.metric_word}：\n" + "\n".join(lines)

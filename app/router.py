@@ -270,6 +270,9 @@ def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] |
     m = re.search(r"((?:19|20)\d\d)\s*(?:年)?\s*(?:—|-|–|至|到)\s*((?:19|20)\d\d)", text)
     if m:
         return None, (int(m.group(1)), int(m.group(2))), named, ""
+    m = re.search(r"((?:19|20)\d\d)\s*年?(?:以来|至今|起|之后|往后|及以后)", text)
+    if m and latest and len(set(named)) == 1:
+        return None, (int(m.group(1)), latest), named, f"“{m.group(0)}”即{m.group(1)}—{latest}年（语料中最新的一年）"
     if len(set(named)) >= 2:
         return None, (min(named), max(named)), named, ""
     if named:
@@ -444,7 +447,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                 q.metric, q.metric_word = f"proactive.*.{col}", T.PROACTIVE.column(col).label
                 break
     for key, (word, _, _) in RATIOS.items():
-        if word in text or (key == "review_correction_rate" and "纠错率" in text):
+        if word in text or (key == "review_correction_rate" and "纠错率" in text) or \
+                (key == "disclosure_rate" and re.search(r"百分之多少.{0,10}公开|公开的?(?:比例|占比|比率)|"
+                                                         r"(?:比例|占比|百分比).{0,6}(?:予以)?公开", text)):
             q.ratio, q.aggregate, q.metric_word = key, "ratio", word
     for key, pattern in SECTION_WORDS:
         if re.search(pattern, text):
@@ -454,7 +459,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         # a column's own label (对外公开总数量) is not an aggregate
         agg_text = re.sub("|".join(re.escape(c.label) for t in T.TABLES for c in t.columns if len(c.label) >= 4), "", text)
         for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来" + (r"|共" if len(found) > 1 else "")), ("mean", r"平均"),
-                             ("max", r"最多|最高|最大|哪个.{0,6}最"), ("min", r"最少|最低|最小"),
+                             ("max", r"最多|最高|最大|哪个.{0,6}最|哪一?年.{0,8}最(?:多|高|大)"), ("min", r"最少|最低|最小"),
                              ("rank", r"排名|排序|排行|前[三五十\d]+|从多到少|从高到低|从大到小|从少到多|从低到高|排一下|排个序")):
             if re.search(pattern, agg_text):
                 q.aggregate = agg
@@ -479,7 +484,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
     elif re.search(r"没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失", text):
         q.intent = "coverage"
-    elif inventory_kind(text) and not ((q.section or q.metric) and inventory_kind(text) == "listing"):
+    elif inventory_kind(text) and not ((q.section or q.metric or q.ratio) and inventory_kind(text) in ("listing", "years")) \
+            and not re.search(r"提到|提及|说到|谈到|涉及|讲到", text):
         q.intent, q.inventory = "inventory", inventory_kind(text)
     elif not DOMAIN.search(text) and not q.metric and not q.section and not q.ratio and \
             (not found or OFF_TOPIC.search(text)):
@@ -489,7 +495,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|几件|几个|几条|数量", text):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
-                                            r"哪家多|谁多|谁更多|更多|差多少|相差|多还是少", text):
+                                            r"哪家多|谁多|谁更多|更多|差多少|相差|多还是少|差异|区别|差别|不同", text) \
+            and not q.aggregate:
         q.intent = "compare"
     elif q.ratio or (q.metric and q.aggregate):
         q.intent = "aggregate"
@@ -554,6 +561,10 @@ def _columns_of(text: str) -> bool:
 def _split_rows(part: str) -> list[str]:
     """One part naming two or more rows of the tables → one question per row."""
     pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
+    # "…收到多少申请，正文怎么说的": the text's words are a part of their own
+    if len(pieces) >= 2 and NARRATIVE_ASK.search(pieces[-1]) and not NARRATIVE_ASK.search("，".join(pieces[:-1])) and \
+            _rows_of("，".join(pieces[:-1])):
+        return ["，".join(pieces[:-1]), pieces[-1].strip()]
     asks = [i for i, p in enumerate(pieces) if (_rows_of(p) or i and _columns_of(p)) and re.search(r"多少|几|数量|是什么|情况", p)]
     if len(asks) >= 2 and (len(set().union(*(_rows_of(pieces[i]) for i in asks))) >= 2 or
                            any(not _rows_of(pieces[i]) for i in asks[1:])):
