@@ -724,6 +724,10 @@ class Answerer:
         kind = claim_kind(q.text, q)
         if kind and (targets or kind == "change"):
             return ClaimChecker(self).check(ans, q, targets, kind)
+        if not targets and (q.bodies or q.report_ids) and (q.year or q.year_range):
+            ans = self._no_reports(ans, q)   # the body or year the claim is about is not in the corpus: say which
+            ans.verdict = "not_found"
+            return ans
         if not targets or q.claim_number is None:
             ans.status, ans.verdict = "not_found", "not_found"
             ans.answer = "语料中找不到可以核实这一说法的报告或数字。"

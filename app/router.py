@@ -95,6 +95,9 @@ NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 # Simple English questions are read through Chinese keywords (the reports and the answers are Chinese).
 ENGLISH = [
     (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"), (r"\b(?:which|what) years\b", "哪几年"),
+    (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
+    (r"\b(2019|2021)[- ](?:template|format|version)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
+    (r"\brank\w*|\bsort\w*|\border(?:ed)? by\b", "排名"), (r"\blist\b", "列出"), (r"\breports\b", "年报"),
     (r"\bannual reports?\b", "年报"), (r"\bwhich\b|\bwhat (?:zones|bodies)\b", "哪些"),
     (r"\bhow many\b|\bhow much\b", "多少"), (r"\bdid not\b.*\breport\b|\bno report\b|\bmissing\b", "没有年报"),
     (r"(?:development )?zones?\b|\bparks?\b|\bnew areas?\b", "园区"),
@@ -220,7 +223,7 @@ def from_english(text: str) -> str | None:
         return None
     text = _english_spelling(text)
     # a claimed count (received 16 applications) keeps its number as a count
-    out = re.sub(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{1,3}|(?!19|20)\d{4,})\s+(?=[A-Za-z])",
+    out = re.sub(r"(?<![\d.])(?<![Tt]able )(\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{1,3}|(?!19|20)\d{4,})\s+(?=[A-Za-z])",
                  lambda m: m.group(1).replace(",", "") + "件 ", text)
     for pattern, word in _english_cells() + ENGLISH:
         out = re.sub(pattern, word, out, flags=re.I)
@@ -487,6 +490,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif inventory_kind(text) and not ((q.section or q.metric or q.ratio) and inventory_kind(text) in ("listing", "years")) \
             and not re.search(r"提到|提及|说到|谈到|涉及|讲到", text):
         q.intent, q.inventory = "inventory", inventory_kind(text)
+        if q.inventory == "years" and q.year and not found and not res.unnamed:
+            q.inventory = "listing"   # 2024年有几份年报: the reports of that year
     elif not DOMAIN.search(text) and not q.metric and not q.section and not q.ratio and \
             (not found or OFF_TOPIC.search(text)):
         q.intent = "out_of_scope"  # a place name alone (平潭有什么好吃的) does not make a question about reports

@@ -119,7 +119,7 @@ PROACTIVE = Table(
         Column("prior_year_items", "上一年项目数量", "items last year", r"上一年项目数量", words=("上一年项目", "项目数量")),
         Column("change", "本年增/减", "change this year", r"本年增[/／]?减|增减", signed=True, words=("增减", "增加", "减少")),
         Column("projects", "采购项目数量", "procurement projects", r"采购项目数量", words=("采购项目", "几个项目", "多少个项目", "多少项目")),
-        Column("amount", "采购总金额", "procurement amount", r"采购总金额", money=True, words=("采购金额", "采购总金额", "花了多少钱", "花了多少", "花费", "花钱", "多少钱", "spent", "spend")),
+        Column("amount", "采购总金额", "procurement amount", r"采购总金额", money=True, words=("采购金额", "采购总金额", "花了多少钱", "花了多少", "花费", "花钱", "spent", "spend")),
     ),
     rows=(
         Row("regulations", "规章", "regulations", r"规章", _DOCS_2021, ("2021",), main="in_force",
@@ -145,7 +145,8 @@ PROACTIVE = Table(
         Row("coercion", "行政强制", "administrative coercion", r"行政强制", _ITEMS_2019, ("2019",), main="decisions",
             words=("行政强制", "强制措施", "强制执行", "coercion", "enforcement measures"), article="第（六）项"),
         Row("fees", "行政事业性收费", "administrative fees", r"行政事业性收费|事业性收费", ("amount_10k_yuan",), ("2021",),
-            main="amount_10k_yuan", words=("行政事业性收费", "事业性收费", "收费", "收了多少费", "费用", "fees", "fee"),
+            main="amount_10k_yuan", words=("行政事业性收费", "事业性收费", "收费", "收了多少费", "收了多少钱", "收钱", "费用",
+                                         "fees", "fee"),
             article="第（八）项"),
         Row("fees", "行政事业性收费", "administrative fees", r"行政事业性收费|事业性收费", ("prior_year_items", "change"), ("2019",),
             main="prior_year_items", words=("行政事业性收费", "事业性收费", "收费", "fees", "fee"), article="第（八）项"),

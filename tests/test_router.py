@@ -558,6 +558,12 @@ INTENTS = [
     c("平潭有什么好玩的景点", (), PT, intent="out_of_scope"),
     c("江阴哪家饭店好吃", (), (), intent="out_of_scope"),
     c("What's the weather like tomorrow?", (), (), intent="out_of_scope"),
+    # the corpus itself, in English
+    c("List the bodies whose table 4 is all zero", (), (), intent="inventory"),
+    c("Which reports use the 2019 template?", (), (), intent="inventory"),
+    c("How many reports are there for 2024?", (), (), 2024, intent="inventory"),
+    c("公安局2022年收到5件申请，对吗", RECEIVED, GA, 2022, intent="claim", claim=5),
+    c("经发局2022年收了多少钱", t2("fees", "amount_10k_yuan"), JF, 2022),
 ]
 
 # ---- English ------------------------------------------------------------------------------------------------
