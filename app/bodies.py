@@ -25,7 +25,7 @@ from . import english
 # Kinds of body, long form → the short forms people use.
 _KIND_SHORT = (
     ("片区管理局", ("片区",)), ("管理局", ("局",)), ("管理委员会", ("管委会",)), ("委员会", ("委",)),
-    ("经济开发区", ("开发区", "经开区")), ("高新技术产业开发区", ("高新区",)), ("工业园区", ("园区",)),
+    ("经济技术开发区", ("开发区", "经开区", "经济开发区")), ("经济开发区", ("开发区", "经开区")), ("高新技术产业开发区", ("高新区",)), ("工业园区", ("园区",)),
     ("综合实验区", ("实验区",)), ("人民政府办公室", ("政府办",)), ("人民政府", ("政府",)),
 )
 _SUFFIX = re.compile(r"(片区管理局|管理局|局|委员会|委|办公室|办|中心|园区|开发区|新区|实验区|片区|政府|街道|镇|乡)$")
@@ -99,6 +99,14 @@ def short_forms(name: str, regions: list[str], region_places: list[str] = ()) ->
             if core.startswith(place) and len(core) - len(place) >= 3:
                 core, changed = core[len(place):], True
                 cores.add(core)
+    # a zone's committee and a place's government are named by the zone or the place (苏州工业园区, 浦东新区, 浦东)
+    for core in list(cores):
+        m = re.fullmatch(r"(.{2,}?)(?:管理委员会|管委会|人民政府|政府)", core)
+        if m and (re.search(r"(?:开发区|园区|新区|实验区|高新区|保税区|区|县|市|镇|乡|街道)$", m.group(1))):
+            area = m.group(1)
+            cores.add(area)
+            if area.endswith("新区") and len(area) >= 4:
+                places_.add(area[:-2])
     for core in list(cores):
         if "监督管理" in core:
             cores.add(core.replace("监督管理", "监管"))
@@ -158,14 +166,15 @@ class BodyResolver:
 
     def __post_init__(self):
         self.bodies = sorted({r["body"] for r in self.reports if r["body"]})
-        # a body whose name begins another's is its region (平潭综合实验区 for 平潭综合实验区公安局)
-        self.regions = sorted({b for b in self.bodies if any(o != b and o.startswith(b) for o in self.bodies)},
+        # a body whose name (or whose area: 上海市浦东新区 of 上海市浦东新区人民政府) begins another's is its region
+        self.area = {b: re.sub(r"(?<=[区县市])(?:管理委员会|管委会|人民政府|政府)$", "", b) for b in self.bodies}
+        self.regions = sorted({b for b in self.bodies if any(o != b and o.startswith(self.area[b]) for o in self.bodies)},
                               key=len, reverse=True)
         self.forms: dict[str, set[str]] = {}
         region_of = {r["body"]: r.get("region", "") for r in self.reports if r["body"]}
         self.region_of = region_of
         for b in self.bodies:
-            for f in short_forms(b, self.regions, places(region_of.get(b, ""))):
+            for f in short_forms(b, [self.area[r] for r in self.regions], places(region_of.get(b, ""))):
                 self.forms.setdefault(f, set()).add(b)
         for region in self.regions:
             for long, _ in _KIND_SHORT:
@@ -185,6 +194,7 @@ class BodyResolver:
                         self.unnamed_forms.setdefault(f, set()).add(r["report_id"])
 
         self.places = english.place_names(self.bodies + sorted({r.get("region") or "" for r in self.reports}))
+        self._known_places = {p for r in self.reports for p in places(r.get("region") or "")}
 
     def from_english(self, text: str) -> str:
         """English body names → the Chinese forms resolved below (the Pingtan PSB → 平潭公安局)."""
@@ -208,11 +218,11 @@ class BodyResolver:
             place = _LEAD.sub("", every.group(1))
             region = self._region_of(place)
             region = region if region in self.regions else ""
-            inside = [b for b in self.bodies if b.startswith(region)] if region else \
+            inside = [b for b in self.bodies if b.startswith(self.area[region])] if region else \
                 [b for b in self.bodies if place and (place in b or place in self.region_of.get(b, ""))]
             kind = _EVERY_KIND.get(every.group(2))
             if kind:
-                inside = [b for b in inside if re.search(kind, b[len(region):] if region else b)]
+                inside = [b for b in inside if re.search(kind, b[len(self.area[region]):] if region else b)]
             if inside:
                 res.region = region or place
                 res.bodies = tuple(inside)
@@ -251,7 +261,7 @@ class BodyResolver:
         # a region named together with a body inside it qualifies that body (平潭 + 市场监管局)
         # …unless it is named as a whole (平潭全区 and its 市场监管局: two bodies)
         whole_bodies = {b for a, _, _, bodies in kept if whole and a == whole.start() for b in bodies}
-        found = [b for b in found if b in whole_bodies or not any(o != b and o.startswith(b) for o in found)]
+        found = [b for b in found if b in whole_bodies or not any(o != b and o.startswith(self.area[b]) for o in found)]
         res.bodies = tuple(found)
         res.matched = tuple(s[2] for s in sorted(kept))
         covered = [(s[0], s[1]) for s in kept]
@@ -286,7 +296,7 @@ class BodyResolver:
             short = self._contraction(res.unknown)
             if short:
                 res.fuzzy, res.unknown = (res.unknown, short), ""
-                found = [short] + [b for b in found if b != short and not short.startswith(b)]
+                found = [short] + [b for b in found if b != short and not short.startswith(self.area[b])]
                 res.bodies = tuple(found)
         if res.unknown and not found and not res.unnamed:
             fz = self._fuzzy(clean)
@@ -311,6 +321,10 @@ class BodyResolver:
                 continue
             # the phrase's own kind word lies in a known form: it names that body
             if any(a < m.end() <= b for a, b in covered):
+                continue
+            # a place of a known body's region right before that body's name (天河区人社局), or a run of a known
+            # name, names no other body
+            if name in self._known_places and any(a == m.end() for a, _ in covered) or any(name in b for b in self.bodies):
                 continue
             # a bare kind word after a determiner or a known place (各局, 哪个区, 平潭的局) says nothing
             bare = re.fullmatch(r"([\u4e00-\u9fff]{0,2}?)的?(?:局|委|办|区|片区|园区|开发区|新区)", name)
