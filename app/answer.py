@@ -18,12 +18,13 @@ from nianbao.ingest.records import SECTION_TITLES
 from nianbao.ingest import template as T
 from nianbao.ingest.template import cell_label, main_column
 
+from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
 from .claims import ClaimChecker, _metrics_in, claim_kind, narrative_evidence
 from .coverage import inventory
 from .measures import TOPICS, excerpt, from_store, topics
-from .labels import COLUMNS
+from .labels import COLUMNS, fmt as _fmt
 from .router import NARRATIVE_ASK, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, parse, pick_column, split_parts
 
 @dataclass
@@ -126,14 +127,6 @@ def merge(question: str, answers: list[Answer]) -> Answer:
     out.status = "answered" if "answered" in statuses else statuses[0]
     out.answer = "\n\n".join(f"（{i + 1}）{t}" for i, t in enumerate(texts))
     return out
-
-
-def _fmt(v) -> str:
-    if v is None:
-        return "未填报"
-    if isinstance(v, float) and not v.is_integer():
-        return f"{v:.6f}".rstrip("0").rstrip(".")  # decimals as printed (390.922 万元), never rounded away
-    return f"{int(v)}" if float(v).is_integer() else str(v)
 
 
 def _name(body: str) -> str:
@@ -373,15 +366,7 @@ class Answerer:
                         label += " " + COLUMNS.get(col, col)
                 else:
                     label = COLUMNS.get(col, col) if q.metric.endswith("*") else ""
-                parts.append(f"{label + ' ' if label else ''}{shown} [{n}]")
-                if f["key"] == "applications.total_processed.total" and q.metric_word.endswith("办理结果") and \
-                        q.intent == "value":
-                    parts[-1] += self._outcomes(ans, r)
-                if col == "total" and f["key"].startswith("applications.") and not q.metric.endswith("*") and \
-                        self._total_disagrees(r["report_id"], f["key"]):
-                    parts[-1] += self._parts_of(ans, r, f["key"])
-                if f["key"].startswith("appeals.") and q.intent in ("value", "list") and not q.metric.endswith("*"):
-                    parts[-1] += self._breakdown(ans, r, f["key"]) if col == "total" else self._row_total(ans, r, f["key"])
+                parts.append(f"{label + ' ' if label else ''}{shown} [{n}]" + beside(self, ans, q, r, f))
             values = [f["value"] for f in facts]
             if listing_row:
                 main = main_key(q.metric, r["template"])
@@ -433,63 +418,6 @@ class Answerer:
         if not got:
             ans.status = "not_reported"
         return ans
-
-    def _breakdown(self, ans: Answer, r: dict, total_key: str) -> str:
-        """A table-4 row's outcome columns beside its total: （结果维持 2 [3]，结果纠正 1 [4]，…）."""
-        row = total_key.rsplit(".", 1)[0]
-        cells = [f for f in self.store.facts(key=row + ".*", report_id=r["report_id"]) if not f["key"].endswith(".total")]
-        if not cells:
-            return ""
-        shown = [f"{COLUMNS.get(f['key'].rsplit('.', 1)[1], '')} "
-                 f"{'未填报' if f['value'] is None else f['raw'] + f['unit']} [{self._cite_fact(ans, r, f)}]" for f in cells]
-        return "（" + "，".join(shown) + "）"
-
-    def _outcomes(self, ans: Answer, r: dict) -> str:
-        """Table 3's outcomes beside their 总计, each group summed over its rows and cited where not 0:
-        （予以公开 3 [2]，部分公开 1 [3]，无法提供 4 [4]）."""
-        version = r["template"] if r["template"] in T.VERSIONS else "2021"
-        rows = [x for x in T.APPLICATIONS.rows_for(version) if x.key in T.outcome_rows(version)]
-        shown, seen = [], set()
-        for row in rows:
-            group = row.group if row.group != "outcomes" else row.key
-            if group in seen:
-                continue
-            seen.add(group)
-            members = [x for x in rows if (x.group if x.group != "outcomes" else x.key) == group]
-            facts = [f for x in members for f in self.store.facts(key=f"applications.{x.key}.total", report_id=r["report_id"])]
-            known = [f for f in facts if f["value"] is not None]
-            if not known or not sum(f["value"] for f in known):
-                continue
-            marks = [self._cite_fact(ans, r, f) for f in known if f["value"]]
-            label = next((g.label for g in T.APPLICATIONS.groups if g.key == group), row.label) if len(members) > 1 \
-                else row.label
-            label = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])", "", label)
-            label = re.sub(r"（区分处理.*", "", label)
-            shown.append(f"{label} {_fmt(sum(f['value'] for f in known))} " + "".join(f"[{n}]" for n in marks))
-        return "（" + "，".join(shown) + "）" if shown else ""
-
-    def _total_disagrees(self, report_id: str, key: str) -> bool:
-        """Does an arithmetic finding say this row's 总计 is not the sum of its columns?"""
-        row = key.rsplit(".", 1)[0]
-        return any(g["kind"] == "arithmetic" and (g["key"] or "").startswith(row) for g in self.store.findings(report_id))
-
-    def _parts_of(self, ans: Answer, r: dict, key: str) -> str:
-        """The columns of a row whose printed 总计 disagrees with them: （各列：自然人 6 [3]，商业企业 1 [4]）."""
-        row = key.rsplit(".", 1)[0]
-        cells = [f for f in self.store.facts(key=row + ".*", report_id=r["report_id"])
-                 if not f["key"].endswith(".total") and f["value"]]
-        if not cells:
-            return ""
-        return "（总计与各列之和不符；各列：" + "，".join(
-            f"{COLUMNS.get(f['key'].rsplit('.', 1)[1], '')} {f['raw']} [{self._cite_fact(ans, r, f)}]" for f in cells) + "）"
-
-    def _row_total(self, ans: Answer, r: dict, key: str) -> str:
-        """A table-4 column's row total beside it: （该项总计 3 [5]）."""
-        total = [f for f in self.store.facts(key=key.rsplit(".", 1)[0] + ".total", report_id=r["report_id"])]
-        if not total:
-            return ""
-        t = total[0]
-        return f"（该项总计 {'未填报' if t['value'] is None else t['raw'] + t['unit']} [{self._cite_fact(ans, r, t)}]）"
 
     def _cite_fact(self, ans: Answer, r: dict, f: dict) -> int:
         ans.facts.append({k: f.get(k) for k in ("report_id", "source_file", "body", "year", "key", "value", "unit", "raw",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from nianbao.ingest import template as T
 
+from .labels import fmt as _fmt
 from .router import RATIOS, find_metric
 
 _CHANGE = re.compile(
@@ -126,7 +127,7 @@ class ClaimChecker:
     # ---- the kinds --------------------------------------------------------------------------
 
     def _change(self, ans, q, targets):
-        from .answer import _fmt, _label
+        from .answer import _label
 
         m = _CHANGE.search(q.text)
         word = m.group(3)
@@ -174,7 +175,7 @@ class ClaimChecker:
     def _change_column(self, ans, q, targets, word: str, this: int):
         """The 2019 tables print a row's change on the year before (本年增/减) and last year's count
         (上一年项目数量): a claim of change is checked on them, without the earlier report."""
-        from .answer import _fmt, _label
+        from .answer import _label
 
         row = q.metric.split(".")[1]
         reports = [r for r in self.a.corpus()[0] if r["year"] == this and (r["body"] in q.bodies or r["report_id"] in
@@ -200,7 +201,7 @@ class ClaimChecker:
     def _narrative_change(self, ans, q, targets, m, this: int, base: int):
         """A change in a number only the narrative states (主动公开政府信息61条，比上年的107条减少了):
         the sentence stating it in each year's report, cited, and the direction checked."""
-        from .answer import _fmt, _label
+        from .answer import _label
         from .cite import cite_passage
 
         word = m.group(3)
@@ -245,7 +246,7 @@ class ClaimChecker:
 
     def _times(self, ans, q, targets):
         """是2020年的3倍多: this year's value against a base year's, as a multiple."""
-        from .answer import _fmt, _label
+        from .answer import _label
 
         m = _TIMES.search(q.text)
         base = int(m.group(1))
@@ -290,7 +291,7 @@ class ClaimChecker:
         return self._verdict(ans, verdicts, lines, f"{RATIOS[q.ratio][0]}{how}{claimed:g}%")
 
     def _sum(self, ans, q, targets):
-        from .answer import _fmt, _label
+        from .answer import _label
 
         claimed = float(_SUM.search(q.text).group(1))
         lines, verdicts = [], []
@@ -304,7 +305,7 @@ class ClaimChecker:
         return self._verdict(ans, verdicts, lines, f"合计{claimed:g}")
 
     def _all_zero(self, ans, q, targets):
-        from .answer import _fmt, _label
+        from .answer import _label
 
         metrics = _metrics_in(q.text) or [(q.metric, q.metric_word)]
         lines, verdicts = [], []
@@ -332,7 +333,7 @@ class ClaimChecker:
         return self._verdict(ans, verdicts, lines, "为0")
 
     def _universal(self, ans, q, targets):
-        from .answer import _fmt, _label
+        from .answer import _label
 
         rule = _universal_rule(q.text, q)
         if rule is None:

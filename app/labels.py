@@ -16,3 +16,12 @@ def cell_name(key: str) -> tuple[str, str, str]:
 def section_name(key: str) -> str:
     """The template's title of a section key."""
     return SECTION_TITLES.get(key, key)
+
+
+def fmt(v) -> str:
+    """A value as printed: 未填报 for a blank cell, decimals kept (5949.09), whole numbers without .0."""
+    if v is None:
+        return "未填报"
+    if isinstance(v, float) and not v.is_integer():
+        return f"{v:.6f}".rstrip("0").rstrip(".")  # decimals as printed (390.922 万元), never rounded away
+    return f"{int(v)}" if float(v).is_integer() else str(v)

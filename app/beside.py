@@ -1,0 +1,92 @@
+"""What an answer shows beside a cell so that it reads right on its own.
+
+    行政复议 3 [1]（结果维持 2 [2]，结果纠正 1 [3]，…）           a table-4 total with its outcomes
+    行政复议（纠正） 1 [1]（该项总计 3 [2]）                       a table-4 outcome with its row's total
+    本年度办理结果 8 [1]（予以公开 3 [2]，部分公开 1 [3]，无法提供 4 [4]）   table 3's outcomes beside 总计
+    本年新收 0 [1]（总计与各列之和不符；各列：自然人 6 [2]，商业企业 1 [3]）  a 总计 its own columns contradict
+
+Every cell shown is cited like the one it stands beside.
+"""
+from __future__ import annotations
+
+import re
+
+from nianbao.ingest import template as T
+
+from .labels import COLUMNS, fmt as _fmt
+
+
+def beside(a, ans, q, r: dict, f: dict) -> str:
+    """The context for cell `f` of report `r` in an answer to `q` ('' when it needs none); `a` is the Answerer."""
+    col = f["key"].rsplit(".", 1)[1]
+    out = ""
+    if f["key"] == "applications.total_processed.total" and q.metric_word.endswith("办理结果") and q.intent == "value":
+        out += outcomes(a, ans, r)
+    if col == "total" and f["key"].startswith("applications.") and not q.metric.endswith("*") and \
+            total_disagrees(a, r["report_id"], f["key"]):
+        out += parts_of(a, ans, r, f["key"])
+    if f["key"].startswith("appeals.") and q.intent in ("value", "list") and not q.metric.endswith("*"):
+        out += breakdown(a, ans, r, f["key"]) if col == "total" else row_total(a, ans, r, f["key"])
+    return out
+
+
+def breakdown(a, ans, r: dict, total_key: str) -> str:
+    """A table-4 row's outcome columns beside its total: （结果维持 2 [3]，结果纠正 1 [4]，…）."""
+    row = total_key.rsplit(".", 1)[0]
+    cells = [f for f in a.store.facts(key=row + ".*", report_id=r["report_id"]) if not f["key"].endswith(".total")]
+    if not cells:
+        return ""
+    shown = [f"{COLUMNS.get(f['key'].rsplit('.', 1)[1], '')} "
+             f"{'未填报' if f['value'] is None else f['raw'] + f['unit']} [{a._cite_fact(ans, r, f)}]" for f in cells]
+    return "（" + "，".join(shown) + "）"
+
+
+def outcomes(a, ans, r: dict) -> str:
+    """Table 3's outcomes beside their 总计, each group summed over its rows and cited where not 0:
+    （予以公开 3 [2]，部分公开 1 [3]，无法提供 4 [4]）."""
+    version = r["template"] if r["template"] in T.VERSIONS else "2021"
+    rows = [x for x in T.APPLICATIONS.rows_for(version) if x.key in T.outcome_rows(version)]
+    shown, seen = [], set()
+    for row in rows:
+        group = row.group if row.group != "outcomes" else row.key
+        if group in seen:
+            continue
+        seen.add(group)
+        members = [x for x in rows if (x.group if x.group != "outcomes" else x.key) == group]
+        facts = [f for x in members for f in a.store.facts(key=f"applications.{x.key}.total", report_id=r["report_id"])]
+        known = [f for f in facts if f["value"] is not None]
+        if not known or not sum(f["value"] for f in known):
+            continue
+        marks = [a._cite_fact(ans, r, f) for f in known if f["value"]]
+        label = next((g.label for g in T.APPLICATIONS.groups if g.key == group), row.label) if len(members) > 1 \
+            else row.label
+        label = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])", "", label)
+        label = re.sub(r"（区分处理.*", "", label)
+        shown.append(f"{label} {_fmt(sum(f['value'] for f in known))} " + "".join(f"[{n}]" for n in marks))
+    return "（" + "，".join(shown) + "）" if shown else ""
+
+
+def total_disagrees(a, report_id: str, key: str) -> bool:
+    """Does an arithmetic finding say this row's 总计 is not the sum of its columns?"""
+    row = key.rsplit(".", 1)[0]
+    return any(g["kind"] == "arithmetic" and (g["key"] or "").startswith(row) for g in a.store.findings(report_id))
+
+
+def parts_of(a, ans, r: dict, key: str) -> str:
+    """The columns of a row whose printed 总计 disagrees with them: （各列：自然人 6 [3]，商业企业 1 [4]）."""
+    row = key.rsplit(".", 1)[0]
+    cells = [f for f in a.store.facts(key=row + ".*", report_id=r["report_id"])
+             if not f["key"].endswith(".total") and f["value"]]
+    if not cells:
+        return ""
+    return "（总计与各列之和不符；各列：" + "，".join(
+        f"{COLUMNS.get(f['key'].rsplit('.', 1)[1], '')} {f['raw']} [{a._cite_fact(ans, r, f)}]" for f in cells) + "）"
+
+
+def row_total(a, ans, r: dict, key: str) -> str:
+    """A table-4 column's row total beside it: （该项总计 3 [5]）."""
+    total = [f for f in a.store.facts(key=key.rsplit(".", 1)[0] + ".total", report_id=r["report_id"])]
+    if not total:
+        return ""
+    t = total[0]
+    return f"（该项总计 {'未填报' if t['value'] is None else t['raw'] + t['unit']} [{a._cite_fact(ans, r, t)}]）"
