@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Everyday words a short run may overlap (存在什么: 在什 is not 在审); a run inside one is never a typo.
+_COMMON = re.compile(r"什么|怎么|这么|那么|多么|为什么|哪些|哪个|哪里|多少|是否|还是|没有|已经|以及|或者|其中|我们|他们|"
+                     r"可以|需要|情况|工作|问题|时候|现在|今年|去年|明年|前年|一下|一些|有些|那些|这些|之前|之后|以来|以后|"
+                     r"如何|怎样|为何|是不是|有没有|对不对|所有|全部|一共|总共|分别|各自|相关|有关|关于|对于|根据|按照")
 
 
 @lru_cache(maxsize=20000)
@@ -54,13 +58,14 @@ class Homophones:
         exact = [(i, i + n) for n in self._lengths for i in range(len(text) - n + 1)
                  if text[i:i + n] in self._by_sound.get(text_sounds[i:i + n], ())]
         out, fixes, taken = list(text), [], [False] * len(text)
+        common = [m.span() for m in _COMMON.finditer(text)]
         for n in self._lengths:
             for i in range(len(text) - n + 1):
                 # a run overlapping a word spelt right is read as a typo only when it is the longer
                 if any(a < i + n and i < b and b - a >= n for a, b in exact) or any(taken[i:i + n]):
                     continue
                 window = text[i:i + n]
-                if not _HAN.match(window[0]):
+                if not _HAN.match(window[0]) or n <= 2 and any(a < i + n and i < b for a, b in common):
                     continue
                 words = self._by_sound.get(text_sounds[i:i + n], [])
                 close = [w for w in words if w != window and any(a == b for a, b in zip(w, window))]

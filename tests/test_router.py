@@ -543,6 +543,7 @@ INTENTS = [
     c("2024年哪些园区未发布年报", (), (), 2024, intent="coverage", zone=True),
     # narrative
     c("2025年市场监管局存在的主要问题有哪些", (), SJ, 2025, intent="narrative", section="problems"),
+    c("经发局2019年存在什么问题？", (), JF, 2019, intent="narrative", section="problems"),   # 在什 is not 在审
     c("海坛片区2023年有什么改进措施", (), HT, 2023, intent="narrative", section="problems"),
     c("2024年公安局政府信息公开总体情况", (), GA, 2024, intent="narrative", section="overview"),
     c("公安局2024年做了哪些工作", (), GA, 2024, intent="narrative", section="overview"),
