@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nianbao.ingest.metadata import PROVINCES
+
 from . import english
 
 # Kinds of body, long form → the short forms people use.
@@ -60,6 +62,8 @@ class Resolution:
 _FORMER = {"生态环境": ("环保", "环境保护"), "市场监督管理": ("工商", "质监", "食药监"), "自然资源": ("国土", "国土资源"),
            "卫生健康": ("卫生", "卫计"), "应急管理": ("安监",)}
 _KIND_WORDS = {w for long, shorts in _KIND_SHORT for w in (long, *shorts)}
+# Provinces by the names people write without 省/市/自治区 (北京, 广东, 内蒙古, 广西)
+_PROVINCE_SHORT = "|".join(re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", p) for p in PROVINCES)
 # Kinds of body whose name is a place and the kind (海坛片区, 临江新区): the place alone names them.
 _AREA_KINDS = ("片区管理局", "经济开发区", "工业园区", "综合实验区", "开发区", "新区", "片区", "园区", "实验区")
 
@@ -249,7 +253,8 @@ class BodyResolver:
         for a, b, form, bodies in list(kept):
             if form in bodies:
                 continue
-            m = re.search(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|县|区|州)$", clean[:a])
+            m = re.search(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|县|区|州)$", clean[:a]) or \
+                re.search(rf"({_PROVINCE_SHORT})$", clean[:a])   # 北京公安, 上海市场监管局: a province without 省/市
             if m and not any(m.group(1) in body or m.group(1) in self.region_of.get(body, "") for body in bodies):
                 kept.remove((a, b, form, bodies))
                 elsewhere = elsewhere or clean[m.start():b]

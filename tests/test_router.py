@@ -457,6 +457,8 @@ UNKNOWN = [
     c("福州市鼓楼区近三年收到多少申请", RECEIVED, (), None, (2023, 2025), unknown=True),
     c("上海浦东新区的行政诉讼情况", t4(LITIGATION), (), unknown=True),
     c("滨海新区2024年收到多少申请", RECEIVED, (), 2024, unknown=True),
+    c("北京公安2023年收到多少申请", RECEIVED, (), 2023, unknown=True),
+    c("江苏财政局2024年收费多少", t2("fees", "amount_10k_yuan"), (), 2024, unknown=True),
     c("福建省公安厅2023年收到多少申请", RECEIVED, (), 2023, unknown=True),
     c("How many applications did Pudong New Area receive in 2024?", RECEIVED, (), 2024, unknown=True),
 ]
