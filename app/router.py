@@ -9,7 +9,7 @@ from functools import lru_cache
 from nianbao.ingest import template as T
 
 from .coverage import inventory_kind
-from .spelling import Homophones
+from .spelling import Homophones, simplified
 
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*")
 
@@ -414,7 +414,7 @@ def _homophones(resolver) -> Homophones:
 def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     """Read intent and slots off the question; `resolver` (app.bodies.BodyResolver) finds the bodies it names."""
     q = Query(question)
-    text = question.strip()
+    text = simplified(question.strip())
     english = from_english(text)
     if english is not None:
         english = from_english(resolver.from_english(text)) if hasattr(resolver, "from_english") else english

@@ -20,6 +20,22 @@ _COMMON = re.compile(r"什么|怎么|这么|那么|多么|为什么|哪些|哪�
                      r"如何|怎样|为何|是不是|有没有|对不对|所有|全部|一共|总共|分别|各自|相关|有关|关于|对于|根据|按照")
 
 
+@lru_cache(maxsize=1)
+def _converters():
+    import opencc
+
+    return opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp")
+
+
+def simplified(text: str) -> str:
+    """A question typed in traditional characters, in simplified ones with mainland wording (臨港開發區 → 临港开发区,
+    政府資訊 → 政府信息); a question already in simplified characters is returned as it is."""
+    if not _HAN.search(text):
+        return text
+    chars, phrases = _converters()
+    return phrases.convert(text) if chars.convert(text) != text else text
+
+
 @lru_cache(maxsize=20000)
 def _sound(ch: str) -> str:
     """One character's pinyin without tone; the character itself when it is not Chinese."""

@@ -630,6 +630,8 @@ TYPOS = [
     c("2023年海坛片区先行有效的规范性文件几件", t2("normative_documents", "in_force"), HT, 2023),
     c("2021年公安局本年废纸件数", t2("regulations", "repealed", ) | t2("normative_documents", "repealed"), GA, 2021),
     c("2024年公安局收到多少申情", RECEIVED, GA, 2024),
+    c("臨港開發區2024年收到多少政府資訊公開申請？", RECEIVED, LG, 2024),       # traditional characters
+    c("平潭綜合實驗區市場監督管理局２０２５年行政處罰多少件", t2("penalty", "decisions"), SJ, 2025),
     c("市场监管局2024年行政处发多少件", t2("penalty", "decisions"), SJ, 2024),
     c("2022年平潭全区结专下年度的申请有几件", t3("carried_forward"), PT, 2022),
     c("2022年平潭全区行政复以其他结果有几件", t4("review", "other"), PT, 2022),
