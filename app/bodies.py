@@ -62,6 +62,14 @@ class Resolution:
 _FORMER = {"生态环境": ("环保", "环境保护"), "市场监督管理": ("工商", "质监", "食药监"), "自然资源": ("国土", "国土资源"),
            "卫生健康": ("卫生", "卫计"), "应急管理": ("安监",)}
 _KIND_WORDS = {w for long, shorts in _KIND_SHORT for w in (long, *shorts)}
+# A body described by what it is in charge of (管市场的局, 负责环保的部门) or by its place and kind (江阴那个开发区)
+_DESCRIBED = re.compile(r"(?:管|负责|主管|分管)([\u4e00-\u9fff]{1,4}?)(?:工作|方面|事务)?的(?:那个|这个|那家)?(局|部门|单位|机关|委员会|委|办)")
+_PLACE_KIND = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:那个|这个|那家|的那个)(开发区|园区|新区|片区|局)")
+_KIND_OF = {"局": r"局$", "委员会": r"委员会$|委$", "委": r"委员会$|委$", "办": r"办公室$|办$"}
+# What a field is called in everyday words → words of the bodies' names
+_FIELD_WORDS = {"钱": ("财政",), "财政": ("财政",), "治安": ("公安",), "警察": ("公安",), "环保": ("生态环境", "环境"),
+                "环境": ("生态环境", "环境"), "土地": ("自然资源", "国土"), "农业": ("农业",), "农村": ("农村", "农业"),
+                "市场": ("市场",), "经济": ("经济",), "社会": ("社会",), "教育": ("教育", "社会事业"), "卫生": ("卫生", "社会事业")}
 # Provinces by the names people write without 省/市/自治区 (北京, 广东, 内蒙古, 广西)
 _PROVINCE_SHORT = "|".join(re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", p) for p in PROVINCES)
 # Kinds of body whose name is a place and the kind (海坛片区, 临江新区): the place alone names them.
@@ -210,6 +218,10 @@ class BodyResolver:
         """The bodies a question or a --body value names; unknown when a body-like phrase matches none."""
         res = Resolution()
         clean = re.sub(r"(?:19|20)\d\d\s*年度?|近.年|去年|今年|前年", "，", text)
+        described = self._described(clean)
+        if described:
+            res.bodies, res.matched = (described[0],), (described[1],)
+            return res
         every = _EVERY.search(clean)
         kind_only = re.search(r"(?:各|所有|全部|哪些|哪几个|每个)(片区|局)(?![\u4e00-\u9fff]{0,1}(?:长|级))", clean)
         if not every and kind_only:
@@ -310,6 +322,28 @@ class BodyResolver:
         if res.unknown:
             res.closest = tuple(sorted(self.bodies, key=lambda b: -_overlap(res.unknown, b))[:3])
         return res
+
+    def _described(self, text: str) -> tuple[str, str] | None:
+        """A body described, not named: 平潭那个管市场的局, 管钱的部门, 江阴那个开发区 → (body, the words), when
+        exactly one body fits."""
+        m = _DESCRIBED.search(text)
+        if m:
+            field = m.group(1)
+            words = _FIELD_WORDS.get(field, (field,))
+            hits = [b for b in self.bodies if any(w in b for w in words) and re.search(_KIND_OF.get(m.group(2), ""), b)]
+            place = text[:m.start()]
+            near = [b for b in hits if any(p in b or p in self.region_of.get(b, "") for p in re.findall(r"[\u4e00-\u9fff]{2}", place))]
+            hits = near or hits
+            if len(hits) == 1:
+                return hits[0], m.group(0)
+        m = _PLACE_KIND.search(text)
+        if m and m.group(1) not in ("哪个", "哪些", "每个", "各个"):
+            place, kind = m.group(1), m.group(2)
+            hits = [b for b in self.bodies if (place in b or place in self.region_of.get(b, "")) and b.endswith(
+                tuple(k for k in (kind, "经济开发区", "工业园区", "片区管理局") if kind in k))]
+            if len(hits) == 1:
+                return hits[0], m.group(0)
+        return None
 
     def _region_of(self, word: str) -> str:
         word = _LEAD.sub("", word)

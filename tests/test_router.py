@@ -359,6 +359,11 @@ BODIES = [
     c("资源生态局2023年收到多少申请", RECEIVED, ZR, 2023),
     c("市场监管2024年收到多少申请", RECEIVED, SJ, 2024),
     c("平潭全区和市场监管局2022年行政处罚对比", t2("penalty", "decisions"), (PT, SJ), 2022, intent="compare"),
+    # described, not named
+    c("平潭那个管市场的局2024年收到多少申请", RECEIVED, SJ, 2024),
+    c("管钱的部门2023年收费多少", t2("fees", "amount_10k_yuan"), CZ, 2023),
+    c("江阴那个开发区2024年收到多少申请", RECEIVED, LG, 2024),
+    c("平潭管交通的局2023年收到多少申请", RECEIVED, (), 2023, unknown=True),
     c("财政局2024年收到多少申请", RECEIVED, CZ, 2024),
     c("财金局2025年收到多少申请", RECEIVED, CZ, 2025),
     c("平潭综合实验区君山片区管理局2022年收到多少申请", RECEIVED, JS, 2022),
@@ -410,6 +415,11 @@ BODIES = [
     c("资源生态局2023年收到多少申请", RECEIVED, ZR, 2023),
     c("市场监管2024年收到多少申请", RECEIVED, SJ, 2024),
     c("平潭全区和市场监管局2022年行政处罚对比", t2("penalty", "decisions"), (PT, SJ), 2022, intent="compare"),
+    # described, not named
+    c("平潭那个管市场的局2024年收到多少申请", RECEIVED, SJ, 2024),
+    c("管钱的部门2023年收费多少", t2("fees", "amount_10k_yuan"), CZ, 2023),
+    c("江阴那个开发区2024年收到多少申请", RECEIVED, LG, 2024),
+    c("平潭管交通的局2023年收到多少申请", RECEIVED, (), 2023, unknown=True),
     c("社会事业局2023年复议后又被起诉的有几件", t4("litigation_after_review"), SS, 2023),
     c("海坛片区、君山片区2024年各收到多少申请", RECEIVED, (HT, JS), 2024),
     c("临港开发区和洋口港2024年收到多少申请", RECEIVED, (LG, YK), 2024),
