@@ -333,8 +333,10 @@ def normalise_counts(text: str) -> str:
     def fix(m: re.Match) -> str:
         n = _cn_number(m.group(1))
         return f"{n}{m.group(2)}" if n is not None else m.group(0)
-    return re.sub(r"([零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二两三四五六七八九十百千万]*)(件|条|个|项|篇|次|万元|元)",
+    text = re.sub(r"([零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二两三四五六七八九十百千万]*)(件|条|个|项|篇|次|万元|元)",
                   fix, text)
+    # 两件, 三条 (一件 stays a word: 一件都没有)
+    return re.sub(r"(?<![零〇一二两三四五六七八九十百千万\d])([二两三四五六七八九])(件|条|项|篇|次)", fix, text)
 
 
 def normalise_years(text: str) -> str:
