@@ -510,8 +510,11 @@ class Answerer:
             if q.aggregate in ("max", "min"):
                 best = ordered[0][1]
                 tops = [x for x in ordered if x[1] == best]
-                lines.append(f"{word}{'最多' if q.aggregate == 'max' else '最少'}：" + "、".join(
-                    f"{_label(r)}（{r['year']}年）{_fmt(v)} [{n}]" for r, v, n in tops))
+                if len(tops) == len(ordered) > 1:   # every one the same: no most or least to name
+                    lines.append(f"{word}：所涉{len(ordered)}份报告均为{_fmt(best)}，没有{'最多' if q.aggregate == 'max' else '最少'}的一个。")
+                else:
+                    lines.append(f"{word}{'最多' if q.aggregate == 'max' else '最少'}：" + "、".join(
+                        f"{_label(r)}（{r['year']}年）{_fmt(v)} [{n}]" for r, v, n in tops))
                 lines.append("全部排序：")
             else:
                 lines.append(f"{word}排序：")
@@ -726,7 +729,8 @@ class Answerer:
     # ---- narrative ----------------------------------------------------------------------
 
     def _narrative(self, q: Query, reports: list[dict]) -> Answer:
-        if q.section == "problems" and (not _topic_words(q) or _only_topics(q)):
+        if q.section == "problems" and (not _topic_words(q) or _only_topics(q) or
+                                        re.search(r"差不多|一样|雷同|重复|照抄|相同|换汤不换药|年年|每年都", q.text)):
             return self._section_five(q, reports)
         ans = Answer(q.question, route="text")
         lo, hi = (q.year, q.year) if q.year else (q.year_range or (None, None))

@@ -469,6 +469,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             if re.search(pattern, agg_text):
                 q.aggregate = agg
                 break
+        if q.aggregate == "sum" and q.year and len(found) + len(res.unnamed) == 1 and not res.region and \
+                len(split_metrics(plain)) < 2:
+            q.aggregate = ""   # 2024年一共收到多少申请 about one body: the cell itself
     claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
                       r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗", text) or \
         (q.english and re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b", question, re.I)) or \
@@ -548,7 +551,7 @@ def split_parts(question: str) -> list[str]:
     parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
     out = []
     for part in parts or [question]:
-        if _ONE_ASK.search(part):
+        if _ONE_ASK.search(part) and not re.search(r"[，,]\s*(?:其中|另外|还有|此外)", part):
             out.append(part)
             continue
         out += _split_rows(part)
@@ -560,6 +563,16 @@ def _rows_of(text: str) -> set[str]:
     return {".".join(key.split(".")[:2])} if key else set()
 
 
+def split_metrics(text: str) -> list[str]:
+    """The rows a text names, once each, split at 和/与/及/、 (复议和诉讼 → two)."""
+    out = []
+    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|还是", text):
+        key = find_metric(part)[0]
+        if key and key not in out:
+            out.append(key)
+    return out
+
+
 def _columns_of(text: str) -> bool:
     """Does a piece name a column of tables 3 or 4 (纠正了几次, 自然人几件)?"""
     return any(w in text for w, _ in APPLICANTS + APPEAL_COLUMNS)
@@ -568,6 +581,11 @@ def _columns_of(text: str) -> bool:
 def _split_rows(part: str) -> list[str]:
     """One part naming two or more rows of the tables → one question per row."""
     pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
+    # "…一共收到多少申请，其中企业提的有多少": a new ask after 其中/另外/还有
+    for i, p in enumerate(pieces[1:], 1):
+        if re.match(r"\s*(?:其中|另外|还有|此外|同时|以及|那么|并且)", p) and re.search(r"多少|几", p) and \
+                (_rows_of(p) or _columns_of(p)) and _rows_of("，".join(pieces[:i])):
+            return ["，".join(pieces[:i]), "，".join(pieces[i:]).strip()]
     # "…收到多少申请，正文怎么说的": the text's words are a part of their own
     if len(pieces) >= 2 and NARRATIVE_ASK.search(pieces[-1]) and not NARRATIVE_ASK.search("，".join(pieces[:-1])) and \
             _rows_of("，".join(pieces[:-1])):

@@ -438,6 +438,8 @@ EVERY = [
     c("江阴各园区2024年收到多少申请", RECEIVED, (JJ, LG), 2024),
     c("2024年各园区收到多少申请", RECEIVED, (), 2024, zone=True),
     c("平潭哪些单位2024年被申请行政复议", t4("review"), PINGTAN_ALL, 2024, intent="list"),
+    c("2023年平潭各个部门的行政许可数量，按从多到少排个序", t2("licensing", "decisions"), PINGTAN_ALL, 2023,
+      intent="aggregate", agg="rank"),
     c("平潭的各局2025年行政处罚合计", t2("penalty", "decisions"), (GA, JF, SS, CZ, SJ, ZR, NY), 2025,
       intent="aggregate", agg="sum"),
     c("江阴哪些园区收到了申请", RECEIVED, (JJ, LG), intent="list"),
@@ -655,6 +657,16 @@ CASES: dict[str, list[Case]] = {
     "t3-cols": TABLE3_COLUMNS, "t4": TABLE4, "body": BODIES, "every": EVERY, "unknown": UNKNOWN, "year": YEARS,
     "intent": INTENTS, "en": ENGLISH, "typo": TYPOS,
 }
+
+
+def test_context_first_and_a_second_ask_after_其中():
+    from nianbao.app.router import split_parts
+
+    assert split_parts("我在写一篇关于平潭政务公开的稿子，想知道市场监管局2024年一共收到了多少政府信息公开申请，"
+                       "其中有多少是企业提的？") == [
+        "我在写一篇关于平潭政务公开的稿子，想知道市场监管局2024年一共收到了多少政府信息公开申请",
+        "其中有多少是企业提的？"]
+    assert split_parts("社会事业局2025年复议和诉讼一共多少件") == ["社会事业局2025年复议和诉讼一共多少件"]
 
 
 def _params():
