@@ -222,8 +222,11 @@ def from_english(text: str) -> str | None:
     if letters < 8 or letters < 2 * len(re.findall(r"[\u4e00-\u9fff]", text)):
         return None
     text = _english_spelling(text)
+    text = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s+(?!years?\b|months?\b|days?\b)[A-Za-z])",
+                  lambda m: str(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                                 "twelve"].index(m.group(1).lower()) + 1), text, flags=re.I)
     # a claimed count (received 16 applications) keeps its number as a count
-    out = re.sub(r"(?<![\d.])(?<![Tt]able )(\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{1,3}|(?!19|20)\d{4,})\s+(?=[A-Za-z])",
+    out = re.sub(r"(?<![\d.])(?<![Tt]able )(\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{1,3}|(?!19|20)\d{4,})\s+(?=(?!years?\b|months?\b|days?\b)[A-Za-z])",
                  lambda m: m.group(1).replace(",", "") + "件 ", text)
     for pattern, word in _english_cells() + ENGLISH:
         out = re.sub(pattern, word, out, flags=re.I)
@@ -335,8 +338,10 @@ def normalise_counts(text: str) -> str:
         return f"{n}{m.group(2)}" if n is not None else m.group(0)
     text = re.sub(r"([零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二两三四五六七八九十百千万]*)(件|条|个|项|篇|次|万元|元)",
                   fix, text)
+    # 有一件/共一起 … (a count), but 一件都没有 stays a word
+    text = re.sub(r"(?<=有|共|是)一(?=[件起条项次](?!.{0,3}都))", "1", text)
     # 两件, 三条 (一件 stays a word: 一件都没有)
-    return re.sub(r"(?<![零〇一二两三四五六七八九十百千万\d])([二两三四五六七八九])(件|条|项|篇|次)", fix, text)
+    return re.sub(r"(?<![零〇一二两三四五六七八九十百千万\d])([二两三四五六七八九])(件|条|项|篇|次|起)", fix, text)
 
 
 def normalise_years(text: str) -> str:
@@ -473,12 +478,14 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                 len(split_metrics(plain)) < 2:
             q.aggregate = ""   # 2024年一共收到多少申请 about one body: the cell itself
     claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
-                      r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗", text) or \
-        (q.english and re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b", question, re.I)) or \
-        _declarative(text, q)
+                      r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
+                      r"是不是\s*\d", text) or \
+        (q.english and re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b",
+                                 question, re.I)) or \
+        _declarative(text, q) or _stated_count(text, q)
     if claim:
         q.intent = "claim"
-        num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％)", text) or \
+        num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期)", text) or \
             re.search(r"(?:是|为|有|达到?)\s*(\d+(?:\.\d+)?)\s*[。.！!]?$", text) or \
             re.search(r"(一半|半数)", text)
         if num:
@@ -520,9 +527,16 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
 _ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|有没有|是不是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
                    r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
                    r"was|were|compare|list|show)\b", re.I)
-_STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇)|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
+_STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期)|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
                      r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|都|(?<!平)均|"
                      r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b")
+
+
+def _stated_count(text: str, q: Query) -> bool:
+    """A count put as a question of fact (…有2件结果被纠正？): a number with its unit after 有/共 about a metric, and no
+    word that asks for a number."""
+    return bool(q.metric and re.search(r"(?:有|共|共有|是)\s*\d+(?:\.\d+)?\s*(?:条|件|项|个|起|次|篇)", text)
+                and not re.search(r"多少|几[条件个起次项篇]|哪|什么|怎么|如何", text))
 
 
 def _declarative(text: str, q: Query) -> bool:
