@@ -820,7 +820,7 @@ class Answerer:
             if not ev:
                 continue
             best = ev[0][2]
-            for clause, value, overlap in [e for e in ev if e[2] == best][:2]:
+            for clause, value, overlap in [e for e in ev if e[2] >= best - 0.15][:2]:
                 sec = self._section_of(r["report_id"], clause)
                 n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], sec, clause)
                 lines.append(f"{_label(r)}（{r['year']}年）：“{clause}” [{n}]")

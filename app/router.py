@@ -116,12 +116,18 @@ SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改|短板|薄弱
                  ("other", r"其他事项|其他需要报告|信息处理费|处理费")]
 # The words of a question about what the text says, not a table cell (正文里怎么描述, 主要是关于什么)
 NARRATIVE_ASK = re.compile(r"正文|原文|怎么描述|如何描述|怎么说|怎么写|如何表述|关于什么|涉及什么|涉及哪些|主要是什么|什么内容|哪些内容|"
-                           r"哪些方面|什么活动|哪些活动|怎么做|如何做|做法|举措|具体.{0,2}(?:内容|情况)")
+                           r"哪些方面|什么活动|哪些活动|怎么做|如何做|做法|举措|具体.{0,2}(?:内容|情况)|问什么|问的是什么|"
+                           r"主要是问|都是关于|是怎么开展|怎么开展|如何开展|怎么成立|怎么来的|为什么|怎么推进|如何推进|怎么改进|"
+                           r"如何改进|准备怎么|打算怎么|\b(?:say|said|describe|explain|why)\b")
 # Counts a report's text gives that are not applications under the regulation (12345热线诉求, 来信)
 NOT_APPLICATIONS = re.compile(r"热线|诉求|来电|来信|信件|咨询|留言|信箱|提案|议案|建议|网民")
 DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复议|诉讼|处罚|许可|强制|收费|年报|报告|问题|改进|措施|规章|规范性文件|"
                     r"纠错率|政务|解读|网站|新媒体|公众号|群众|单位|部门|热线|栏目|培训|考核|监督|保密|答复|办理|政策|机构")
 ZONE_WORDS = re.compile(r"园区|开发区|新区")
+# Asks to write something, or personal errands at a government office: not questions about the reports
+NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,6}(?:诗|文章|作文|小说)|[诗词]歌|绝句|律诗|对联|作文|小说|讲个笑话|歌词|"
+                               r"护照|签证|驾照|驾驶证|身份证.{0,4}(?:办|补|换)|社保卡|公积金.{0,4}(?:提取|贷款)|结婚登记|"
+                               r"怎么(?:在网上)?办(?:理)?(?!.{0,6}(?:申请|公开))")
 OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票")
 
 
@@ -504,6 +510,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.intent, q.inventory = "inventory", inventory_kind(text)
         if q.inventory == "years" and q.year and not found and not res.unnamed:
             q.inventory = "listing"   # 2024年有几份年报: the reports of that year
+    elif NOT_ABOUT_REPORTS.search(text) and not q.metric and not q.bodies and not q.report_ids:
+        q.intent = "out_of_scope"
     elif not DOMAIN.search(text) and not q.metric and not q.section and not q.ratio and \
             (not found or OFF_TOPIC.search(text)):
         q.intent = "out_of_scope"  # a place name alone (平潭有什么好吃的) does not make a question about reports

@@ -84,7 +84,9 @@ class Homophones:
                 if not _HAN.match(window[0]) or n <= 2 and any(a < i + n and i < b for a, b in common):
                     continue
                 words = self._by_sound.get(text_sounds[i:i + n], [])
-                close = [w for w in words if w != window and any(a == b for a, b in zip(w, window))]
+                # a two-character word keeps its first character (处发 → 处罚; 发了 is not 罚了)
+                close = [w for w in words if w != window and any(a == b for a, b in zip(w, window))
+                         and (n > 2 or w[0] == window[0])]
                 if len(set(close)) != 1:
                     continue
                 out[i:i + n] = list(close[0])
