@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from nianbao.index.search import Filters, SearchIndex
 from nianbao.index.settings import Settings
@@ -271,6 +271,14 @@ class Answerer:
         return q
 
     def _answer(self, q: Query, reports: list[dict]) -> Answer:
+        if q.section == "problems" and q.year and re.search(r"打算|准备|计划|将要|改进|下一步|重点做|怎么推进|如何推进", q.text) \
+                and not self._targets(q, reports):
+            # the measures for a year are written in the year before's report (2024年报：2025年将…)
+            earlier = replace(q, year=q.year - 1, years=(q.year - 1,))
+            if self._targets(earlier, reports):
+                earlier.year_note = (q.year_note + "。" if q.year_note else "") + \
+                    f"{q.year}年的改进打算见{q.year - 1}年报告第五部分"
+                q = earlier
         try:
             ans = getattr(self, HANDLERS[self._intent_of(q)])(q, reports)
         except Exception as e:  # an answer must come back; say what failed, and log where

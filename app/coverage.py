@@ -13,7 +13,10 @@ import re
 
 from .bodies import places
 
-_TEMPLATE = re.compile(r"(20(?:19|21))\s*年?\s*版|〔(20(?:19|21))〕|(旧|老|新)(?:版|模板|表格|格式)")
+_TEMPLATE = re.compile(r"(20(?:19|21))\s*年?\s*版|〔(20(?:19|21))〕|(旧|老|新)(?:版|模板|表格|格式)|"
+                       r"(哪一?版|哪个版本|什么版本|哪种(?:模板|格式|表格)|新版还是旧版|旧版还是新版)")
+# Reports that never name their body
+_UNNAMED = re.compile(r"没(?:有)?写(?:清楚|明)?是?哪个单位|没有?署名|未署名|不知道是哪个单位|没写单位|匿名|没有写明.{0,4}单位")
 _YEARS = re.compile(r"哪几年|哪些年份?|哪一年|几年的|有几份|哪几份|which years|years are covered", re.I)
 _LISTING = re.compile(r"(?:有|收录|收了|包括|包含).{0,8}(?:年报|报告)|(?:年报|报告).{0,6}(?:哪些|有什么)|"
                       r"哪些.{0,10}(?:年报|报告)|哪些单位的")
@@ -22,16 +25,20 @@ _BROKEN = re.compile(r"勾稽|钩稽|算术|加总.{0,4}(?:不|错)|数据.{0,4}
 
 
 def inventory_kind(text: str) -> str:
-    """template | years | listing | appeals_zero | broken | '' (not a question about the corpus)."""
+    """template | unnamed | years | listing | appeals_zero | broken | '' (not a question about the corpus)."""
     if _BROKEN.search(text) and re.search(r"哪些|哪几|有没有|列出", text):
         return "broken"
     if _ALL_ZERO_T4.search(text):
         return "appeals_zero"
-    if _TEMPLATE.search(text) and re.search(r"哪些|哪几|列出|which", text, re.I):
+    m = _TEMPLATE.search(text)
+    if m and (m.group(4) or re.search(r"哪些|哪几|列出|which", text, re.I)):
         return "template"
+    if _UNNAMED.search(text):
+        return "unnamed"
     if _YEARS.search(text):
         return "years"
-    if _LISTING.search(text) and not re.search(r"多少|几件|几条|数量", text):
+    if _LISTING.search(text) and not re.search(r"多少(?!份)|几件|几条|数量", text) or \
+            re.search(r"(?:多少|几)份.{0,4}(?:年报|报告)|(?:年报|报告).{0,4}(?:多少|几)份|多少\s*年报", text):
         return "listing"
     return ""
 
@@ -59,11 +66,15 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
 
     store = answerer.store
     scope = [r for r in reports if r["template"] != "pre-2019" or kind in ("listing", "years")]
-    if q.bodies or q.report_ids:
+    left_out = re.search(r"除了?([\u4e00-\u9fff]{2,8}?)(?:的|以外|之外|外)", q.text)
+    if (q.bodies or q.report_ids) and not left_out:
         scope = [r for r in scope if r["body"] in q.bodies or r["report_id"] in q.report_ids]
     if q.zone_only:
         scope = [r for r in scope if r["kind"] == "zone"]
     scope = _region_filter(q.text, scope)
+    if left_out:   # 除了平潭的: every report but those of that place
+        place = left_out.group(1)
+        scope = [r for r in scope if place not in (r["body"] or "") and place not in (r.get("region") or "")]
     if q.year and kind != "years":
         scope = [r for r in scope if r["year"] == q.year]
     elif q.year_range and kind != "years":
@@ -74,7 +85,14 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
                             _title_line(store, r)[:120])
 
     lines: list[str] = []
-    if kind == "template":
+    if kind == "template" and _TEMPLATE.search(q.text).group(4):
+        # which version each report named uses
+        for r in sorted(scope, key=lambda r: (r["body"], r["year"] or 0)):
+            v = r["template"]
+            name = f"{v}年版模板表格（国办公开办函〔{v}〕{'60' if v == '2019' else '30'}号）" if v in ("2019", "2021") else \
+                "2019年以前的格式，没有标准统计表"
+            lines.append(f"{_label(r)} {r['year']}年：{name} [{cite(r)}]")
+    elif kind == "template":
         m = _TEMPLATE.search(q.text)
         version = m.group(1) or m.group(2) or ("2019" if m.group(3) in ("旧", "老") else "2021")
         hits = [r for r in scope if r["template"] == version]
@@ -91,9 +109,16 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
             marks = "、".join(f"{r['year']} [{cite(r)}]" for r in sorted(reps, key=lambda r: r["year"] or 0))
             lines.append(f"{body}：{marks}年（共{len(reps)}份）")
         lines.append("说明：语料中没有的年份，不等于该单位未发布。")
+    elif kind == "unnamed":
+        scope = [r for r in scope if not r["body"]]
+        lines.append(f"通篇没有写明发布单位的报告（{len(scope)}份）：")
+        for r in sorted(scope, key=lambda r: (r["region"] or "", r["year"] or 0)):
+            lines.append(f"  {_label(r)} {r['year']}年 {r['source_file']} [{cite(r)}]")
     elif kind == "listing":
+        years = sorted({r["year"] for r in scope if r["year"]})
+        span = f"，{years[0]}—{years[-1]}年" if len(years) > 1 else ""
         lines.append(f"语料中{'、'.join(str(y) for y in ([q.year] if q.year else []))}{'年' if q.year else ''}"
-                     f"的年度报告（{len(scope)}份）：")
+                     f"的年度报告（{len(scope)}份{span}）：")
         for r in sorted(scope, key=lambda r: (r["body"], r["year"] or 0)):
             lines.append(f"  {_label(r)} {r['year']}年 [{cite(r)}]")
     elif kind == "appeals_zero":

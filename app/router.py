@@ -97,7 +97,7 @@ ENGLISH = [
     (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"), (r"\b(?:which|what) years\b", "哪几年"),
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
     (r"\b(2019|2021)[- ](?:template|format|version)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
-    (r"\brank\w*|\bsort\w*|\border(?:ed)? by\b", "排名"), (r"\blist\b", "列出"), (r"\breports\b", "年报"),
+    (r"\brank\w*|\bsort\w*|\border(?:ed)? by\b", "排名"), (r"\blist\b", "列出"), (r"\b(?:annual )?reports\b", "年报"),
     (r"\bannual reports?\b", "年报"), (r"\bwhich\b|\bwhat (?:zones|bodies)\b", "哪些"),
     (r"\bhow many\b|\bhow much\b", "多少"), (r"\bdid not\b.*\breport\b|\bno report\b|\bmissing\b", "没有年报"),
     (r"(?:development )?zones?\b|\bparks?\b|\bnew areas?\b", "园区"),
@@ -504,7 +504,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             for b in list(found) + list(res.matched) + ([q.fuzzy[0]] if q.fuzzy else []):
                 phrase = phrase.replace(b, "")
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
-    elif re.search(r"没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失", text):
+    elif re.search(r"(?<!有)没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失", text) and \
+            inventory_kind(text) != "unnamed":
         q.intent = "coverage"
     elif inventory_kind(text) and not ((q.section or q.metric or q.ratio) and inventory_kind(text) in ("listing", "years")) \
             and not re.search(r"提到|提及|说到|谈到|涉及|讲到", text):

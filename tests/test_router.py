@@ -563,6 +563,11 @@ INTENTS = [
     c("平潭有什么好玩的景点", (), PT, intent="out_of_scope"),
     c("江阴哪家饭店好吃", (), (), intent="out_of_scope"),
     c("What's the weather like tomorrow?", (), (), intent="out_of_scope"),
+    # the corpus itself
+    c("海坛片区2021年度那份报告，表二用的是哪一版的模板？", (), HT, 2021, intent="inventory"),
+    c("有没有哪份报告通篇没写清楚是哪个单位发的？", (), (), intent="inventory"),
+    c("帮我写一首关于政务公开的七言绝句", (), (), intent="out_of_scope"),
+    c("怎么在网上办理护照？需要哪些材料", (), (), intent="out_of_scope"),
     # the corpus itself, in English
     c("List the bodies whose table 4 is all zero", (), (), intent="inventory"),
     c("Which reports use the 2019 template?", (), (), intent="inventory"),
