@@ -56,7 +56,7 @@ def _metrics_in(text: str, version: str | None = None) -> list[tuple[str, str]]:
     """Every metric named in a text, split at 和/与/及/、/加 (复议和诉讼 → two metrics); `version` picks the
     rows of that template version where a word names rows of both (其他处理)."""
     out = []
-    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|还是", text):
+    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|还是|(?<=[\u4e00-\u9fff])加(?=[\u4e00-\u9fff]{2})", text):
         key, label = find_metric(part, version)
         if key and key not in [k for k, _ in out]:
             out.append((key, label))

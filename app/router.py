@@ -78,6 +78,16 @@ def find_metric(text: str, version: str | None = None) -> tuple[str, str]:
         hits = [h for h in hits if version in _ROW_VERSIONS.get(".".join(h[1].split(".")[:2]), (version,))] or hits
     if not hits:
         return "", ""
+    # two rows of one group named apart (直接起诉或复议后起诉): the group
+    for g in {h[3] for h in hits if h[3] and not h[3].startswith("=")}:
+        rows = {}
+        for w, k, _, hg in hits:
+            if hg == g and not any(w in o for o, k2, _, _ in hits if o != w and k2 != k and w in o):
+                rows.setdefault(k, w)
+        if len(rows) >= 2 and not any(a in b for a in rows.values() for b in rows.values() if a != b):
+            group = next((h for h in METRIC_WORDS if h[3] == "=" + g), None)
+            if group:
+                return group[1], group[2]
     rows_groups = {g for _, _, _, g in hits if g and not g.startswith("=")}
     hits = [h for h in hits if not (h[3].startswith("=") and h[3][1:] in rows_groups)] or hits
     specific = [h for h in hits if h[0] not in _GENERIC_METRIC_WORDS]
@@ -263,6 +273,13 @@ def _english_spelling(text: str) -> str:
     return re.sub(r"[A-Za-z]+", fix, text)
 
 
+def _stem(word: str) -> str:
+    """repealed → repeal, granted → grant; phrases, short words and everyday ones (corrected) stay whole."""
+    if " " not in word and word.endswith("ed") and len(word) > 6 and word not in ("corrected", "reported", "recorded"):
+        return word[:-2]
+    return word
+
+
 def _english_cells() -> list[tuple[str, str]]:
     """The template's English words for its rows, groups and columns → the Chinese label the router reads."""
     pairs = []
@@ -273,7 +290,8 @@ def _english_cells() -> list[tuple[str, str]]:
         # a row named by the table's plain nouns (applications, received) reads as the generic word (申请)
         named = [(w, next((x for x in r.words if x in _GENERIC_METRIC_WORDS), label) if (r := rows.get(label)) else label)
                  for w, label in named for rows in [{x.label: x for x in t.rows}]]
-        pairs += [(rf"\b{re.escape(w)}\w*", label) for w, label in named if re.fullmatch(r"[A-Za-z][A-Za-z ]+", w)]
+        # a past participle stands for its verb too (repealed → repeal, granted → grant)
+        pairs += [(rf"\b{re.escape(_stem(w))}\w*", label) for w, label in named if re.fullmatch(r"[A-Za-z][A-Za-z ]+", w)]
     return sorted(set(pairs), key=lambda p: -len(p[0]))
 
 
@@ -522,7 +540,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|几件|几个|几条|数量", text):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
-                                            r"哪家多|谁多|谁更多|更多|差多少|相差|多还是少|差异|区别|差别|不同", text) \
+                                            r"哪家多|谁多|谁更多|更多|差多少|相差|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同", text) \
             and not q.aggregate:
         q.intent = "compare"
     elif q.ratio or (q.metric and q.aggregate):
@@ -534,7 +552,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     return q
 
 
-_ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|有没有|是不是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
+_ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|有没有|是不是|还是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
                    r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
                    r"was|were|compare|list|show)\b", re.I)
 _STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期)|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
@@ -590,7 +608,7 @@ def _rows_of(text: str) -> set[str]:
 def split_metrics(text: str) -> list[str]:
     """The rows a text names, once each, split at 和/与/及/、 (复议和诉讼 → two)."""
     out = []
-    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|还是", text):
+    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|还是|(?<=[\u4e00-\u9fff])加(?=[\u4e00-\u9fff]{2})", text):
         key = find_metric(part)[0]
         if key and key not in out:
             out.append(key)
@@ -614,7 +632,8 @@ def _split_rows(part: str) -> list[str]:
     if len(pieces) >= 2 and NARRATIVE_ASK.search(pieces[-1]) and not NARRATIVE_ASK.search("，".join(pieces[:-1])) and \
             _rows_of("，".join(pieces[:-1])):
         return ["，".join(pieces[:-1]), pieces[-1].strip()]
-    asks = [i for i, p in enumerate(pieces) if (_rows_of(p) or i and _columns_of(p)) and re.search(r"多少|几|数量|是什么|情况", p)]
+    asks = [i for i, p in enumerate(pieces) if (_rows_of(p) or i and _columns_of(p)) and
+            re.search(r"多少|几|数量|是什么|情况" + (r"|呢[？?]?\s*$" if i else ""), p)]
     if len(asks) >= 2 and (len(set().union(*(_rows_of(pieces[i]) for i in asks))) >= 2 or
                            any(not _rows_of(pieces[i]) for i in asks[1:])):
         first = "，".join(pieces[: asks[0] + 1])
