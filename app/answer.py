@@ -346,6 +346,10 @@ class Answerer:
             out = [r for r in out if r["body"] in q.bodies or r["report_id"] in q.report_ids]
         elif q.zone_only:
             out = [r for r in out if r["kind"] == "zone" or (not r["body"] and r["kind"] == "unknown")]
+        version = re.search(r"(20(?:19|21))\s*年?\s*版|(新|旧|老)版", q.text)
+        if version:   # 用2021版表格的报告里…, 旧版表格的…: those reports only
+            v = version.group(1) or ("2021" if version.group(2) == "新" else "2019")
+            out = [r for r in out if r["template"] == v]
         return out
 
     def _table(self, q: Query, reports: list[dict]) -> Answer:
@@ -397,12 +401,19 @@ class Answerer:
             # a group (不予公开) counts by the sum of its rows
             total = {r["report_id"]: sum(x for x in v if x is not None) for r, v in got}
             received = [(r, total[r["report_id"]]) for r, v in got if total[r["report_id"]] or r["report_id"] in disputed]
+            bound = re.search(r"(超过|大于|多于|高于|不少于|至少|不低于|少于|低于|不到|不足)\s*(\d+(?:\.\d+)?)", q.text)
+            if bound:   # 行政处罚超过100的: the ones past the bound, the rest beside them
+                n, op = float(bound.group(2)), bound.group(1)
+                keep = (lambda v: v >= n) if op in ("不少于", "至少", "不低于") else \
+                    (lambda v: v < n) if op in ("少于", "低于", "不到", "不足") else (lambda v: v > n)
+                kept = {r["report_id"] for r, v in got if keep(total[r["report_id"]])}
+                received = [(r, v) for r, v in received if r["report_id"] in kept]
             none = [r for r, v in got if not total[r["report_id"]] and r["report_id"] not in disputed]
-            head = f"{q.year or ''}{'年' if q.year else ''}{q.metric_word}："
+            head = f"{q.year or ''}{'年' if q.year else ''}{q.metric_word}" + (f"（{bound.group(1)}{bound.group(2)}）" if bound else "") + "："
             received_ids = {r["report_id"] for r, _ in received}
             body = [ln for r, ln in zip(targets, lines) if r["report_id"] in received_ids]
             if not received:
-                body = ["没有单位的该项数据大于0。"]
+                body = ["没有单位的该项数据" + (f"{bound.group(1)}{bound.group(2)}。" if bound else "大于0。")]
             extra = []
             years = len({r["year"] for r in targets}) > 1
             who = lambda r: _name(r["body"]) + (f"（{r['year']}年）" if years else "")  # noqa: E731

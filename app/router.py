@@ -525,7 +525,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif re.search(r"(?<!有)没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失", text) and \
             inventory_kind(text) != "unnamed":
         q.intent = "coverage"
-    elif inventory_kind(text) and not ((q.section or q.metric or q.ratio) and inventory_kind(text) in ("listing", "years")) \
+    elif inventory_kind(text) and not ((q.section or q.metric or q.ratio) and inventory_kind(text) in ("listing", "years",
+                                                                                                    "template")) \
             and not re.search(r"提到|提及|说到|谈到|涉及|讲到", text):
         q.intent, q.inventory = "inventory", inventory_kind(text)
         if q.inventory == "years" and q.year and not found and not res.unnamed:
