@@ -218,6 +218,15 @@ class BodyResolver:
         """The bodies a question or a --body value names; unknown when a body-like phrase matches none."""
         res = Resolution()
         clean = re.sub(r"(?:19|20)\d\d\s*年度?|近.年|去年|今年|前年", "，", text)
+        # 五份平潭报告, 平潭这几份报告, 平潭的报告里: every report of the region
+        reps = re.search(r"(?:[一二三四五六七八九十几\d]+份|这几份|这些|所有)?([\u4e00-\u9fff]{2,6}?)(?:的|这几份|这些|各份)?(?:报告|年报)",
+                         clean)
+        if reps:
+            region = self._region_of(_LEAD.sub("", reps.group(1)))
+            if region in self.regions and not re.search(r"(?:局|区|委|办|园区)(?:的)?(?:报告|年报)", reps.group(0)):
+                res.region, res.bodies = region, tuple(b for b in self.bodies if b.startswith(self.area[region]))
+                res.matched = (reps.group(0),)
+                return res
         described = self._described(clean)
         if described:
             res.bodies, res.matched = (described[0],), (described[1],)
