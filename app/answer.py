@@ -21,7 +21,7 @@ from nianbao.ingest.template import cell_label, main_column
 from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
-from .claims import ClaimChecker, _metrics_in, claim_kind, narrative_evidence
+from .claims import ClaimChecker, _cell_name, _metrics_in, claim_kind, narrative_evidence
 from .coverage import inventory
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt
@@ -722,7 +722,8 @@ class Answerer:
         table_ok = [t for t in table_ev if holds(t[1]["value"])]
         for r, f in table_ev[:1]:
             n = self._cite_fact(ans, r, f)
-            lines.append(f"表格数据：{f['key']} = {f['raw']} [{n}]")
+            context = beside(self, ans, replace(q, intent="value", metric=f["key"]), r, f)
+            lines.append(f"表格数据：{_cell_name(f['key'])} = {f['raw']}{f['unit']} [{n}]{context}")
             self._related_findings(ans, r["report_id"], q.metric)
         if evidence and table_ev and bool(text_ok) != bool(table_ok):
             ans.verdict = "conflicting"

@@ -19,7 +19,7 @@ from .labels import fmt as _fmt
 from .router import RATIOS, find_metric
 
 _CHANGE = re.compile(
-    r"(?:比|较|相比|对比|同比)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
+    r"(?:比|较|相比|对比|同比|从)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
     r"(翻了?一番|翻番|增长|增加|上升|提高|提升|多了|下降|减少|降低|回落|少了|持平|不变|一样|更多|更少|多|少|高|低)")
 _UP = ("翻", "增", "升", "提", "多", "高")
 _DOWN = ("降", "减", "少", "落", "低")
@@ -45,11 +45,35 @@ def claim_kind(text: str, q) -> str:
         return "times"
     if _SUM.search(text) and len(_metrics_in(text)) >= 2:
         return "sum"
+    if len(stated_cells(text, q)) >= 2:
+        return "several"
     if _FINISHED.search(text) or (_ALL.search(text) and not _ZERO.search(text) and _universal_rule(text, q)):
         return "universal"
     if _ZERO.search(text) or (_NEGATION.search(text) and q.metric and q.claim_number is None):
         return "all_zero"
     return ""
+
+
+_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|起|次|篇|万元)")
+
+
+def stated_cells(text: str, q) -> list[tuple[str, str, float]]:
+    """(metric, words, number) for each count a claim states about a table cell, read from the words before the
+    number (收到8件申请，其中同意公开3件 → 本年新收 8, 予以公开 3); a count naming no cell is left out."""
+    from .router import pick_column
+
+    out, start = [], 0
+    for m in _COUNT.finditer(text):
+        before = text[start:m.start()]
+        after = text[m.end():m.end() + 6]
+        start = m.end()
+        key, label = find_metric(before + after.split("，")[0], q.version)
+        if not key or key.startswith("applications.") is False and not key.startswith(("proactive.", "appeals.")):
+            continue
+        sub = type(q)(q.question, metric=key, metric_word=label, year=q.year, years=q.years, version=q.version)
+        pick_column(sub, before)
+        out.append((sub.metric, sub.metric_word, float(m.group(1))))
+    return out
 
 
 def _metrics_in(text: str, version: str | None = None) -> list[tuple[str, str]]:
@@ -172,6 +196,22 @@ class ClaimChecker:
                          f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平'}{_fmt(abs(diff))}{pct}。")
         return self._verdict(ans, verdicts, lines, m.group(0))
 
+    def _several(self, ans, q, targets):
+        """Several counts in one claim (收到8件申请，其中同意公开3件): each checked on its own cell; true when all are."""
+        from .answer import _label, main_key
+
+        lines, verdicts = [], []
+        for r in targets:
+            for key, label, claimed in stated_cells(q.text, q):
+                v = self.cell(ans, r, main_key(key, r["template"]))
+                if v is None:
+                    lines.append(f"{_label(r)}（{r['year']}年）{label}：未填报，无法核实。")
+                    continue
+                verdicts.append(v == claimed)
+                lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(v)}（说法为{_fmt(claimed)}）"
+                             + ("" if v == claimed else "，不符") + "。")
+        return self._verdict(ans, verdicts, lines, "其中的数字")
+
     def _change_column(self, ans, q, targets, word: str, this: int):
         """The 2019 tables print a row's change on the year before (本年增/减) and last year's count
         (上一年项目数量): a claim of change is checked on them, without the earlier report."""
@@ -191,8 +231,13 @@ class ClaimChecker:
                 lines.append(f"{_label(r)}（{this}年）：本年增/减未填报，无法核实。")
                 continue
             ok = change > 0 if any(x in word for x in _UP) else change < 0 if any(x in word for x in _DOWN) else change == 0
-            if q.claim_number is not None:
-                ok = ok and abs(change) == q.claim_number
+            by = re.search(re.escape(word) + r"了?\s*(\d+(?:\.\d+)?)", q.text)   # 减少了15项: the change claimed
+            claimed = float(by.group(1)) if by else q.claim_number
+            if claimed is not None:
+                ok = ok and abs(change) == claimed
+            was = re.search(r"(?:从|比)(?:上一?年度?|去年)的?\s*(\d+(?:\.\d+)?)", q.text)  # 从上年的35项: last year's count
+            if was and before is not None:
+                ok = ok and before == float(was.group(1))
             verdicts.append(ok)
             lines.append(f"{_label(r)}（{this}年，2019年版表格）{T.row_label('proactive', row, False)}：本年增/减 {_fmt(change)}"
                          + (f"，上一年项目数量 {_fmt(before)}" if before is not None else "") + "。")
