@@ -690,8 +690,12 @@ class Answerer:
         evidence = []
         for r in targets:
             text = self.store.report(r["report_id"])["text"]
-            for clause, value, _ in narrative_evidence(text, claim, q.claim_number):
-                evidence.append((r, clause, value))
+            found = narrative_evidence(text, claim, q.claim_number, year=r["year"])
+            best = max((o for _, _, o in found), default=0)
+            # the sentences that speak most closely of the claim decide, not any sentence with a number
+            for clause, value, overlap in found:
+                if overlap >= best - 0.1:
+                    evidence.append((r, clause, value))
         if q.metric == "applications.new_received.total":
             # the narrative's own count of applications, as found at ingestion (共收到申请16条)
             for r in targets:

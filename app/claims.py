@@ -481,7 +481,8 @@ def negative_statements(text: str, claim: str, words: tuple[str, ...] = ()) -> l
     return [c for _, c in sorted(out, key=lambda x: -x[0])]
 
 
-def narrative_evidence(text: str, claim: str, number: float, limit: int = 3) -> list[tuple[str, float, float]]:
+def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
+                       year: int | None = None) -> list[tuple[str, float, float]]:
     """Clauses of a report's narrative that speak of what the claim speaks of: (clause, its number, overlap).
 
     The claim's words are matched as character pairs, so word order and small
@@ -493,12 +494,18 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3) -> 
     if not want:
         return []
     out = []
+    previous = None
     for m in _CLAUSE.finditer(text):
         clause = m.group(0).strip()
+        # a clause opening with 其中 reads with the one before it (政府信息383条，其中主动公开54条), quoted as printed
+        if previous is not None and re.match(r"其中|含|包括", clause) and text[previous.end():m.start()] in ("，", ","):
+            clause = text[previous.start():m.end()].strip()
+        previous = m
         # a parenthesis breaking a count down (55条（涵盖…6条、…30条）) is not the clause's own number
         core = re.sub(r"（[^（）]*）|\([^()]*\)", "", clause)
         digits = sum(ch.isdigit() for ch in core)
-        if not clause or len(clause) > 160 or digits > len(core) * 0.5 or len(re.findall(r"\d+", core)) > 4:
+        if not clause or len(clause) > 160 or digits > len(core) * 0.5 or len(re.findall(r"\d+", core)) > 4 or \
+                re.search(r"\d\.\d{3,}|（单位|万元）", core):   # a flattened table's run, not a sentence
             continue
         # a year, or an item number (1. 2、（5）), is not a quantity; a share is compared with shares only
         nums = [float(n.group(1)) for n in _NUMBER.finditer(core)
@@ -510,6 +517,11 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3) -> 
         have = _bigrams(core)
         overlap = len(want & have) / len(want)
         if overlap >= 0.5:
+            # the year's own count over a running total (累计…1770条) or another year's
+            if year and f"{year}年" in clause:
+                overlap += 0.2
+            if "累计" in clause and "累计" not in claim:
+                overlap -= 0.2
             value = number if number in nums else nums[0]
             out.append((clause, value, overlap))
     out.sort(key=lambda e: (-e[2], e[1] != number))
