@@ -168,3 +168,36 @@ def test_outcomes_beside_their_total(settings):
     # 公安局 2024: 办理结果总计 8 = 予以公开 3 + 部分公开 1 + 无法提供 4
     ans = _ask(settings, "公安局2024年依申请公开的答复情况")
     assert "予以公开 3" in ans.answer and "部分公开 1" in ans.answer and "无法提供 4" in ans.answer
+
+
+def test_a_claim_with_several_counts_checks_each(settings):
+    # 公安局 2024: 本年新收 8, 予以公开 3
+    ans = _ask(settings, "平潭公安局2024年收到8件申请，其中同意公开3件——是这样吗？")
+    assert ans.verdict == "supported"
+    ans = _ask(settings, "平潭公安局2024年收到8件申请，其中同意公开4件。")
+    assert ans.verdict == "contradicted"
+
+
+def test_the_years_own_count_decides_not_a_running_total(settings):
+    # 公安局 2019: 2019年度…主动公开政府信息202条, beside a running total 累计…1770条
+    ans = _ask(settings, "2019年平潭公安局主动公开政府信息超过300条。")
+    assert ans.verdict == "contradicted" and any("202条" in c["quote"] for c in ans.citations)
+
+
+def test_plans_for_a_year_come_from_the_report_before(settings):
+    ans = _ask(settings, "靖江园区2021年准备怎么推进信息公开？")
+    assert {c["year"] for c in ans.citations} == {2020} and "见2020年报告" in ans.answer
+
+
+def test_corpus_questions_about_names_and_versions(settings):
+    ans = _ask(settings, "有没有哪份报告通篇没写清楚是哪个单位发的？")
+    assert [c["source_file"] for c in ans.citations] == ["2024_changzhou-district-office.txt"]
+    ans = _ask(settings, "海坛片区2021年度那份报告，表二用的是哪一版的模板？")
+    assert "2019年版" in ans.answer
+    # penalties over 100 in the reports on the 2021 tables: 平潭全区2022 2113, 公安局2021 141, 农业农村局2023 182,
+    # 市场监管局 2022 887, 2024 159, 2025 187
+    ans = _ask(settings, "在用2021版表格的报告中，哪些报告的行政处罚决定数量超过100？")
+    listed = ans.answer.split("为0的单位")[0]
+    for n in ("2113", "141", "182", "887", "159", "187"):
+        assert n in listed
+    assert "（2021年）：0" not in listed and "37 [" not in listed
