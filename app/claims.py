@@ -426,7 +426,7 @@ class ClaimChecker:
                         for f in self.a.store.facts(key=k, report_id=r["report_id"]):
                             if f["value"]:
                                 self.a._cite_fact(ans, r, f)
-            if "收到" in q.text and not any(k.startswith("applications.new_received") for k in (*keys, ref)):
+            if re.search(r"收到|新收|受理", q.text) and not any(k.startswith("applications.new_received") for k in (*keys, ref)):
                 self.cell(ans, r, "applications.new_received.total")   # the count the claim starts from
             name = " + ".join(_cell_name(k) for k in keys)
             lines.append(f"{_label(r)}（{r['year']}年）：{name} {_fmt(a)}" +

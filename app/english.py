@@ -51,7 +51,8 @@ KINDS: tuple[tuple[str, str], ...] = (
 )
 _KIND_RE = [(re.compile(rf"\b(?:{p})\b", re.I), zh) for p, zh in KINDS]
 # A whole region: "the Pingtan zone as a whole", "all of Pingtan"
-_WHOLE = re.compile(r"\b(?:zone|area|region) as a whole\b|\bwhole (?:zone|area|region)\b|\bentire (?:zone|area)\b", re.I)
+_WHOLE = re.compile(r"\b(?:zone|area|region) as a whole\b|\bwhole (?:zone|area|region)\b|\bentire (?:zone|area)\b|"
+                    r"\b(?:zone|area|region)[- ]wide\b", re.I)
 # Capitalised words that begin sentences, not places.
 _NOT_PLACES = {"how", "what", "which", "who", "whose", "when", "where", "why", "is", "are", "was", "were", "did", "does",
                "do", "has", "have", "had", "compare", "list", "show", "give", "tell", "please", "the", "in", "of", "for",

@@ -107,6 +107,8 @@ ENGLISH = [
     (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"), (r"\b(?:which|what) years\b", "哪几年"),
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
     (r"\b(2019|2021)[- ](?:template|format|version)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
+    (r"\bWeChat(?: official)?(?: public)?(?: account)?\b", "微信公众号"), (r"\barticles?\b|\bposts?\b", "篇"),
+    (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"),
     (r"\brank\w*|\bsort\w*|\border(?:ed)? by\b", "排名"), (r"\blist\b", "列出"), (r"\b(?:annual )?reports\b", "年报"),
     (r"\bannual reports?\b", "年报"), (r"\bwhich\b|\bwhat (?:zones|bodies)\b", "哪些"),
     (r"\bhow many\b|\bhow much\b", "多少"), (r"\bdid not\b.*\breport\b|\bno report\b|\bmissing\b", "没有年报"),
@@ -247,6 +249,8 @@ def from_english(text: str) -> str | None:
                  lambda m: m.group(1).replace(",", "") + "件 ", text)
     for pattern, word in _english_cells() + ENGLISH:
         out = re.sub(pattern, word, out, flags=re.I)
+    # "行政处罚 and 行政强制", "2021年 and 2024年": the Chinese words joined as Chinese joins them
+    out = re.sub(r"(?<=[\u4e00-\u9fff])\s*,?\s+(?:and|&)\s+(?=[\u4e00-\u9fff]|(?:19|20)\d\d)", "和", out)
     return out
 
 
@@ -297,7 +301,7 @@ def _english_cells() -> list[tuple[str, str]]:
 
 def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] | None, tuple[int, ...], str]:
     """(year, range, years named, note) from 2024年, 2021-2024年, 近三年, 去年, 今年."""
-    named = tuple(int(y) for y in re.findall(r"((?:19|20)\d\d)\s*(?:年|—|-|–|至|到)", text))
+    named = tuple(int(y) for y in re.findall(r"((?:19|20)\d\d)\s*(?:年|—|-|–|至|到|和|与|、|及|,|，|两年|三年|四年|五年)", text))
     m = re.search(r"((?:19|20)\d\d)\s*(?:年)?\s*(?:—|-|–|至|到)\s*((?:19|20)\d\d)", text)
     if m:
         return None, (int(m.group(1)), int(m.group(2))), named, ""

@@ -190,7 +190,8 @@ APPLICATIONS = Table(
     ),
     rows=(
         _t3("new_received", "一、本年新收政府信息公开申请数量", "new applications received", r"本年新收",
-            words=("本年新收", "新收", "收到", "受理", "申请数", "申请量", "多少申请", "申请", "received", "applications")),
+            words=("本年新收", "新收", "收到", "受理", "接到", "申请数", "申请量", "多少申请", "申请", "received",
+                   "applications")),
         _t3("carried_over", "二、上年结转政府信息公开申请数量", "carried over from last year", r"上年结转",
             words=("上年结转", "去年结转", "上年遗留", "carried over")),
         _t3("granted", "（一）予以公开", "granted", r"予以公开", group="outcomes",
