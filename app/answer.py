@@ -678,6 +678,9 @@ class Answerer:
             ans = self._no_reports(ans, q)   # the body or year the claim is about is not in the corpus: say which
             ans.verdict = "not_found"
             return ans
+        if targets and q.claim_number is None and not q.metric:
+            # a claim about what a report says, with no number (有没有承认过…问题): the passages that speak of it
+            return self._narrative(replace(q, intent="narrative"), reports)
         if not targets or q.claim_number is None:
             ans.status, ans.verdict = "not_found", "not_found"
             ans.answer = "语料中找不到可以核实这一说法的报告或数字。"

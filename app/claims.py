@@ -39,7 +39,10 @@ def claim_kind(text: str, q) -> str:
     """Which kind of claim a question makes: change | times | share | sum | all_zero | universal | '' (one number)."""
     if q.ratio and _PERCENT.search(text):
         return "share"
-    if _CHANGE.search(text):
+    m = _CHANGE.search(text)
+    if m and not m.group(1) and len(set(q.years)) < 2 and len(_two_sides(text, q.version)) == 2:
+        return "versus"   # 行政强制比行政处罚还多: two cells of one report
+    if m:
         return "change"
     if _TIMES.search(text) and q.metric:
         return "times"
@@ -74,6 +77,15 @@ def stated_cells(text: str, q) -> list[tuple[str, str, float]]:
         pick_column(sub, before)
         out.append((sub.metric, sub.metric_word, float(m.group(1))))
     return out
+
+
+def _two_sides(text: str, version: str | None = None) -> list[tuple[str, str]]:
+    """The cells on either side of 比 (行政强制决定 | 行政处罚决定还多), when each side names a different one."""
+    if "比" not in text:
+        return []
+    left, right = text.split("比", 1)
+    a, b = find_metric(left, version), find_metric(right, version)
+    return [a, b] if a[0] and b[0] and a[0] != b[0] else []
 
 
 def _metrics_in(text: str, version: str | None = None) -> list[tuple[str, str]]:
@@ -194,6 +206,24 @@ class ClaimChecker:
             verdicts.append(ok)
             lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a)}，{base}年{_fmt(b)}，"
                          f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平'}{_fmt(abs(diff))}{pct}。")
+        return self._verdict(ans, verdicts, lines, m.group(0))
+
+    def _versus(self, ans, q, targets):
+        """One cell against another in the same report (行政强制决定比行政处罚决定还多)."""
+        from .answer import _label, main_key
+
+        m = _CHANGE.search(q.text)
+        word = m.group(3)
+        (ka, la), (kb, lb) = _two_sides(q.text, q.version)
+        lines, verdicts = [], []
+        for r in targets:
+            a, b = self.cell(ans, r, main_key(ka, r["template"])), self.cell(ans, r, main_key(kb, r["template"]))
+            if a is None or b is None:
+                lines.append(f"{_label(r)}（{r['year']}年）：{la if a is None else lb}未填报，无法比较。")
+                continue
+            ok = a > b if any(x in word for x in _UP) else a < b if any(x in word for x in _DOWN) else a == b
+            verdicts.append(ok)
+            lines.append(f"{_label(r)}（{r['year']}年）：{la} {_fmt(a)}，{lb} {_fmt(b)}。")
         return self._verdict(ans, verdicts, lines, m.group(0))
 
     def _several(self, ans, q, targets):
