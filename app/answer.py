@@ -25,7 +25,7 @@ from .claims import ClaimChecker, _cell_name, _metrics_in, claim_kind, narrative
 from .coverage import inventory
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt
-from .router import NARRATIVE_ASK, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, parse, pick_column, split_parts
+from .router import NARRATIVE_ASK, OFF_TOPIC, RATIOS, Query, english_reading, apply_context, apply_filters, parse, pick_column, split_parts
 
 @dataclass
 class Answer:
@@ -176,11 +176,16 @@ class Answerer:
         A question with two parts gets both, in order.
         """
         t0 = time.perf_counter()
-        reports = self.corpus()[0]
-        parts = split_parts(question)
+        reports, _, resolver, _ = self.corpus()
+        english = english_reading(question, resolver)
+        # an English question is split where its Chinese reading splits (penalty and coercion decisions → two asks)
+        parts = split_parts(english) if english and len(split_parts(english)) > 1 else split_parts(question)
         answers, context = [], previous
         for n, part in enumerate(parts):
             q = self._understand(part, reports, filters, context, carry=n > 0)
+            q.english = q.english or bool(english)
+            if english and len(parts) > 1:
+                q.question = question
             answers.append(self._answer(q, reports))
             context = q.context()
         ans = answers[0] if len(answers) == 1 else merge(question, answers)

@@ -108,7 +108,11 @@ ENGLISH = [
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
     (r"\b(2019|2021)[- ](?:template|format|version)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
     (r"\bWeChat(?: official)?(?: public)?(?: account)?\b", "微信公众号"), (r"\barticles?\b|\bposts?\b", "篇"),
-    (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"),
+    (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"), (r"\bcombined\b|\bin total\b|\baltogether\b", "合计"),
+    # words of the narrative, for searching it
+    (r"\bstatistic(?:s|al)?\b", "统计"), (r"\bperiod\b", "期限"), (r"\bwebsites?\b", "网站"), (r"\btraining\b", "培训"),
+    (r"\bpolicy interpretations?\b", "政策解读"), (r"\bhotlines?\b", "热线"), (r"\bWeibo\b", "微博"),
+    (r"\bplatforms?\b", "平台"), (r"\bestablished\b|\bset up\b|\bformed\b|\bmerged?\b", "成立 整合"),
     (r"\brank\w*|\bsort\w*|\border(?:ed)? by\b", "排名"), (r"\blist\b", "列出"), (r"\b(?:annual )?reports\b", "年报"),
     (r"\bannual reports?\b", "年报"), (r"\bwhich\b|\bwhat (?:zones|bodies)\b", "哪些"),
     (r"\bhow many\b|\bhow much\b", "多少"), (r"\bdid not\b.*\breport\b|\bno report\b|\bmissing\b", "没有年报"),
@@ -301,7 +305,8 @@ def _english_cells() -> list[tuple[str, str]]:
 
 def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] | None, tuple[int, ...], str]:
     """(year, range, years named, note) from 2024年, 2021-2024年, 近三年, 去年, 今年."""
-    named = tuple(int(y) for y in re.findall(r"((?:19|20)\d\d)\s*(?:年|—|-|–|至|到|和|与|、|及|,|，|两年|三年|四年|五年)", text))
+    named = tuple(int(y) for y in re.findall(r"((?:19|20)\d\d)\s*(?:年|—|-|–|至|到|和|与|、|及|,|，|）|\)|两年|三年|四年|五年)",
+                                             text))
     m = re.search(r"((?:19|20)\d\d)\s*(?:年)?\s*(?:—|-|–|至|到)\s*((?:19|20)\d\d)", text)
     if m:
         return None, (int(m.group(1)), int(m.group(2))), named, ""
@@ -433,6 +438,14 @@ def _version(resolver, q: Query, year: int | None) -> str | None:
     return ("2019" if year <= 2020 else "2021") if year else None
 
 
+def english_reading(question: str, resolver) -> str | None:
+    """An English question in the Chinese words the reader reads (bodies, rows, years); None if it is not English."""
+    if from_english(question.strip()) is None:
+        return None
+    text = resolver.from_english(question.strip()) if hasattr(resolver, "from_english") else question.strip()
+    return from_english(text) or text
+
+
 def _homophones(resolver) -> Homophones:
     """The words a typo may stand for: the template's rows, groups and columns, and the corpus' body names."""
     cached = getattr(resolver, "_homophones", None)
@@ -512,6 +525,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         (q.english and re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b",
                                  question, re.I)) or \
         _declarative(text, q) or _stated_count(text, q)
+    if claim and not isinstance(claim, bool) and claim.group(0) in ("核实", "判断：", "判断:") and \
+            re.search(r"多少|几[件条个项次篇起]|哪些|哪个|什么", text):
+        claim = None   # 想核实一下：…新收了多少件？ asks for the number
     if claim:
         q.intent = "claim"
         num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期)", text) or \
