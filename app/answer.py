@@ -716,9 +716,10 @@ class Answerer:
         if q.metric and not (q.metric.startswith("applications.") and "申请" not in claim):
             for r in targets:
                 key = main_key(q.metric, r["template"])
-                for f in self.store.facts(key=key, report_id=r["report_id"]):
-                    if f["value"] is not None and f["key"] == key:
-                        table_ev.append((r, f))
+                facts = [f for f in self.store.facts(key=key, report_id=r["report_id"]) if f["value"] is not None]
+                if "*" in key and facts:   # a group (行政诉讼): its rows summed, each cited
+                    table_ev.append((r, {"key": key, "value": sum(f["value"] for f in facts), "members": facts}))
+                table_ev += [(r, f) for f in facts if f["key"] == key]
         if not evidence and not table_ev:
             ans.status, ans.verdict = "not_found", "not_found"
             ans.answer = f"在{'、'.join(_name(r['body']) for r in targets)}的报告中没有找到关于“{phrase}”的数字。"
@@ -733,9 +734,17 @@ class Answerer:
             lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{sent}” [{n}]")
         table_ok = [t for t in table_ev if holds(t[1]["value"])]
         for r, f in table_ev[:1]:
-            n = self._cite_fact(ans, r, f)
-            context = beside(self, ans, replace(q, intent="value", metric=f["key"]), r, f)
-            lines.append(f"表格数据：{_cell_name(f['key'])} = {f['raw']}{f['unit']} [{n}]{context}")
+            if "members" in f:
+                parts = [f"{_cell_name(x['key'])} {x['raw']} [{self._cite_fact(ans, r, x)}]" for x in f["members"]]
+                lines.append(f"表格数据：{q.metric_word} 合计 {_fmt(f['value'])}（{'，'.join(parts)}）")
+            else:
+                n = self._cite_fact(ans, r, f)
+                context = beside(self, ans, replace(q, intent="value", metric=f["key"]), r, f)
+                if f["key"].startswith("appeals.") and not f["key"].endswith(".total"):   # the row's outcomes too
+                    context = beside(self, ans, replace(q, intent="value", metric=f["key"].rsplit(".", 1)[0] + ".total"), r,
+                                     next(iter(self.store.facts(key=f["key"].rsplit(".", 1)[0] + ".total",
+                                                                report_id=r["report_id"])), f))
+                lines.append(f"表格数据：{_cell_name(f['key'])} = {f['raw']}{f['unit']} [{n}]{context}")
             self._related_findings(ans, r["report_id"], q.metric)
         if evidence and table_ev and bool(text_ok) != bool(table_ok):
             ans.verdict = "conflicting"
