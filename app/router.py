@@ -492,8 +492,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     if q.metric.startswith("applications.") and NOT_APPLICATIONS.search(plain) and not re.search(r"信息公开申请|公开申请", plain):
         q.metric, q.metric_word = "", ""
     pick_column(q, plain)
-    if not q.metric:
-        # a column of table 2 alone (本年废止件数) names it in every row that has it
+    if not q.metric and not re.search(r"信息|公文|文章", plain):
+        # a column of table 2 alone (本年废止件数) names it in every row that has it; 制发政府信息405条 is not one
         for word, col in PROACTIVE_COLUMNS:
             if word in plain and word not in ("发布", "出台") and col in ("issued", "repealed", "in_force"):
                 q.metric, q.metric_word = f"proactive.*.{col}", T.PROACTIVE.column(col).label
