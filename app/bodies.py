@@ -63,7 +63,7 @@ _FORMER = {"生态环境": ("环保", "环境保护"), "市场监督管理": ("�
            "卫生健康": ("卫生", "卫计"), "应急管理": ("安监",)}
 _KIND_WORDS = {w for long, shorts in _KIND_SHORT for w in (long, *shorts)}
 # A body described by what it is in charge of (管市场的局, 负责环保的部门) or by its place and kind (江阴那个开发区)
-_DESCRIBED = re.compile(r"(?:管|负责|主管|分管)([\u4e00-\u9fff]{1,4}?)(?:工作|方面|事务)?的(?:那个|这个|那家)?(局|部门|单位|机关|委员会|委|办)")
+_DESCRIBED = re.compile(r"(?:管|负责|主管|分管)([\u4e00-\u9fff]{1,6}?)(?:工作|方面|事务)?的(?:那个|这个|那家)?(局|部门|单位|机关|委员会|委|办)")
 _PLACE_KIND = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:那个|这个|那家|的那个)(开发区|园区|新区|片区|局)")
 _KIND_OF = {"局": r"局$", "委员会": r"委员会$|委$", "委": r"委员会$|委$", "办": r"办公室$|办$"}
 # What a field is called in everyday words → words of the bodies' names
@@ -337,9 +337,10 @@ class BodyResolver:
         exactly one body fits."""
         m = _DESCRIBED.search(text)
         if m:
-            field = m.group(1)
-            words = _FIELD_WORDS.get(field, (field,))
-            hits = [b for b in self.bodies if any(w in b for w in words) and re.search(_KIND_OF.get(m.group(2), ""), b)]
+            # 财政和金融: every field named must be in the name
+            fields = [f for f in re.split(r"和|与|及|、", m.group(1)) if f]
+            hits = [b for b in self.bodies if re.search(_KIND_OF.get(m.group(2), ""), b) and
+                    all(any(w in b for w in _FIELD_WORDS.get(f, (f,))) for f in fields)]
             place = text[:m.start()]
             near = [b for b in hits if any(p in b or p in self.region_of.get(b, "") for p in re.findall(r"[\u4e00-\u9fff]{2}", place))]
             hits = near or hits

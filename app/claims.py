@@ -506,7 +506,7 @@ def negative_statements(text: str, claim: str, words: tuple[str, ...] = ()) -> l
             continue
         have = _bigrams(clause)
         shared = len(want & have)
-        if want and shared / len(want) >= 0.4 or sum(w in clause for w in words) >= 2:
+        if want and shared / len(want) >= 0.5 or sum(w in clause for w in words) >= 2:
             out.append((shared, clause))
     return [c for _, c in sorted(out, key=lambda x: -x[0])]
 

@@ -107,6 +107,8 @@ ENGLISH = [
     (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"), (r"\b(?:which|what) years\b", "哪几年"),
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
     (r"\b(2019|2021)[- ](?:template|format|version)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
+    (r"\b(?:it is|it's|now it is|this year is)\s+((?:19|20)\d\d)(?:\s+now)?\b", r"现在是\1年"),
+    (r"\bimprov\w*", "改进"),
     (r"\bWeChat(?: official)?(?: public)?(?: account)?\b", "微信公众号"), (r"\barticles?\b|\bposts?\b", "篇"),
     (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"), (r"\bcombined\b|\bin total\b|\baltogether\b", "合计"),
     # words of the narrative, for searching it
@@ -126,6 +128,9 @@ ENGLISH = [
     (r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)", "对比"), (r"\b(?:no|not any|zero)\b(?!\.)", "没有"),
     (r"\b((?:19|20)\d\d)\b", r"\1年"), (r"\breceived?\b", "收到"),
 ]
+# English phrases read before the template's words (information-processing fee is not the administrative fee)
+ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
+                 (r"\(?\s*(?:in |units? of )?(?:10k|10,000|ten thousand) yuan\s*\)?", "万元")]
 SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间|工作计划|下一步|今后|明年.{0,4}(?:计划|打算|重点)|"
                              r"准备怎么|打算怎么|怎么推进|如何推进|将如何|重点做哪些"),
                  ("overview", r"总体情况|做了哪些|开展了哪些"),
@@ -251,7 +256,7 @@ def from_english(text: str) -> str | None:
     # a claimed count (received 16 applications) keeps its number as a count
     out = re.sub(r"(?<![\d.])(?<![Tt]able )(\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{1,3}|(?!19|20)\d{4,})\s+(?=(?!years?\b|months?\b|days?\b)[A-Za-z])",
                  lambda m: m.group(1).replace(",", "") + "件 ", text)
-    for pattern, word in _english_cells() + ENGLISH:
+    for pattern, word in ENGLISH_FIRST + _english_cells() + ENGLISH:
         out = re.sub(pattern, word, out, flags=re.I)
     # "行政处罚 and 行政强制", "2021年 and 2024年": the Chinese words joined as Chinese joins them
     out = re.sub(r"(?<=[\u4e00-\u9fff])\s*,?\s+(?:and|&)\s+(?=[\u4e00-\u9fff]|(?:19|20)\d\d)", "和", out)
@@ -324,6 +329,10 @@ def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] |
             return None, (latest - n + 1, latest), (), f"“{m.group(0)}”按语料中最新的{latest}年往前数，即{latest - n + 1}—{latest}年"
         said = [(text.find(w), w, latest - back) for w, back in (("前年", 2), ("去年", 1), ("上一年", 1), ("今年", 0),
                                                                  ("最新", 0), ("本年度", 0)) if w in text]
+        for m in re.finditer(r"([一两二三四五六七八九十\d]+)年(?:以)?前", text):   # 三年前
+            n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 0)
+            if n:
+                said.append((m.start(), m.group(0), latest - n))
         said = [s for s in said if not (s[1] == "去年" and "过去年" in text)
                 and not (s[1] == "上一年" and re.search(r"上一年(?:的)?项目|上一年结转", text))]   # 2019 column 上一年项目数量
         if said:
@@ -370,8 +379,9 @@ def normalise_counts(text: str) -> str:
     def fix(m: re.Match) -> str:
         n = _cn_number(m.group(1))
         return f"{n}{m.group(2)}" if n is not None else m.group(0)
-    text = re.sub(r"([零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二两三四五六七八九十百千万]*)(件|条|个|项|篇|次|万元|元)",
-                  fix, text)
+    # a Chinese number begins with a digit or 十 (万元 alone is a unit, not 0元)
+    text = re.sub(r"((?:[零〇一二两三四五六七八九]|十)[零〇一二两三四五六七八九十百千万]*)(件|条|个|项|篇|次|万元|元)",
+                  lambda m: fix(m) if re.search(r"[十百千万]", m.group(1)) else m.group(0), text)
     # 有一件/共一起 … (a count), but 一件都没有 stays a word
     text = re.sub(r"(?<=有|共|是)一(?=[件起条项次](?!.{0,3}都))", "1", text)
     # 两件, 三条 (一件 stays a word: 一件都没有)
@@ -468,6 +478,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     if english is not None:
         english = from_english(resolver.from_english(text)) if hasattr(resolver, "from_english") else english
         q.english, text = True, english
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)   # 7,816 → 7816
     text = normalise_counts(normalise_years(text))
     text, fixes = _homophones(resolver).correct(text)
     q.text, q.spelling = text, tuple(fixes)
@@ -475,10 +486,13 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     year_text = re.sub(r"(?:19|20)\d\d\s*年?\s*版|〔(?:19|20)\d\d〕\s*\d*\s*号?", "", text)
     # a stated "now" (以2025年为基准, 现在是2025年) is what 去年/前年 count from, not a year asked about
     base = _BASE_YEAR.search(year_text)
-    if base and re.search(r"去年|前年|今年|上一年|近.年|最近|过去", year_text):
+    stated = bool(base and re.search(r"去年|前年|今年|上一年|近.年|最近|过去|.年前", year_text))
+    if stated:
         latest_year = int(base.group(1))
         year_text = year_text.replace(base.group(0), "，")
     q.year, q.year_range, q.years, q.year_note = _years(year_text, latest_year)
+    if stated:
+        q.year_note = q.year_note.replace("语料中最新的", "问题所说的")
     res = resolver.resolve(text)
     found = list(res.bodies)
     q.bodies, q.report_ids, q.fuzzy = res.bodies, res.unnamed, res.fuzzy
@@ -491,6 +505,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     q.metric, q.metric_word = find_metric(plain, q.version)
     if q.metric.startswith("applications.") and NOT_APPLICATIONS.search(plain) and not re.search(r"信息公开申请|公开申请", plain):
         q.metric, q.metric_word = "", ""
+    if q.metric.startswith("proactive.fees") and re.search(r"信息处理费|处理费", plain):
+        q.metric, q.metric_word = "", ""   # the fee for handling applications (section 六), not 行政事业性收费
     pick_column(q, plain)
     if not q.metric and not re.search(r"信息|公文|文章", plain):
         # a column of table 2 alone (本年废止件数) names it in every row that has it; 制发政府信息405条 is not one
@@ -524,7 +540,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                       r"是不是\s*\d", text) or \
         (q.english and re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b",
                                  question, re.I)) or \
-        _declarative(text, q) or _stated_count(text, q)
+        _declarative(text, q) or _stated_count(text, q) or _yes_no(text, q)
     if claim and not isinstance(claim, bool) and claim.group(0) in ("核实", "判断：", "判断:") and \
             re.search(r"多少|几[件条个项次篇起]|哪些|哪个|什么", text):
         claim = None   # 想核实一下：…新收了多少件？ asks for the number
@@ -551,7 +567,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.intent, q.inventory = "inventory", inventory_kind(text)
         if q.inventory == "years" and q.year and not found and not res.unnamed:
             q.inventory = "listing"   # 2024年有几份年报: the reports of that year
-    elif NOT_ABOUT_REPORTS.search(text) and not q.metric and not q.bodies and not q.report_ids:
+    elif NOT_ABOUT_REPORTS.search(text) and not q.metric:
         q.intent = "out_of_scope"
     elif not DOMAIN.search(text) and not q.metric and not q.section and not q.ratio and \
             (not found or OFF_TOPIC.search(text)):
@@ -579,6 +595,13 @@ _ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|�
 _STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期)|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
                      r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|都|(?<!平)均|"
                      r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b")
+
+
+def _yes_no(text: str, q: Query) -> bool:
+    """A yes-or-no question stating a fact (…一件申请都没有收到？): a claim to check."""
+    return bool((q.metric or q.bodies) and re.search(r"[？?吗]\s*$", text) and
+                re.search(r"都没|没有收到|未收到|一件.{0,8}都|全部|全都|都是|均为", text) and
+                not re.search(r"多少|几[条件个起次项篇]|哪|什么|怎么|如何|有没有|是不是|是否", text))
 
 
 def _stated_count(text: str, q: Query) -> bool:
