@@ -22,10 +22,10 @@ from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
 from .claims import ClaimChecker, _cell_name, _metrics_in, claim_kind, narrative_evidence
-from .coverage import inventory
+from .coverage import _title_line, inventory
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt
-from .router import NARRATIVE_ASK, OFF_TOPIC, RATIOS, Query, english_reading, apply_context, apply_filters, parse, pick_column, split_parts
+from .router import NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, english_reading, apply_context, apply_filters, parse, pick_column, split_parts
 
 @dataclass
 class Answer:
@@ -632,6 +632,8 @@ class Answerer:
 
     def _coverage(self, q: Query, reports: list[dict]) -> Answer:
         ans = Answer(q.question, route="table")
+        if q.year_range and (q.bodies or q.report_ids):
+            return self._years_missing(ans, q, reports)
         year = q.year or max((r["year"] for r in reports if r["year"]), default=None)
         scope = [r for r in reports if r["body"] and (not q.zone_only or r["kind"] == "zone")
                  and (not q.bodies or r["body"] in q.bodies)]
@@ -655,6 +657,25 @@ class Answerer:
                 cites.append(f"{r['year']} [{n}]")
             lines.append(f"  {body}：有 {'、'.join(cites)} 年的报告")
         lines.append(f"有{year}年报告的单位：{len(have)}个。说明：语料中没有，不等于该单位未发布。")
+        ans.answer = "\n".join(lines)
+        return ans
+
+    def _years_missing(self, ans: Answer, q: Query, reports: list[dict]) -> Answer:
+        """Which years of a range a body's reports cover and which they miss (财政金融局2020到2025年缺哪年)."""
+        lo, hi = q.year_range
+        lines = []
+        for body in q.bodies or ("",):
+            reps = sorted((r for r in reports if (r["body"] == body if body else r["report_id"] in q.report_ids)
+                           and r["year"] and lo <= r["year"] <= hi), key=lambda r: r["year"])
+            have = []
+            for r in reps:
+                n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], "preamble",
+                                 _title_line(self.store, r)[:120])
+                have.append(f"{r['year']} [{n}]")
+            gone = [str(y) for y in range(lo, hi + 1) if y not in {r["year"] for r in reps}]
+            lines.append(f"{_name(body) if body else '该报告'}：{lo}—{hi}年中语料有{'、'.join(have) or '（无）'}年的报告"
+                         + (f"；缺{'、'.join(gone)}年。" if gone else "，每一年都有。"))
+        lines.append("说明：语料中没有，不等于该单位未发布。")
         ans.answer = "\n".join(lines)
         return ans
 
@@ -771,7 +792,8 @@ class Answerer:
 
     def _narrative(self, q: Query, reports: list[dict]) -> Answer:
         if q.section == "problems" and (not _topic_words(q) or _only_topics(q) or
-                                        re.search(r"差不多|一样|雷同|重复|照抄|相同|换汤不换药|年年|每年都", q.text)):
+                                        re.search(r"差不多|一样|雷同|重复|照抄|相同|换汤不换药|年年|每年都|"
+                                                  r"第[一二三四五六七八九十\d]+(?:条|项|点|个|方面)", q.text)):
             return self._section_five(q, reports)
         ans = Answer(q.question, route="text")
         lo, hi = (q.year, q.year) if q.year else (q.year_range or (None, None))
@@ -780,7 +802,7 @@ class Answerer:
         if q.zone_only and not q.bodies:
             filters = Filters(bodies=tuple(r["body"] for r in reports if r["kind"] == "zone"),
                               year_from=lo, year_to=hi, sections=filters.sections)
-        if re.search(r"多少|几[条件个篇次项家场期人]", q.text) and not q.metric:
+        if re.search(r"多少|几[条件个篇次项家场期人]|比例|占比", q.text) and not q.metric:
             counted = self._narrative_counts(q, reports, ans)
             if counted is not None:
                 return counted
@@ -847,7 +869,7 @@ class Answerer:
         if not targets or len(targets) > 6:
             return None
         asked = re.search(r"(?:多少|几)\s*([条件个篇次项家场期人])", q.text)
-        unit = asked.group(1) if asked else ""
+        unit = asked.group(1) if asked else ("%" if re.search(r"比例|占比|百分之|比重|%|％", q.text) else "")
         what = q.text
         for w in (*q.bodies, *q.body_words):
             what = what.replace(w, "")
@@ -855,9 +877,9 @@ class Answerer:
         lines = []
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
             text = self.store.report(r["report_id"])["text"]
-            ev = [e for e in narrative_evidence(text, what, -1.0, limit=12) if e[2] >= 0.6]
-            if unit:   # 多少条: a clause counting in 条, not a percentage beside it
-                ev = [e for e in ev if re.search(rf"\d\s*{unit}", re.sub(r"（[^（）]*）", "", e[0]))] or ev
+            ev = [e for e in narrative_evidence(text, what, -1.0, limit=12) if e[2] >= (0.45 if unit == "%" else 0.6)]
+            if unit:   # 多少条: a clause counting in 条, not a percentage beside it (比例: the percentage)
+                ev = [e for e in ev if re.search(rf"\d\s*{re.escape(unit)}", re.sub(r"（[^（）]*）", "", e[0]))] or ev
             if not ev:
                 continue
             best = ev[0][2]
@@ -876,7 +898,8 @@ class Answerer:
         targets = sorted(self._targets(q, reports), key=lambda r: (r["body"], r["year"] or 0))
         if not targets:
             return self._no_reports(ans, q)
-        want = "measures" if re.search(r"改进|措施|整改|举措|怎么办|如何", q.text) else "problems"
+        want = "measures" if re.search(r"改进|措施|整改|举措|怎么办|如何|打算|计划|安排|准备|下一步|下一阶段|下阶段|接下来",
+                                       q.text) else "problems"
         # both asked (问题和措施, 有什么问题，措施是什么), not measures for a problem (针对问题的改进措施)
         if want == "measures" and (re.search(r"(?:问题|不足)[^的]{0,6}?(?:和|及|与|，|,|、|；|？|\?|以及|还有|又)", q.text) or
                                    re.search(r"(?:措施|改进)[^的]{0,6}?(?:和|及|与|，|,|、)[^的]{0,6}?(?:问题|不足)", q.text)):
@@ -897,6 +920,10 @@ class Answerer:
             s5 = five.section
             chosen = [(k, it) for k in kinds for it in getattr(s5, k)
                       if not asked or asked & set(topics(it.text))]
+            nth = re.search(r"第([一二三四五六七八九十\d]+)(?:条|项|点|个|方面)", q.text)
+            if nth and len(kinds) == 1:   # 改进措施里第四条: that item alone
+                i = int(nth.group(1)) if nth.group(1).isdigit() else NUMBERS.get(nth.group(1), 0)
+                chosen = chosen[i - 1:i] if 0 < i <= len(chosen) else chosen
             if asked and not chosen:
                 continue
             lines.append(f"{_label(r)}（{r['year']}年）")

@@ -57,7 +57,7 @@ def claim_kind(text: str, q) -> str:
     return ""
 
 
-_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|起|次|篇|万元)")
+_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|起|次|篇|场|万元)")
 
 
 def stated_cells(text: str, q) -> list[tuple[str, str, float]]:

@@ -15,6 +15,8 @@ from .bodies import places
 
 _TEMPLATE = re.compile(r"(20(?:19|21))\s*年?\s*版|〔(20(?:19|21))〕|(旧|老|新)(?:版|模板|表格|格式)|"
                        r"(哪一?版|哪个版本|什么版本|哪种(?:模板|格式|表格)|新版还是旧版|旧版还是新版)")
+# A table left blank from end to end (表三都是空白没填)
+_BLANK = re.compile(r"表([二三四])[^，。？?]{0,12}(?:空白|没填|未填|没有填|全空)|(?:空白|没填|未填)[^，。？?]{0,6}表([二三四])")
 # Reports that never name their body
 _UNNAMED = re.compile(r"没(?:有)?写(?:清楚|明)?是?哪个单位|没有?署名|未署名|不知道是哪个单位|没写单位|匿名|没有写明.{0,4}单位")
 _YEARS = re.compile(r"哪几年|哪些年份?|哪一年|几年的|有几份|哪几份|which years|years are covered", re.I)
@@ -25,7 +27,7 @@ _BROKEN = re.compile(r"勾稽|钩稽|算术|加总.{0,4}(?:不|错)|数据.{0,4}
 
 
 def inventory_kind(text: str) -> str:
-    """template | unnamed | years | listing | appeals_zero | broken | '' (not a question about the corpus)."""
+    """template | unnamed | blank_table | years | listing | appeals_zero | broken | '' (not about the corpus)."""
     if _BROKEN.search(text) and re.search(r"哪些|哪几|有没有|列出", text):
         return "broken"
     if _ALL_ZERO_T4.search(text):
@@ -35,6 +37,8 @@ def inventory_kind(text: str) -> str:
         return "template"
     if _UNNAMED.search(text):
         return "unnamed"
+    if _BLANK.search(text):
+        return "blank_table"
     if _YEARS.search(text):
         return "years"
     if _LISTING.search(text) and not re.search(r"多少(?!份)|几件|几条|数量", text) or \
@@ -109,6 +113,22 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
             marks = "、".join(f"{r['year']} [{cite(r)}]" for r in sorted(reps, key=lambda r: r["year"] or 0))
             lines.append(f"{body}：{marks}年（共{len(reps)}份）")
         lines.append("说明：语料中没有的年份，不等于该单位未发布。")
+    elif kind == "blank_table":
+        m = _BLANK.search(q.text)
+        name = "表" + (m.group(1) or m.group(2))
+        key = {"表二": "proactive", "表三": "applications", "表四": "appeals"}[name]
+        blank = []
+        for r in scope:
+            facts = list(store.facts(key=key, report_id=r["report_id"]))
+            if facts and all(f["value"] is None for f in facts):
+                blank.append((r, facts))
+        lines.append(f"{name}整张未填报（每个单元格都是空白）的报告（{len(blank)}份）：" if blank else f"没有{name}整张空白的报告。")
+        for r, facts in sorted(blank, key=lambda x: (x[0]["body"], x[0]["year"] or 0)):
+            total = next((f for f in facts if f["key"].endswith(("total_processed.total", "review.total", ".in_force"))),
+                         facts[0])
+            lines.append(f"  {_label(r)} {r['year']}年 [{answerer._cite_fact(ans, r, total)}]")
+        if blank:
+            ans.status = "not_reported"
     elif kind == "unnamed":
         scope = [r for r in scope if not r["body"]]
         lines.append(f"通篇没有写明发布单位的报告（{len(scope)}份）：")

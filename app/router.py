@@ -108,7 +108,8 @@ ENGLISH = [
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
     (r"\b(2019|2021)[- ](?:template|format|version)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
     (r"\b(?:it is|it's|now it is|this year is)\s+((?:19|20)\d\d)(?:\s+now)?\b", r"现在是\1年"),
-    (r"\bimprov\w*", "改进"),
+    (r"\bimprov\w*", "改进"), (r"\bsection (?:5|five|v)\b", "存在的问题及改进措施"),
+    (r"\bsteps?\b|\bpromis\w*|\bplans?\b", "改进措施"),
     (r"\bWeChat(?: official)?(?: public)?(?: account)?\b", "微信公众号"), (r"\barticles?\b|\bposts?\b", "篇"),
     (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"), (r"\bcombined\b|\bin total\b|\baltogether\b", "合计"),
     # words of the narrative, for searching it
@@ -132,7 +133,7 @@ ENGLISH = [
 ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
                  (r"\(?\s*(?:in |units? of )?(?:10k|10,000|ten thousand) yuan\s*\)?", "万元")]
 SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间|工作计划|下一步|今后|明年.{0,4}(?:计划|打算|重点)|"
-                             r"准备怎么|打算怎么|怎么推进|如何推进|将如何|重点做哪些"),
+                             r"准备怎么|打算怎么|怎么推进|如何推进|将如何|重点做哪些|下一阶段|下阶段|接下来|工作打算|工作安排"),
                  ("overview", r"总体情况|做了哪些|开展了哪些"),
                  # the template puts 信息处理费 in 六、其他需要报告的事项
                  ("other", r"其他事项|其他需要报告|信息处理费|处理费")]
@@ -334,7 +335,7 @@ def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] |
             if n:
                 said.append((m.start(), m.group(0), latest - n))
         said = [s for s in said if not (s[1] == "去年" and "过去年" in text)
-                and not (s[1] == "上一年" and re.search(r"上一年(?:的)?项目|上一年结转", text))]   # 2019 column 上一年项目数量
+                and not (s[1] == "上一年" and re.search(r"上一年(?:的)?项目|上一年结转|上一年.{0,4}项", text))]   # 上一年项目数量
         if said:
             years = tuple(sorted({y for _, _, y in said}))
             words = "”“".join(w for _, w, _ in sorted(said))
@@ -511,7 +512,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     if not q.metric and not re.search(r"信息|公文|文章", plain):
         # a column of table 2 alone (本年废止件数) names it in every row that has it; 制发政府信息405条 is not one
         for word, col in PROACTIVE_COLUMNS:
-            if word in plain and word not in ("发布", "出台") and col in ("issued", "repealed", "in_force"):
+            if word in plain and word not in ("发布", "出台", "有效") and col in ("issued", "repealed", "in_force"):
                 q.metric, q.metric_word = f"proactive.*.{col}", T.PROACTIVE.column(col).label
                 break
     for key, (word, _, _) in RATIOS.items():
@@ -546,7 +547,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         claim = None   # 想核实一下：…新收了多少件？ asks for the number
     if claim:
         q.intent = "claim"
-        num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期)", text) or \
+        num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期|场)", text) or \
             re.search(r"(?:是|为|有|达到?)\s*(\d+(?:\.\d+)?)\s*[。.！!]?$", text) or \
             re.search(r"(一半|半数)", text)
         if num:
@@ -558,7 +559,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             for b in list(found) + list(res.matched) + ([q.fuzzy[0]] if q.fuzzy else []):
                 phrase = phrase.replace(b, "")
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
-    elif re.search(r"(?<!有)没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失", text) and \
+    elif re.search(r"(?<!有)没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失|缺(?:了)?哪|少了哪", text) and \
             inventory_kind(text) != "unnamed":
         q.intent = "coverage"
     elif inventory_kind(text) and not ((q.section or q.metric or q.ratio) and inventory_kind(text) in ("listing", "years",
@@ -592,7 +593,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
 _ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|有没有|是不是|还是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
                    r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
                    r"was|were|compare|list|show)\b", re.I)
-_STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期)|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
+_STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
                      r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|都|(?<!平)均|"
                      r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b")
 
@@ -600,7 +601,7 @@ _STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|�
 def _yes_no(text: str, q: Query) -> bool:
     """A yes-or-no question stating a fact (…一件申请都没有收到？): a claim to check."""
     return bool((q.metric or q.bodies) and re.search(r"[？?吗]\s*$", text) and
-                re.search(r"都没|没有收到|未收到|一件.{0,8}都|全部|全都|都是|均为", text) and
+                re.search(r"都没|没有收到|未收到|一件.{0,8}都|全部|全都|都是|均为|也是\s*\d|也为\s*\d", text) and
                 not re.search(r"多少|几[条件个起次项篇]|哪|什么|怎么|如何|有没有|是不是|是否", text))
 
 
