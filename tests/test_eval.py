@@ -201,3 +201,16 @@ def test_corpus_questions_about_names_and_versions(settings):
     for n in ("2113", "141", "182", "887", "159", "187"):
         assert n in listed
     assert "（2021年）：0" not in listed and "37 [" not in listed
+
+
+def test_an_item_of_section_five_by_its_number(settings):
+    # 公安局 2024, section 五: the first of its three measures for 2025 is 拓宽主动公开覆盖面
+    ans = _ask(settings, "公安局2024年报里2025年工作打算第一条是啥")
+    assert len(ans.citations) == 1 and ans.citations[0]["quote"].startswith("拓宽主动公开覆盖面")
+
+
+def test_years_a_body_misses_and_a_blank_table(settings):
+    ans = _ask(settings, "库里有没有财政金融局2020到2025年每一年的年报？缺哪年？")
+    assert "缺2022年" in ans.answer and {c["year"] for c in ans.citations} == {2020, 2021, 2023, 2024, 2025}
+    ans = _ask(settings, "语料中有没有哪份报告整张表三都是空白没填的？")
+    assert [c["source_file"] for c in ans.citations] == ["2024_yangkougang-development-zone.txt"]
