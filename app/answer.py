@@ -623,6 +623,8 @@ class Answerer:
             if d:
                 pct = f"，多{d / vb:.1%}" if vb else ""
                 lines.append(f"{_label(a)}比{_label(b)}多{_fmt(d)}{unit}{pct}。")
+                if vb and re.search(r"倍", q.text):   # 是…的多少倍
+                    lines.append(f"{_label(a)}是{_label(b)}的{va / vb:.2f}倍。")
             else:
                 lines.append(f"{_label(a)}与{_label(b)}相同。")
         if not known:

@@ -287,7 +287,14 @@ class BodyResolver:
         # a region named together with a body inside it qualifies that body (平潭 + 市场监管局)
         # …unless it is named as a whole (平潭全区 and its 市场监管局: two bodies)
         whole_bodies = {b for a, _, _, bodies in kept if whole and a == whole.start() for b in bodies}
-        found = [b for b in found if b in whole_bodies or not any(o != b and o.startswith(self.area[b]) for o in found)]
+        # …only when it stands right before that body's name; named apart (平潭实验区…是市场监管局的几倍) it is a body too
+        ends = {b: e for _, e, _, bodies in kept for b in bodies}
+        starts = {b: a for a, _, _, bodies in kept for b in bodies}
+        apart = {b for b in found if any(o != b and o.startswith(self.area[b]) and o in starts and b in ends and
+                                         re.sub(r"[，,\s的]|(?:19|20)\d\d年?", "", clean[ends[b]:starts[o]]) != ""
+                                         for o in found)}
+        found = [b for b in found if b in whole_bodies or b in apart or
+                 not any(o != b and o.startswith(self.area[b]) for o in found)]
         res.bodies = tuple(found)
         res.matched = tuple(s[2] for s in sorted(kept))
         covered = [(s[0], s[1]) for s in kept]

@@ -578,7 +578,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|几件|几个|几条|数量", text):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
-                                            r"哪家多|谁多|谁更多|更多|差多少|相差|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同", text) \
+                                            r"哪家多|谁多|谁更多|更多|差多少|相差|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
             and not q.aggregate:
         q.intent = "compare"
     elif q.ratio or (q.metric and q.aggregate):

@@ -359,6 +359,10 @@ BODIES = [
     c("资源生态局2023年收到多少申请", RECEIVED, ZR, 2023),
     c("市场监管2024年收到多少申请", RECEIVED, SJ, 2024),
     c("平潭全区和市场监管局2022年行政处罚对比", t2("penalty", "decisions"), (PT, SJ), 2022, intent="compare"),
+    # a region named apart from a body inside it is a body of its own; right before it, it only qualifies it
+    c("平潭实验区2022年的行政许可决定数，是市场监管局同年的多少倍？", t2("licensing", "decisions"), (PT, SJ), 2022,
+      intent="compare"),
+    c("平潭综合实验区2022年市场监管局行政许可多少", t2("licensing", "decisions"), SJ, 2022),
     # described, not named
     c("平潭那个管市场的局2024年收到多少申请", RECEIVED, SJ, 2024),
     c("管钱的部门2023年收费多少", t2("fees", "amount_10k_yuan"), CZ, 2023),
