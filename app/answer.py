@@ -925,7 +925,8 @@ class Answerer:
             nth = re.search(r"第([一二三四五六七八九十\d]+)(?:条|项|点|个|方面)", q.text)
             if nth and len(kinds) == 1:   # 改进措施里第四条: that item alone
                 i = int(nth.group(1)) if nth.group(1).isdigit() else NUMBERS.get(nth.group(1), 0)
-                chosen = chosen[i - 1:i] if 0 < i <= len(chosen) else chosen
+                items = [c for c in chosen if not re.search(r"[：:]\s*$", c[1].text)]   # a lead-in is not an item
+                chosen = items[i - 1:i] if 0 < i <= len(items) else chosen
             if asked and not chosen:
                 continue
             lines.append(f"{_label(r)}（{r['year']}年）")

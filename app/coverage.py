@@ -124,8 +124,7 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
                 blank.append((r, facts))
         lines.append(f"{name}整张未填报（每个单元格都是空白）的报告（{len(blank)}份）：" if blank else f"没有{name}整张空白的报告。")
         for r, facts in sorted(blank, key=lambda x: (x[0]["body"], x[0]["year"] or 0)):
-            total = next((f for f in facts if f["key"].endswith(("total_processed.total", "review.total", ".in_force"))),
-                         facts[0])
+            total = next((f for f in facts if f["key"].endswith(("new_received.total", "review.total"))), facts[0])
             lines.append(f"  {_label(r)} {r['year']}年 [{answerer._cite_fact(ans, r, total)}]")
         if blank:
             ans.status = "not_reported"
