@@ -23,6 +23,15 @@ _CHANGE = re.compile(
     r"(翻了?一番|翻番|增长|增加|上升|提高|提升|多了|下降|减少|降低|回落|少了|持平|不变|一样|更多|更少|多|少|高|低)")
 _UP = ("翻", "增", "升", "提", "多", "高")
 _DOWN = ("降", "减", "少", "落", "低")
+def _goes(word: str, diff: float) -> bool:
+    """Does a difference go the way a word says (增加/多/高 up, 减少/少/低 down, 持平/一样 level)?"""
+    if any(x in word for x in _UP):
+        return diff > 0
+    if any(x in word for x in _DOWN):
+        return diff < 0
+    return diff == 0
+
+
 _SUM = re.compile(r"(?:加起来|加在一起|合计|一共|共计|总共|共)\s*(?:有|是|为|达)?\s*(\d+(?:\.\d+)?)\s*(?:件|条|个|项|起)?")
 _PERCENT = re.compile(r"(超过|高于|不足|低于|不到|达到?|为|是)?\s*(?:(\d+(?:\.\d+)?)\s*[%％]|百分之(\d+(?:\.\d+)?)|(一半|半数))")
 _ZERO = re.compile(r"均为0|都为0|均为零|都是0|都是零|全为0|全部为0|均是0|为零|都没有|均没有|均未")
@@ -197,8 +206,7 @@ class ClaimChecker:
                 continue
             diff = a - b
             pct = f"（{diff / b:+.1%}）" if b else ""
-            ok = (diff > 0 if word.startswith(_UP) or any(x in word for x in _UP) else
-                  diff < 0 if any(x in word for x in _DOWN) else diff == 0)
+            ok = _goes(word, diff)
             if "翻" in word:
                 ok = b > 0 and a >= 2 * b
             if q.claim_number is not None and q.claim_number not in (a, abs(diff)):
@@ -221,7 +229,7 @@ class ClaimChecker:
             if a is None or b is None:
                 lines.append(f"{_label(r)}（{r['year']}年）：{la if a is None else lb}未填报，无法比较。")
                 continue
-            ok = a > b if any(x in word for x in _UP) else a < b if any(x in word for x in _DOWN) else a == b
+            ok = _goes(word, a - b)
             verdicts.append(ok)
             lines.append(f"{_label(r)}（{r['year']}年）：{la} {_fmt(a)}，{lb} {_fmt(b)}。")
         return self._verdict(ans, verdicts, lines, m.group(0))
@@ -260,7 +268,7 @@ class ClaimChecker:
             if change is None:
                 lines.append(f"{_label(r)}（{this}年）：本年增/减未填报，无法核实。")
                 continue
-            ok = change > 0 if any(x in word for x in _UP) else change < 0 if any(x in word for x in _DOWN) else change == 0
+            ok = _goes(word, change)
             by = re.search(re.escape(word) + r"了?\s*(\d+(?:\.\d+)?)", q.text)   # 减少了15项: the change claimed
             claimed = float(by.group(1)) if by else q.claim_number
             if claimed is not None:
@@ -309,7 +317,7 @@ class ClaimChecker:
                 continue
             (now, s_now, a, n_now, want_a), (then, s_then, b, n_then, want_b) = found
             diff = a - b
-            ok = (diff > 0 if any(x in word for x in _UP) else diff < 0 if any(x in word for x in _DOWN) else diff == 0)
+            ok = _goes(word, diff)
             if "翻" in word:
                 ok = b > 0 and a >= 2 * b
             ok = ok and (want_a is None or want_a == a) and (want_b is None or want_b == b)
