@@ -18,6 +18,23 @@ from dataclasses import dataclass, field
 from .records import page_at
 
 
+class Box:
+    """A rectangle on a page (x0, y0, x1, y1 given by the class that uses it) and its centre."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A run of text (a paragraph, a heading, a line)."""

@@ -16,7 +16,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .document import Document, Paragraph, Table
+from .document import Box, Document, Paragraph, Table
 from .records import ReadOptions, ReportError
 
 _SENTENCE_END = re.compile(r"[。！？；：:;!?]$")
@@ -26,20 +26,12 @@ SNAP = 2.0        # lines closer than this are one line
 
 
 @dataclass
-class _Char:
+class _Char(Box):
     ch: str
     x0: float
     y0: float
     x1: float
     y1: float      # PDF coordinates: y grows upwards
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
 
 
 def read_pdf(data: bytes, name: str, options: ReadOptions | None = None) -> Document:

@@ -5,9 +5,11 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..document import Box
+
 
 @dataclass(frozen=True)
-class Word:
+class Word(Box):
     """A run of text the engine read, with its box in page pixels and its confidence (0–1)."""
 
     x0: float
@@ -16,14 +18,6 @@ class Word:
     y1: float
     text: str
     conf: float
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
 
     @property
     def h(self) -> float:
