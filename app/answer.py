@@ -21,11 +21,12 @@ from nianbao.ingest.template import cell_label, main_column
 from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
-from .claims import ClaimChecker, _cell_name, _metrics_in, claim_kind, narrative_evidence
+from .claims import ClaimChecker, _cell_name, claim_kind, narrative_evidence
 from .coverage import _title_line, inventory
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt
-from .router import NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, english_reading, apply_context, apply_filters, parse, pick_column, split_parts
+from .router import (NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, english_reading,
+                     metrics_in, parse, pick_column, split_parts)
 
 @dataclass
 class Answer:
@@ -508,7 +509,7 @@ class Answerer:
             ans.answer = "\n".join(lines)
             ans.status = "answered" if got else "not_reported"
             return ans
-        if q.aggregate == "sum" and len(_metrics_in(q.text, q.version)) >= 2:
+        if q.aggregate == "sum" and len(metrics_in(q.text, q.version)) >= 2:
             return self._sum_of_metrics(ans, targets, q.text)
         key = q.metric
         rows = []
@@ -840,7 +841,7 @@ class Answerer:
         """(sum, ["无法提供 20 [3]", …], [metrics left blank]) of the metrics a text names, in one report, each
         cited; the report's own template version names the rows (其他处理: three rows from 2021)."""
         parts, total, blank = [], 0.0, []
-        for key, label in _metrics_in(text, r["template"] if r["template"] in T.VERSIONS else None):
+        for key, label in metrics_in(text, r["template"] if r["template"] in T.VERSIONS else None):
             v, n = self._values(ans, r, main_key(key, r["template"]))
             if v is None:
                 blank.append(label)

@@ -16,13 +16,18 @@ import re
 from nianbao.ingest import template as T
 
 from .labels import fmt as _fmt
-from .router import RATIOS, find_metric
+from .router import RATIOS, find_metric, metrics_in
 
 _CHANGE = re.compile(
     r"(?:比|较|相比|对比|同比|从)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
     r"(翻了?一番|翻番|增长|增加|上升|提高|提升|多了|下降|减少|降低|回落|少了|持平|不变|一样|更多|更少|多|少|高|低)")
 _UP = ("翻", "增", "升", "提", "多", "高")
 _DOWN = ("降", "减", "少", "落", "低")
+def _report_of(reports: list[dict], body: str, year: int | None) -> dict | None:
+    """A body's report for a year, or None."""
+    return next((r for r in reports if r["body"] == body and r["year"] == year), None)
+
+
 def _goes(word: str, diff: float) -> bool:
     """Does a difference go the way a word says (增加/多/高 up, 减少/少/低 down, 持平/一样 level)?"""
     if any(x in word for x in _UP):
@@ -55,7 +60,7 @@ def claim_kind(text: str, q) -> str:
         return "change"
     if _TIMES.search(text) and q.metric:
         return "times"
-    if _SUM.search(text) and len(_metrics_in(text)) >= 2:
+    if _SUM.search(text) and len(metrics_in(text)) >= 2:
         return "sum"
     if len(stated_cells(text, q)) >= 2:
         return "several"
@@ -97,17 +102,6 @@ def _two_sides(text: str, version: str | None = None) -> list[tuple[str, str]]:
     return [a, b] if a[0] and b[0] and a[0] != b[0] else []
 
 
-def _metrics_in(text: str, version: str | None = None) -> list[tuple[str, str]]:
-    """Every metric named in a text, split at 和/与/及/、/加 (复议和诉讼 → two metrics); `version` picks the
-    rows of that template version where a word names rows of both (其他处理)."""
-    out = []
-    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|还是|(?<=[\u4e00-\u9fff])加(?=[\u4e00-\u9fff]{2})", text):
-        key, label = find_metric(part, version)
-        if key and key not in [k for k, _ in out]:
-            out.append((key, label))
-    return out
-
-
 def _universal_rule(text: str, q) -> tuple[tuple[str, ...], str, str] | None:
     """(cells, reference cell, words) a universal claim equates, the cells summed:
     全部予以公开 → granted = total_processed; 要么全部公开要么部分公开 → granted + partially_granted = total_processed;
@@ -116,7 +110,7 @@ def _universal_rule(text: str, q) -> tuple[tuple[str, ...], str, str] | None:
     if _FINISHED.search(text):
         return ("applications.carried_forward.total",), "", "全部办结，没有结转下年度"
     outcomes = set(T.outcome_rows("2021") + T.outcome_rows("2019"))
-    named = [k for k, _ in _metrics_in(text) if k.startswith("applications.") and k.split(".")[1] in outcomes]
+    named = [k for k, _ in metrics_in(text) if k.startswith("applications.") and k.split(".")[1] in outcomes]
     if len(named) >= 2 and re.search(r"要么|只有|或者?|没有别的|没有其他|以外", text):
         return tuple(named), "applications.total_processed.total", "只有" + "、".join(
             T.row_label("applications", k.split(".")[1], False) for k in named)
@@ -194,8 +188,7 @@ class ClaimChecker:
         lines, verdicts = [], []
         bodies = {r["body"] for r in targets} or {r["body"] for r in reports if r["body"] in q.bodies}
         for body in sorted(bodies):
-            now = next((r for r in reports if r["body"] == body and r["year"] == this), None)
-            then = next((r for r in reports if r["body"] == body and r["year"] == base), None)
+            now, then = _report_of(reports, body, this), _report_of(reports, body, base)
             if not now or not then:
                 have = sorted(r["year"] for r in reports if r["body"] == body and r["year"])
                 lines.append(f"{body}：语料中没有{base if not then else this}年的报告（有{('、'.join(map(str, have)))}年）。")
@@ -297,7 +290,7 @@ class ClaimChecker:
         lines, verdicts = [], []
         bodies = {r["body"] for r in targets} or {r["body"] for r in reports if r["body"] in q.bodies}
         for body in sorted(bodies):
-            pair = [next((r for r in reports if r["body"] == body and r["year"] == y), None) for y in (this, base)]
+            pair = [_report_of(reports, body, this), _report_of(reports, body, base)]
             if None in pair:
                 have = sorted(r["year"] for r in reports if r["body"] == body and r["year"])
                 lines.append(f"{body}：语料中没有{base if pair[1] is None else this}年的报告（有{'、'.join(map(str, have))}年）。")
@@ -338,8 +331,7 @@ class ClaimChecker:
         reports = self.a.corpus()[0]
         lines, verdicts = [], []
         for body in sorted({r["body"] for r in reports if r["body"] in q.bodies}):
-            now = next((r for r in reports if r["body"] == body and r["year"] == this), None)
-            then = next((r for r in reports if r["body"] == body and r["year"] == base), None)
+            now, then = _report_of(reports, body, this), _report_of(reports, body, base)
             if not now or not then:
                 continue
             a, b = self.cell(ans, now, q.metric), self.cell(ans, then, q.metric)
@@ -390,7 +382,7 @@ class ClaimChecker:
     def _all_zero(self, ans, q, targets):
         from .answer import _label
 
-        metrics = _metrics_in(q.text) or [(q.metric, q.metric_word)]
+        metrics = metrics_in(q.text) or [(q.metric, q.metric_word)]
         lines, verdicts = [], []
         from .cite import cite_passage
 

@@ -534,7 +534,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                 q.aggregate = agg
                 break
         if q.aggregate == "sum" and q.year and len(found) + len(res.unnamed) == 1 and not res.region and \
-                len(split_metrics(plain)) < 2:
+                len(metrics_in(plain)) < 2:
             q.aggregate = ""   # 2024年一共收到多少申请 about one body: the cell itself
     claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
                       r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
@@ -650,13 +650,14 @@ def _rows_of(text: str) -> set[str]:
     return {".".join(key.split(".")[:2])} if key else set()
 
 
-def split_metrics(text: str) -> list[str]:
-    """The rows a text names, once each, split at 和/与/及/、 (复议和诉讼 → two)."""
-    out = []
+def metrics_in(text: str, version: str | None = None) -> list[tuple[str, str]]:
+    """Every metric named in a text, once each, split at 和/与/及/、/加 (复议和诉讼 → two metrics); `version`
+    picks the rows of that template version where a word names rows of both (其他处理)."""
+    out: list[tuple[str, str]] = []
     for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|还是|(?<=[\u4e00-\u9fff])加(?=[\u4e00-\u9fff]{2})", text):
-        key = find_metric(part)[0]
-        if key and key not in out:
-            out.append(key)
+        key, label = find_metric(part, version)
+        if key and key not in [k for k, _ in out]:
+            out.append((key, label))
     return out
 
 
