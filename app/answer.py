@@ -728,13 +728,10 @@ class Answerer:
             for clause, value, overlap in found:
                 if overlap >= best - 0.1:
                     evidence.append((r, clause, value))
-        if q.metric == "applications.new_received.total":
-            # the narrative's own count of applications, as found at ingestion (共收到申请16条)
-            for r in targets:
-                for g in self.store.findings(r["report_id"]):
-                    m = re.match(r"text=(\d+);table=[\d.]+;quote=(.*)", g["detail"]) if g["kind"] == "contradiction" else None
-                    if m and not any(e[1] == m.group(2) for e in evidence):
-                        evidence.append((r, m.group(2), float(m.group(1))))
+        for r in targets:
+            for n, quote in self.text_counts(r, q.metric):
+                if not any(e[1] == quote for e in evidence):
+                    evidence.append((r, quote, n))
         table_ev = []
         # a table-3 row speaks of applications: a claim that never says 申请 (热线诉求) is not about it
         if q.metric and not (q.metric.startswith("applications.") and "申请" not in claim):
@@ -784,6 +781,16 @@ class Answerer:
                     f"不属实：报告中的数字不{'超过' if q.claim_op == '>' else '低于'}{q.claim_number:g}。")
         ans.answer = head + "\n" + "\n".join(lines)
         return ans
+
+    def text_counts(self, r: dict, metric: str | None) -> list[tuple[float, str]]:
+        """The narrative's own counts of a metric where they differ from its table, as found at ingestion
+        (共收到申请16条 beside a table 3 of 9): (count, the words stating it)."""
+        out = []
+        for g in self.store.findings(r["report_id"]):
+            m = re.match(r"text=(\d+);table=[\d.]+;quote=(.*)", g["detail"]) if g["kind"] == "contradiction" else None
+            if m and metric and g["key"] == metric:
+                out.append((float(m.group(1)), m.group(2)))
+        return out
 
     def _section_of(self, report_id: str, quote: str) -> str:
         for s in self.store.sections(report_id):

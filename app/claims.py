@@ -386,6 +386,7 @@ class ClaimChecker:
         lines, verdicts = [], []
         from .cite import cite_passage
 
+        text_says = []   # the narrative's own count where it is not the table's (受理申请2件 beside a 0)
         for r in targets:
             for key, label in metrics:
                 c = self.cell(ans, r, key)
@@ -394,6 +395,11 @@ class ClaimChecker:
                     continue
                 verdicts.append(c == 0)
                 lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(c)}。")
+                for n, quote in self.a.text_counts(r, key):
+                    cite = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
+                                        self.a._section_of(r["report_id"], quote), quote)
+                    lines.append(f"报告正文却称：“{quote}” [{cite}]")
+                    text_says.append(n == 0)
             # the narrative saying so in words (未发生…行政诉讼案件)
             text = self.a.store.report(r["report_id"])["text"]
             claim = q.text
@@ -405,7 +411,11 @@ class ClaimChecker:
                 n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
                                  self.a._section_of(r["report_id"], clause), clause)
                 lines.append(f"报告原文：“{clause}” [{n}]")
-        return self._verdict(ans, verdicts, lines, "为0")
+        ans = self._verdict(ans, verdicts, lines, "为0")
+        if text_says and ans.verdict in ("supported", "contradicted") and (ans.verdict == "supported") != all(text_says):
+            ans.verdict = "conflicting"
+            ans.answer = "报告正文与表格数据不一致：\n" + "\n".join(lines)
+        return ans
 
     def _universal(self, ans, q, targets):
         from .answer import _label

@@ -214,3 +214,15 @@ def test_years_a_body_misses_and_a_blank_table(settings):
     assert "缺2022年" in ans.answer and {c["year"] for c in ans.citations} == {2020, 2021, 2023, 2024, 2025}
     ans = _ask(settings, "语料中有没有哪份报告整张表三都是空白没填的？")
     assert [c["source_file"] for c in ans.citations] == ["2024_yangkougang-development-zone.txt"]
+
+
+def test_a_claim_the_narrative_and_the_table_settle_differently(settings):
+    # 平潭全区 2022: 正文 “全区收到政府信息公开申请75件”, 表三 本年新收 74
+    ans = _ask(settings, "有人说平潭综合实验区2022年新收政府信息公开申请75件，这个说法对吗？")
+    assert ans.verdict == "conflicting"
+    assert any("申请75件" in c["quote"] for c in ans.citations)
+    assert _values(ans)[("2022_pingtan-zone_1.txt", "applications.new_received.total")] == 74
+    # 海坛片区 2025: 表三 本年新收 0, 正文 “全年共受理政府信息公开申请2件”
+    ans = _ask(settings, "海坛片区管理局2025年一件信息公开申请都没有收到？")
+    assert ans.verdict == "conflicting"
+    assert any("受理政府信息公开申请2件" in c["quote"] for c in ans.citations)
