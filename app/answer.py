@@ -24,9 +24,9 @@ from .cite import cite_cell, cite_passage
 from .claims import ClaimChecker, _cell_name, claim_kind, narrative_evidence
 from .coverage import _title_line, inventory
 from .measures import TOPICS, excerpt, from_store, topics
-from .labels import COLUMNS, fmt as _fmt
+from .labels import COLUMNS, cell_text, fmt as _fmt
 from .router import (NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, english_reading,
-                     metrics_in, parse, pick_column, split_parts)
+                     metrics_in, parse, pick_column, split_parts, template_named)
 
 @dataclass
 class Answer:
@@ -352,10 +352,9 @@ class Answerer:
             out = [r for r in out if r["body"] in q.bodies or r["report_id"] in q.report_ids]
         elif q.zone_only:
             out = [r for r in out if r["kind"] == "zone" or (not r["body"] and r["kind"] == "unknown")]
-        version = re.search(r"(20(?:19|21))\s*年?\s*版|(新|旧|老)版", q.text)
+        version = template_named(q.text)
         if version:   # 用2021版表格的报告里…, 旧版表格的…: those reports only
-            v = version.group(1) or ("2021" if version.group(2) == "新" else "2019")
-            out = [r for r in out if r["template"] == v]
+            out = [r for r in out if r["template"] == version]
         return out
 
     def _table(self, q: Query, reports: list[dict]) -> Answer:
@@ -363,7 +362,7 @@ class Answerer:
         targets = self._targets(q, reports)
         if not targets:
             return self._no_reports(ans, q)
-        lines, got, blank, first_n = [], [], [], {}
+        lines, got, blank, first_n, shown_facts = [], [], [], {}, {}
         for r in targets:
             # a list over a table-2 row shows the row and counts by its main column (行政许可: 本年处理决定数量)
             listing_row = q.intent == "list" and q.metric.startswith("proactive.") and q.metric.endswith("*")
@@ -373,10 +372,11 @@ class Answerer:
                 lines.append(f"{_name(r['body'])}（{r['year']}年）：报告中未找到该表。")
                 continue
             parts = []
+            shown_facts[r["report_id"]] = facts
             for f in facts:
                 n = self._cite_fact(ans, r, f)
                 first_n.setdefault(r["report_id"], n)
-                shown = "未填报" if f["value"] is None else f"{f['raw']}{f['unit']}"
+                shown = cell_text(f)
                 _, row, col = f["key"].split(".")
                 if len({x["key"].split(".")[1] for x in facts}) > 1:   # a group: each of its rows by name
                     label = T.row_label(f["key"].split(".")[0], row, with_group=False)
@@ -426,9 +426,13 @@ class Answerer:
             if none:
                 zero = "为0（未收到）的单位：" if q.metric.startswith("applications.new_received") else "为0的单位："
                 extra.append(zero + "、".join(f"{who(r)} [{first_n[r['report_id']]}]" for r in none))
-            if blank:
-                extra.append("未填报的单位：" + "、".join(
-                    f"{who(r)}" + (f" [{first_n[r['report_id']]}]" if r["report_id"] in first_n else "") for r in blank))
+            # a cell printed but not readable (fused digits) is not a blank one
+            unsure = [r for r in blank if any(f["raw"] for f in shown_facts.get(r["report_id"], []))]
+            for what, which in (("未填报的单位：", [r for r in blank if r not in unsure]),
+                                ("数字无法确定的单位（表格数字连写）：", unsure)):
+                if which:
+                    extra.append(what + "、".join(
+                        f"{who(r)}" + (f" [{first_n[r['report_id']]}]" if r["report_id"] in first_n else "") for r in which))
             if re.search(r"没有|没|未|无", q.text) and re.search(r"哪些|哪几", q.text):
                 # 哪些单位没有收到: the zeros are the answer, the others beside them
                 zeros = [x for x in extra if x.startswith("为0")]
@@ -765,7 +769,7 @@ class Answerer:
                     context = beside(self, ans, replace(q, intent="value", metric=f["key"].rsplit(".", 1)[0] + ".total"), r,
                                      next(iter(self.store.facts(key=f["key"].rsplit(".", 1)[0] + ".total",
                                                                 report_id=r["report_id"])), f))
-                lines.append(f"表格数据：{_cell_name(f['key'])} = {f['raw']}{f['unit']} [{n}]{context}")
+                lines.append(f"表格数据：{_cell_name(f['key'])} = {cell_text(f)} [{n}]{context}")
             self._related_findings(ans, r["report_id"], q.metric)
         if evidence and table_ev and bool(text_ok) != bool(table_ok):
             ans.verdict = "conflicting"

@@ -13,8 +13,25 @@ import re
 
 from .bodies import places
 
-_TEMPLATE = re.compile(r"(20(?:19|21))\s*年?\s*版|〔(20(?:19|21))〕|(旧|老|新)(?:版|模板|表格|格式)|"
-                       r"(哪一?版|哪个版本|什么版本|哪种(?:模板|格式|表格)|新版还是旧版|旧版还是新版)")
+# a template named by its year or its age (2019年版, 新版（2021）表格, 2021模板, 〔2019〕60号, 旧版): not a year asked about
+_TEMPLATE_YEAR = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:版|模板|格式)|〔(?:19|20)\d\d〕\s*\d*\s*号?|"
+                            r"(?:[新旧老]?版|模板|表格|格式)\s*[（(]\s*(?:19|20)\d\d\s*年?\s*版?\s*[)）]|"
+                            r"[（(]\s*(?:19|20)\d\d\s*年?\s*版?\s*[)）]\s*(?:版|模板|表格|格式)")
+_TEMPLATE_AGE = re.compile(r"([新旧老])(?:版|模板|表格|格式)")
+
+
+def template_named(text: str) -> str | None:
+    """The template version a text names ('2019' or '2021'), by its year or its age; None when it names none."""
+    for m in _TEMPLATE_YEAR.finditer(text):
+        y = re.search(r"20(?:19|21)", m.group(0))
+        if y:
+            return y.group(0)
+    m = _TEMPLATE_AGE.search(text)
+    return ("2021" if m.group(1) == "新" else "2019") if m else None
+
+
+# which version a report uses, asked
+_WHICH_TEMPLATE = re.compile(r"哪一?版|哪个版本|什么版本|哪种(?:模板|格式|表格)|新版还是旧版|旧版还是新版")
 # A table left blank from end to end (表三都是空白没填)
 _BLANK = re.compile(r"表([二三四])[^，。？?]{0,12}(?:空白|没填|未填|没有填|全空)|(?:空白|没填|未填)[^，。？?]{0,6}表([二三四])")
 # Reports that never name their body
@@ -32,8 +49,7 @@ def inventory_kind(text: str) -> str:
         return "broken"
     if _ALL_ZERO_T4.search(text):
         return "appeals_zero"
-    m = _TEMPLATE.search(text)
-    if m and (m.group(4) or re.search(r"哪些|哪几|列出|which", text, re.I)):
+    if _WHICH_TEMPLATE.search(text) or template_named(text) and re.search(r"哪些|哪几|列出|which", text, re.I):
         return "template"
     if _UNNAMED.search(text):
         return "unnamed"
@@ -89,7 +105,7 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
                             _title_line(store, r)[:120])
 
     lines: list[str] = []
-    if kind == "template" and _TEMPLATE.search(q.text).group(4):
+    if kind == "template" and _WHICH_TEMPLATE.search(q.text):
         # which version each report named uses
         for r in sorted(scope, key=lambda r: (r["body"], r["year"] or 0)):
             v = r["template"]
@@ -97,8 +113,7 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
                 "2019年以前的格式，没有标准统计表"
             lines.append(f"{_label(r)} {r['year']}年：{name} [{cite(r)}]")
     elif kind == "template":
-        m = _TEMPLATE.search(q.text)
-        version = m.group(1) or m.group(2) or ("2019" if m.group(3) in ("旧", "老") else "2021")
+        version = template_named(q.text) or "2021"
         hits = [r for r in scope if r["template"] == version]
         lines.append(f"使用{version}年版模板表格（国办公开办函〔{version}〕{'60' if version == '2019' else '30'}号）的报告"
                      f"（{len(hits)}份）：")

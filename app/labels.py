@@ -25,3 +25,12 @@ def fmt(v) -> str:
     if isinstance(v, float) and not v.is_integer():
         return f"{v:.6f}".rstrip("0").rstrip(".")  # decimals as printed (390.922 万元), never rounded away
     return f"{int(v)}" if float(v).is_integer() else str(v)
+
+
+def cell_text(f: dict) -> str:
+    """A stored cell as the report printed it, with its unit once (2笔, 984361元, 390.9220万元); a cell printed
+    but not readable (digits run together) says so and is taken as not reported."""
+    if f["value"] is None:
+        return f"数字无法确定（原文“{f['raw']}”），按未填报处理" if f.get("raw") else "未填报"
+    raw, unit = f.get("raw") or fmt(f["value"]), f.get("unit") or ""
+    return raw if unit and raw.endswith(unit) else raw + unit

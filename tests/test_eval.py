@@ -226,3 +226,18 @@ def test_a_claim_the_narrative_and_the_table_settle_differently(settings):
     ans = _ask(settings, "海坛片区管理局2025年一件信息公开申请都没有收到？")
     assert ans.verdict == "conflicting"
     assert any("受理政府信息公开申请2件" in c["quote"] for c in ans.citations)
+
+
+def test_a_template_named_by_its_year_is_not_a_year_asked(settings):
+    # fees of every 2021-template report: 财政金融局 2021 7816, 平潭全区 2022 9116.36, 临江 2024 390.9220;
+    # 财政金融局 2024 prints “18651.064104” (digits run together): unreadable, not blank
+    ans = _ask(settings, "用新版（2021）表格的报告里，“本年收费金额”不是0的都有哪些？")
+    v = _values(ans)
+    assert v[("2021_finance-bureau_1.txt", "proactive.fees.amount_10k_yuan")] == 7816
+    assert v[("2022_pingtan-zone_1.txt", "proactive.fees.amount_10k_yuan")] == 9116.36
+    assert v[("2024_linjiang-new-area.txt", "proactive.fees.amount_10k_yuan")] == 390.922
+    assert not any(f["key"].endswith("prior_year_items") for f in ans.facts)   # no 2019 table among them
+    unsure = next(ln for ln in ans.answer.splitlines() if ln.startswith("数字无法确定"))
+    assert "财政金融局（2024年）" in unsure
+    ans = _ask(settings, "财政金融局2020年政府集中采购了几个项目，总金额多少？")
+    assert "采购项目数量 2笔" in ans.answer and "采购总金额 984361元 " in ans.answer

@@ -168,6 +168,7 @@ TABLE2_2019 = [
     c("海坛片区2019年集中采购总金额多少", t2("procurement", "amount"), HT, 2019),
     c("2020年平潭综合实验区政府采购花了多少钱", t2("procurement", "amount"), PT, 2020),
     c("2019年社会事业局集中采购情况", t2("procurement", "projects", "amount"), SS, 2019),
+    c("财政金融局2020年政府集中采购了几个项目，总金额多少？", t2("procurement", "projects", "amount"), CZ, 2020),
     c("2019年经发局主动公开规章的情况",
       t2("regulations", "newly_made", "newly_published", "total_published"), JF, 2019),
 ]
@@ -441,6 +442,9 @@ EVERY = [
     c("2023年五份平潭报告的行政处罚决定数量加总是多少？", t2("penalty", "decisions"), PINGTAN_ALL, 2023,
       intent="aggregate", agg="sum"),
     c("在用2021版表格的报告中，哪些报告的行政处罚决定数量超过100？", t2("penalty", "decisions"), (), intent="list"),
+    # the year in 新版（2021）表格 names the template, not a year asked about
+    c("用新版（2021）表格的报告里，本年收费金额不是0的都有哪些？", t2("fees", "amount_10k_yuan"), (), intent="list"),
+    c("按2019模板填的报告中哪些有政府集中采购？", t2("procurement", "projects", "amount"), (), intent="list"),
     c("2024年哪些局收到了申请", RECEIVED, (GA, JF, SS, CZ, SJ, ZR, NY), 2024, intent="list"),
     c("2024年哪些开发区收到了申请", RECEIVED, (), 2024, intent="list", zone=True),
     c("2024年各新区的行政复议情况", t4("review"), (), 2024, zone=True),
