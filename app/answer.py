@@ -21,7 +21,7 @@ from nianbao.ingest.template import cell_label, main_column
 from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
-from .claims import ClaimChecker, _cell_name, claim_kind, narrative_evidence
+from .claims import ClaimChecker, _cell_name, claim_kind, narrative_evidence, negative_statements
 from .coverage import _title_line, inventory
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, cell_text, fmt as _fmt
@@ -122,8 +122,12 @@ def merge(question: str, answers: list[Answer]) -> Answer:
         out.citations += [{**c, "n": c["n"] + offset} for c in a.citations]
         out.facts += [f for f in a.facts if f not in out.facts]
         out.findings += [f for f in a.findings if f not in out.findings]
-        if a.verdict:
-            out.verdict = a.verdict
+    # statements checked together hold when each holds: one refuted refutes them, text against table shows
+    verdicts = [a.verdict for a in answers if a.verdict]
+    for v in ("contradicted", "conflicting", "not_found", "supported"):
+        if v in verdicts:
+            out.verdict = v
+            break
     statuses = [a.status for a in answers]
     out.status = "answered" if "answered" in statuses else statuses[0]
     out.answer = "\n\n".join(f"（{i + 1}）{t}" for i, t in enumerate(texts))
@@ -712,6 +716,24 @@ class Answerer:
             ans.verdict = "not_found"
             return ans
         if targets and q.claim_number is None and not q.metric:
+            # a claim that something did not happen (没收取信息处理费): the report saying so in words settles it
+            said = []
+            if re.search(r"没|未|无|不曾", q.text):
+                claim = q.text
+                for w in (*q.bodies, *q.body_words):
+                    claim = claim.replace(w, "")
+                claim = re.sub(r"(?:19|20)\d\d\s*年度?", "", claim)
+                said = [(r, c) for r in targets for c in negative_statements(self.store.report(r["report_id"])["text"],
+                                                                             claim)[:1]]
+            if said:
+                lines = []
+                for r, clause in said:
+                    n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"],
+                                     self._section_of(r["report_id"], clause), clause)
+                    lines.append(f"{_label(r)}{r['year']}年报告原文：“{clause}” [{n}]")
+                ans.verdict = "supported"
+                ans.answer = "属实。\n" + "\n".join(lines)
+                return ans
             # a claim about what a report says, with no number (有没有承认过…问题): the passages that speak of it
             return self._narrative(replace(q, intent="narrative"), reports)
         if not targets or q.claim_number is None:

@@ -149,6 +149,9 @@ DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复�
 ZONE_WORDS = re.compile(r"园区|开发区|新区")
 # Asks to write something, or personal errands at a government office: not questions about the reports
 NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,6}(?:诗|文章|作文|小说)|[诗词]歌|绝句|律诗|对联|作文|小说|讲个笑话|歌词|"
+                               # a program or a crawler to write is not a question about what the reports say
+                               r"(?:写|编|做)(?:一个|个|一段|段)?.{0,8}(?:脚本|程序|代码|爬虫)|爬虫|"
+                               r"(?:script|program|code|crawler|scraper)\b.{0,40}\b(?:to|that|for)\b|\bscrape\b|\bcrawl\b|"
                                r"护照|签证|驾照|驾驶证|身份证.{0,4}(?:办|补|换)|社保卡|公积金.{0,4}(?:提取|贷款)|结婚登记|"
                                r"怎么(?:在网上)?办(?:理)?(?!.{0,6}(?:申请|公开))")
 OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票")
@@ -548,7 +551,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     if claim:
         q.intent = "claim"
         num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期|场)", text) or \
-            re.search(r"(?:是|为|有|达到?)\s*(\d+(?:\.\d+)?)\s*[。.！!]?$", text) or \
+            re.search(r"(?:是|为|有|达到?)\s*(\d+(?:\.\d+)?)(?=\s*(?:[。.！!，,？?]|$))", text) or \
             re.search(r"(一半|半数)", text)
         if num:
             q.claim_number = 50.0 if num.group(1) in ("一半", "半数") else float(num.group(1))
@@ -622,6 +625,9 @@ def _declarative(text: str, q: Query) -> bool:
                 and _STATES.search(text))
 
 
+# statements asked about together (…，…，这两点都对吗 / 以上说法是否都属实)
+_SEVERAL_CLAIMS = re.compile(r"[，,。；;]?\s*(?:这|以上|上述|上面)?(?:两|二|三|几|这些|各)(?:点|个说法|种说法|句话|件事|处)?(?:说法)?"
+                             r"(?:是否)?(?:都|全都|全部|均)(?:对|属实|正确|没错|成立|准确)[吗么嘛]?[？?]?\s*$")
 _ONE_ASK = re.compile(r"合计|一共|总共|共计|加起来|之和|对比|比较|相比|哪个多|哪年多|谁多|谁更多|更多|差多少|相差|变化|趋势|"
                       r"对吗|对不对|属实|是否|比.{0,8}(?:多|少|高|低)|占比|比例|比率|[率%％]")
 
@@ -634,6 +640,13 @@ def split_parts(question: str) -> list[str]:
     into one question per row named, each with the words that ask (的决定数各是多少).
     A sum, a comparison or a claim over several rows stays one question.
     """
+    several = _SEVERAL_CLAIMS.search(question)
+    if several:
+        # "A，B，这两点都对吗": each statement checked as a claim of its own
+        claims = [p.strip() for p in re.split(r"[，,；;]\s*(?:而且|并且|同时|另外|此外|且)?|(?:而且|并且)", question[:several.start()])
+                  if len(re.sub(r"[\W_]", "", p)) >= 4]
+        if len(claims) >= 2:
+            return [c.rstrip("。.！!") + "，对吗？" for c in claims]
     parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;|,?\s+and (?=how (?:many|much)\b)", question) if p.strip()]
     parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
     out = []

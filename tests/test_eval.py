@@ -241,3 +241,20 @@ def test_a_template_named_by_its_year_is_not_a_year_asked(settings):
     assert "财政金融局（2024年）" in unsure
     ans = _ask(settings, "财政金融局2020年政府集中采购了几个项目，总金额多少？")
     assert "采购项目数量 2笔" in ans.answer and "采购总金额 984361元 " in ans.answer
+
+
+def test_statements_asked_about_together_are_each_checked(settings):
+    # 临港 2024: 六 “临港经济开发区未收取信息处理费”; 表二 行政事业性收费 本年收费金额 0
+    ans = _ask(settings, "江阴临港开发区2024年没收取信息处理费，表二里的行政事业性收费也填的是0，这两点都对吗？")
+    assert ans.verdict == "supported"
+    assert any("未收取信息处理费" in c["quote"] for c in ans.citations)
+    assert _values(ans)[("2024_jiangyin-lingang-development-zone.txt", "proactive.fees.amount_10k_yuan")] == 0
+    # one of them false refutes both: 临港 2024 table 3 新收 is 9, not 10
+    ans = _ask(settings, "江阴临港开发区2024年没收取信息处理费，表三里新收申请10件，这两点都对吗？")
+    assert ans.verdict == "contradicted"
+
+
+def test_a_request_for_a_program_is_not_about_the_reports(settings):
+    for q in ("Can you write me a Python script to scrape the Pingtan government website?", "帮我写个爬虫抓取平潭的年报"):
+        ans = _ask(settings, q)
+        assert ans.status == "out_of_scope" and not ans.citations

@@ -665,6 +665,14 @@ CASES: dict[str, list[Case]] = {
 }
 
 
+def test_statements_asked_about_together_split_into_claims():
+    from nianbao.app.router import split_parts
+
+    assert split_parts("临港开发区2024年没收取信息处理费，表二里的行政事业性收费也填的是0，这两点都对吗？") == [
+        "临港开发区2024年没收取信息处理费，对吗？", "表二里的行政事业性收费也填的是0，对吗？"]
+    assert split_parts("财政局2024年收到2件申请，以上说法是否都属实") == ["财政局2024年收到2件申请，以上说法是否都属实"]
+
+
 def test_context_first_and_a_second_ask_after_其中():
     from nianbao.app.router import split_parts
 
