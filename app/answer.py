@@ -26,7 +26,7 @@ from .coverage import _title_line, inventory
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, cell_text, fmt as _fmt
 from .router import (NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, english_reading,
-                     metrics_in, parse, pick_column, split_parts, template_named)
+                     metrics_in, parse, pick_column, revise_version, split_parts, template_named)
 
 @dataclass
 class Answer:
@@ -229,6 +229,7 @@ class Answerer:
                 q.report_ids = tuple(previous.get("report_ids") or ())
             if q.year is None and not q.year_range:
                 q.year = previous.get("year")
+            revise_version(q, resolver)
             if NARRATIVE_ASK.search(text) and previous.get("metric") and not q.section:
                 # “…收到多少申请，正文怎么说的”: the sentences of the text stating that count
                 q.intent, q.metric = "narrative", ""
@@ -909,8 +910,11 @@ class Answerer:
         what = q.text
         for w in (*q.bodies, *q.body_words):
             what = what.replace(w, "")
-        what = re.sub(r"(?:19|20)\d\d\s*年度?|多少|几[条件个篇次项家场期人]?|有|了|共|总共|一共", "", what)
-        lines = []
+        summed = bool(re.search(r"加起来|合计|一共|总共|共计|之和|总和|累计", q.text))
+        differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降)了?(?:多少|几)|变化", q.text))
+        what = re.sub(r"(?:19|20)\d\d\s*年度?|多少|几[条件个篇次项家场期人]?|有|了|共|总共|一共|加起来|合计|之和|总和|"
+                      r"分别|各|差|相差|增加|减少|[一二三四五六七八九十两几\d]+年|历年|所有年报|[、和，,？?（）()]", "", what)
+        lines, picked = [], []
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
             text = self.store.report(r["report_id"])["text"]
             ev = [e for e in narrative_evidence(text, what, -1.0, limit=12) if e[2] >= (0.45 if unit == "%" else 0.6)]
@@ -919,13 +923,28 @@ class Answerer:
             if not ev:
                 continue
             best = ev[0][2]
-            for clause, value, overlap in [e for e in ev if e[2] >= best - 0.15][:2]:
+            for i, (clause, value, overlap) in enumerate([e for e in ev if e[2] >= best - 0.15][:2]):
                 sec = self._section_of(r["report_id"], clause)
                 n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], sec, clause)
                 lines.append(f"{_label(r)}（{r['year']}年）：“{clause}” [{n}]")
+                if i == 0:
+                    picked.append((r, value, n))
         if not lines:
             return None
         ans.answer = "报告正文中的说法：\n" + "\n".join(lines)
+        if len(picked) >= 2 and (summed or differs):
+            # the first-ranked clause of each report, added up or set against each other, each cited
+            shown = [f"{r['year']}年 {_fmt(v)} [{n}]" for r, v, n in picked]
+            missing = [f"{_label(r)}{r['year']}年" for r in targets if r not in [p[0] for p in picked]]
+            if summed:
+                ans.answer += f"\n按各报告正文首要说法合计：{' + '.join(shown)} = {_fmt(sum(v for _, v, _ in picked))}"
+            elif len(picked) == 2:
+                (r1, v1, _), (r2, v2, _) = picked
+                d = v2 - v1
+                ans.answer += (f"\n按各报告正文首要说法：{shown[0]}，{shown[1]}，" +
+                               (f"{r2['year']}年较{r1['year']}年{'增加' if d > 0 else '减少'}{_fmt(abs(d))}" if d else "两者持平"))
+            if missing:
+                ans.answer += f"（{'、'.join(missing)}的正文未找到该数字）"
         return ans
 
     def _section_five(self, q: Query, reports: list[dict]) -> Answer:

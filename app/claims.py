@@ -570,6 +570,9 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
                 overlap += 0.2
             if "累计" in clause and "累计" not in claim:
                 overlap -= 0.2
+            if re.match(r"其他|其它", core) and not re.search(r"其他|其它", claim):
+                overlap -= 0.2   # the last item of a breakdown (其他应主动公开的政府信息32条), not the count asked
+
             value = number if number in nums else nums[0]
             out.append((clause, value, overlap))
     out.sort(key=lambda e: (-e[2], e[1] != number))

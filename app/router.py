@@ -441,6 +441,29 @@ def pick_column(q: Query, plain: str) -> None:
             q.metric_word += f"（{T.PROACTIVE.column(named[0]).label}）"
 
 
+def read_metric(q: Query, text: str) -> str:
+    """The cell a question asks about, read for its template version (q.version); the text without quotes."""
+    if q.version != "2019":
+        # “其他”处理: the row 3.其他 of the 2021 group 其他处理, not the whole group
+        text = re.sub(r"[“\"「‘]其他[”\"」’]\s*处理", "其他处理中的其他", text)
+    plain = re.sub(r"[“”\"'‘’「」《》]", "", text)
+    q.metric, q.metric_word = find_metric(plain, q.version)
+    if q.metric.startswith("applications.") and NOT_APPLICATIONS.search(plain) and not re.search(r"信息公开申请|公开申请", plain):
+        q.metric, q.metric_word = "", ""
+    if q.metric.startswith("proactive.fees") and re.search(r"信息处理费|处理费", plain):
+        q.metric, q.metric_word = "", ""   # the fee for handling applications (section 六), not 行政事业性收费
+    pick_column(q, plain)
+    return plain
+
+
+def revise_version(q: Query, resolver) -> None:
+    """A part that takes its body and year from the part before reads its cell again for their template version."""
+    version = _version(resolver, q, q.year or (max(q.years) if q.years else None))
+    if version != q.version and q.metric:
+        q.version = version
+        read_metric(q, q.text)
+
+
 def _version(resolver, q: Query, year: int | None) -> str | None:
     """The template version of the reports a question names (a 2021 report may still use the 2019 tables);
     by the year when the reports do not say."""
@@ -503,15 +526,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     q.unknown_body, q.closest = res.unknown, res.closest
     q.body_words = res.matched
     q.zone_only = bool(ZONE_WORDS.search(text)) and not found and not res.unnamed and not res.unknown
-    plain = re.sub(r"[“”\"'‘’「」《》]", "", text)
     year = q.year or (max(q.years) if q.years else None)
     q.version = _version(resolver, q, year)
-    q.metric, q.metric_word = find_metric(plain, q.version)
-    if q.metric.startswith("applications.") and NOT_APPLICATIONS.search(plain) and not re.search(r"信息公开申请|公开申请", plain):
-        q.metric, q.metric_word = "", ""
-    if q.metric.startswith("proactive.fees") and re.search(r"信息处理费|处理费", plain):
-        q.metric, q.metric_word = "", ""   # the fee for handling applications (section 六), not 行政事业性收费
-    pick_column(q, plain)
+    plain = read_metric(q, text)
     if not q.metric and not re.search(r"信息|公文|文章", plain):
         # a column of table 2 alone (本年废止件数) names it in every row that has it; 制发政府信息405条 is not one
         for word, col in PROACTIVE_COLUMNS:
@@ -581,7 +598,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|几件|几个|几条|数量", text):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
-                                            r"哪家多|谁多|谁更多|更多|差多少|相差|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
+                                            r"哪家多|谁多|谁更多|更多|差了?多少|差了?几|相差|多了(?:多少|几)|少了(?:多少|几)|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
             and not q.aggregate:
         q.intent = "compare"
     elif q.ratio or (q.metric and q.aggregate):
@@ -625,6 +642,10 @@ def _declarative(text: str, q: Query) -> bool:
                 and _STATES.search(text))
 
 
+# a part asking only the difference of the values asked before it
+_DIFFERENCE_ASK = re.compile(r"\s*(?:那么|那|这)?(?:两者|两年|二者|前后|两个|中间)?(?:之间)?(?:相)?(?:差|差距|差额|差值)(?:了|是)?(?:多少|几)|"
+                             r"\s*(?:那么|那)?(?:增加|减少|增长|下降|多|少|涨|降|变化)了?(?:多少|几)|"
+                             r"\s*(?:how much|by how much|what(?:'s| is) the difference)", re.I)
 # statements asked about together (…，…，这两点都对吗 / 以上说法是否都属实)
 _SEVERAL_CLAIMS = re.compile(r"[，,。；;]?\s*(?:这|以上|上述|上面)?(?:两|二|三|几|这些|各)(?:点|个说法|种说法|句话|件事|处)?(?:说法)?"
                              r"(?:是否)?(?:都|全都|全部|均)(?:对|属实|正确|没错|成立|准确)[吗么嘛]?[？?]?\s*$")
@@ -649,6 +670,10 @@ def split_parts(question: str) -> list[str]:
             return [c.rstrip("。.！!") + "，对吗？" for c in claims]
     parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;|,?\s+and (?=how (?:many|much)\b)", question) if p.strip()]
     parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
+    for i in range(len(parts) - 1, 0, -1):
+        # "…分别多少？差了多少？": the difference asked of the values before, one comparison
+        if _DIFFERENCE_ASK.match(parts[i]) and not _rows_of(parts[i]):
+            parts[i - 1:i + 1] = [parts[i - 1].rstrip("？?") + "，" + parts[i]]
     out = []
     for part in parts or [question]:
         if _ONE_ASK.search(part) and not re.search(r"[，,]\s*(?:其中|另外|还有|此外)", part):

@@ -243,7 +243,7 @@ APPLICATIONS = Table(
         _t3("total_processed", "（七）总计", "total processed", r"[（(]?七[）)、.．]?总计|^总计$",
             words=("办理结果总计", "办结", "处理总数", "total processed")),
         _t3("carried_forward", "四、结转下年度继续办理", "carried forward to next year", r"结转下年度|结转下一年|下年度继续",
-            words=("结转下年度", "结转下年", "结转到下一年", "下一年继续", "留到明年", "明年继续办", "结转到明年", "转到明年",
+            words=("结转下年度", "结转下年", "结转到下一年", "结转到下年度", "转到下年度", "转入下年度", "转入下一年", "下一年继续", "留到明年", "明年继续办", "结转到明年", "转到明年",
                    "拖到明年", "未办结", "没办完",
                    "carried forward", "carried over to next year", "carried over to the next year",
                    "carry over to the next year", "carry over to next year", "carried into next year")),

@@ -258,3 +258,24 @@ def test_a_request_for_a_program_is_not_about_the_reports(settings):
     for q in ("Can you write me a Python script to scrape the Pingtan government website?", "帮我写个爬虫抓取平潭的年报"):
         ans = _ask(settings, q)
         assert ans.status == "out_of_scope" and not ans.citations
+
+
+def test_a_second_part_reads_its_cell_in_the_template_of_the_first(settings):
+    # 平潭全区 2022 (2021 template): 其他处理 1.逾期不补正 2, 3.其他 2
+    ans = _ask(settings, "2022年平潭全区因申请人逾期不补正而不再处理的有几件？“其他”处理几件？")
+    v = _values(ans)
+    assert v[("2022_pingtan-zone_1.txt", "applications.other_overdue_correction.total")] == 2
+    assert v[("2022_pingtan-zone_1.txt", "applications.other_other.total")] == 2
+    ans = _ask(settings, "市场监管局2025年申请人逾期没交费被不再处理的有几件？结转到下年度的有几件？")
+    assert _values(ans)[("2025_market-regulation-bureau_1.txt", "applications.carried_forward.total")] == 2
+
+
+def test_the_difference_asked_after_the_values(settings):
+    # 市场监管局 行政处罚决定 2022 887, 2024 159
+    ans = _ask(settings, "市场监管局2022年和2024年行政处罚决定数分别多少？差了多少？")
+    assert ans.route == "table" and "减少728" in ans.answer
+    # counts only the text gives: 财政金融局 主动公开 2024 61条, 2025 53条; 君山 152 + 156 + 86
+    ans = _ask(settings, "财政金融局2024年和2025年主动公开政府信息各多少条？少了几条？")
+    assert "减少8" in ans.answer
+    ans = _ask(settings, "君山片区2020、2022、2024三年主动公开的信息一共多少条？")
+    assert "= 394" in ans.answer

@@ -673,6 +673,13 @@ def test_statements_asked_about_together_split_into_claims():
     assert split_parts("财政局2024年收到2件申请，以上说法是否都属实") == ["财政局2024年收到2件申请，以上说法是否都属实"]
 
 
+def test_a_difference_asked_apart_joins_the_values_before_it():
+    from nianbao.app.router import split_parts
+
+    assert len(split_parts("市场监管局2022年和2024年行政处罚决定数分别多少？差了多少？")) == 1
+    assert len(split_parts("市场监管局2022年行政处罚多少？结转下年度的有几件？")) == 2
+
+
 def test_context_first_and_a_second_ask_after_其中():
     from nianbao.app.router import split_parts
 
