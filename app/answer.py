@@ -749,7 +749,7 @@ class Answerer:
         evidence = []
         for r in targets:
             text = self.store.report(r["report_id"])["text"]
-            found = narrative_evidence(text, claim, q.claim_number, year=r["year"])
+            found = narrative_evidence(text, claim, q.claim_number, year=r["year"], bound=q.claim_op != "=")
             best = max((o for _, _, o in found), default=0)
             # the sentences that speak most closely of the claim decide, not any sentence with a number
             for clause, value, overlap in found:

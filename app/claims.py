@@ -81,10 +81,18 @@ def stated_cells(text: str, q) -> list[tuple[str, str, float]]:
 
     out, start = [], 0
     for m in _COUNT.finditer(text):
+        if m.start() < start:
+            continue
         before = text[start:m.start()]
-        after = text[m.end():m.end() + 6]
-        start = m.end()
-        key, label = find_metric(before + after.split("，")[0], q.version)
+        # the words right after the count, to the next stop: 2件行政复议、1件行政诉讼 names its cell after the count
+        after = re.match(r"[^、，,。；;？?！!\d]{0,10}", text[m.end():]).group(0)
+        if find_metric(after, q.version)[0]:
+            before = re.split(r"[、，,。；;？?！!]", before)[-1]
+            start = m.end() + len(after)
+        else:
+            after = after[:6]
+            start = m.end()
+        key, label = find_metric(before + after, q.version)
         if not key or key.startswith("applications.") is False and not key.startswith(("proactive.", "appeals.")):
             continue
         sub = type(q)(q.question, metric=key, metric_word=label, year=q.year, years=q.years, version=q.version)
@@ -500,6 +508,8 @@ _NUMBER = re.compile(r"(?<![（(\d.])(\d+(?:\.\d+)?)\s*(%|％|条|件|个|项|�
 _ASKING = re.compile(r"对吗|对不对|属实吗?|是否正确|是真的吗|真的吗|是不是真的?|判断[:：]?|核实|吧|没错吧|确实如此|"
                      # who says it is not what is said (有人说…，这个说法对吗)
                      r"有人说|有人称|听说|据说|据称|网上说|网传|传言|报道称|媒体称|这个说法|这种说法|此说法|该说法|"
+                     # a bound is the claim's, not words the report uses (超过1万人 / 新增关注用户达5810人)
+                     r"超过|多于|高于|大于|不足|低于|少于|不到|小于|了吧|"
                      r"[？?。，,！!\s“”\"]")
 
 
@@ -525,12 +535,13 @@ def negative_statements(text: str, claim: str, words: tuple[str, ...] = ()) -> l
 
 
 def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
-                       year: int | None = None) -> list[tuple[str, float, float]]:
+                       year: int | None = None, bound: bool = False) -> list[tuple[str, float, float]]:
     """Clauses of a report's narrative that speak of what the claim speaks of: (clause, its number, overlap).
 
     The claim's words are matched as character pairs, so word order and small
     differences (上网发布了153条公安政府信息 / 上网发布的135条公安政府信息) still match;
-    a clause of a flattened table (mostly digits, or very long) is not narrative.
+    a clause of a flattened table (mostly digits, or very long) is not narrative. A `bound` claim (超过1万人)
+    is spoken of by a clause with any count of the same thing.
     """
     percent = bool(re.search(r"[%％]|一半|半数|百分之", claim))
     want = _bigrams(_ASKING.sub("", claim))
@@ -560,7 +571,7 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
         have = _bigrams(core)
         shared = len(want & have)
         overlap = shared / len(want)
-        if number in nums and shared >= 4:
+        if (number in nums or bound) and shared >= 4:
             # a short clause stating the claim's number, nearly all of whose words the claim has
             # (因无法提供相关信息答复2件 for 有2件申请是因为无法提供相关信息而答复的)
             overlap = max(overlap, shared / len(have) - 0.1)

@@ -9,6 +9,7 @@ from functools import lru_cache
 from nianbao.ingest import template as T
 
 from .coverage import _TEMPLATE_YEAR, inventory_kind, template_named
+from .labels import fmt
 from .spelling import Homophones, simplified
 
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*")
@@ -386,6 +387,9 @@ def normalise_counts(text: str) -> str:
     # a Chinese number begins with a digit or 十 (万元 alone is a unit, not 0元)
     text = re.sub(r"((?:[零〇一二两三四五六七八九]|十)[零〇一二两三四五六七八九十百千万]*)(件|条|个|项|篇|次|万元|元)",
                   lambda m: fix(m) if re.search(r"[十百千万]", m.group(1)) else m.group(0), text)
+    # 1.5万条, 1万人: digits times 万 before a count's unit (万元 is a unit of its own)
+    text = re.sub(r"(\d+(?:\.\d+)?)\s*([万千])(?=\s*(?:件|条|个|项|篇|次|人|户|批|家|份))",
+                  lambda m: fmt(float(m.group(1)) * (10000 if m.group(2) == "万" else 1000)), text)
     # 有一件/共一起 … (a count), but 一件都没有 stays a word
     text = re.sub(r"(?<=有|共|是)一(?=[件起条项次](?!.{0,3}都))", "1", text)
     # 两件, 三条 (一件 stays a word: 一件都没有)
@@ -567,7 +571,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         claim = None   # 想核实一下：…新收了多少件？ asks for the number
     if claim:
         q.intent = "claim"
-        num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期|场)", text) or \
+        num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期|场|人|户)", text) or \
             re.search(r"(?:是|为|有|达到?)\s*(\d+(?:\.\d+)?)(?=\s*(?:[。.！!，,？?]|$))", text) or \
             re.search(r"(一半|半数)", text)
         if num:
@@ -626,9 +630,11 @@ def _yes_no(text: str, q: Query) -> bool:
 
 
 def _stated_count(text: str, q: Query) -> bool:
-    """A count put as a question of fact (…有2件结果被纠正？): a number with its unit after 有/共 about a metric, and no
-    word that asks for a number."""
-    return bool(q.metric and re.search(r"(?:有|共|共有|是)\s*\d+(?:\.\d+)?\s*(?:条|件|项|个|起|次|篇)", text)
+    """A count put as a question of fact (…有2件结果被纠正？ / …共受理政府信息公开申请2件？ / …超过15000条？): a number
+    with its unit, about a metric or a body, asked only by the question mark; no word that asks for a number."""
+    return bool((q.metric and re.search(r"(?:有|共|共有|是)\s*\d+(?:\.\d+)?\s*(?:条|件|项|个|起|次|篇)", text) or
+                 (q.metric or q.bodies) and re.search(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|起|次|篇|人|批次|%|％)[^，,。\d]{0,4}[？?]\s*$",
+                                                      text))
                 and not re.search(r"多少|几[条件个起次项篇]|哪|什么|怎么|如何", text))
 
 

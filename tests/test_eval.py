@@ -279,3 +279,20 @@ def test_the_difference_asked_after_the_values(settings):
     assert "减少8" in ans.answer
     ans = _ask(settings, "君山片区2020、2022、2024三年主动公开的信息一共多少条？")
     assert "= 394" in ans.answer
+
+
+def test_counts_stated_with_their_cells_after_them(settings):
+    # 平潭全区 2022 表四: 行政复议 2, 行政诉讼 (未经复议直接起诉) 1; 市场监管局 2020 (2019 template): 5 = 2 部分公开 + 3 其他处理
+    ans = _ask(settings, "听说2022年平潭全区信息公开方面有2件行政复议、1件行政诉讼？")
+    assert ans.verdict == "supported"
+    ans = _ask(settings, "市场监管局2020年收到5件申请，其中2件部分公开、3件其他处理，对吗？")
+    assert ans.verdict == "supported"
+    assert _values(ans)[("2020_market-regulation-bureau_1.txt", "applications.other_handling.total")] == 3
+
+
+def test_a_count_asked_only_by_its_question_mark_is_a_claim(settings):
+    # 平潭全区 2022: “2022年全区共主动公开政府信息14571条”; 市场监管局 2022: “本年新增关注用户达5810人”
+    ans = _ask(settings, "2022年平潭全区主动公开政府信息超过1.5万条？")
+    assert ans.route == "claim" and ans.verdict == "contradicted" and "14571条" in ans.citations[0]["quote"]
+    ans = _ask(settings, "市场监管局2022年公众号新增关注用户超过1万人了吧？")
+    assert ans.verdict == "contradicted" and "5810人" in ans.citations[0]["quote"]
