@@ -16,7 +16,7 @@ import re
 from nianbao.ingest import template as T
 
 from .labels import fmt as _fmt
-from .router import RATIOS, find_metric, metrics_in
+from .router import APPEAL_COLUMNS, APPLICANTS, RATIOS, find_metric, metrics_in
 
 _CHANGE = re.compile(
     r"(?:比|较|相比|对比|同比|从)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
@@ -93,10 +93,15 @@ def stated_cells(text: str, q) -> list[tuple[str, str, float]]:
             after = after[:6]
             start = m.end()
         key, label = find_metric(before + after, q.version)
+        words = before + after
+        if not key and out and out[-1][0].endswith(".total") and \
+                any(w in words for w, _ in APPLICANTS + APPEAL_COLUMNS):
+            # 行政复议3件，其中1件结果被纠正: a count naming only a column is of the row before it
+            key, label = out[-1][0], out[-1][1]
         if not key or key.startswith("applications.") is False and not key.startswith(("proactive.", "appeals.")):
             continue
         sub = type(q)(q.question, metric=key, metric_word=label, year=q.year, years=q.years, version=q.version)
-        pick_column(sub, before)
+        pick_column(sub, words if key == (out[-1][0] if out else "") else before)
         out.append((sub.metric, sub.metric_word, float(m.group(1))))
     return out
 
@@ -239,17 +244,50 @@ class ClaimChecker:
         """Several counts in one claim (收到8件申请，其中同意公开3件): each checked on its own cell; true when all are."""
         from .answer import _label, main_key
 
-        lines, verdicts = [], []
+        from .cite import cite_passage
+
+        lines, verdicts, text_backs = [], [], []
         for r in targets:
+            text = self.a.store.report(r["report_id"])["text"]
+            quoted: set[str] = set()
             for key, label, claimed in stated_cells(q.text, q):
                 v = self.cell(ans, r, main_key(key, r["template"]))
+                # the narrative's own words on the same count (同意公开3件 for 同意公开了4件)
+                said = self._said(text, q, claimed, key, r)
                 if v is None:
                     lines.append(f"{_label(r)}（{r['year']}年）{label}：未填报，无法核实。")
-                    continue
-                verdicts.append(v == claimed)
-                lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(v)}（说法为{_fmt(claimed)}）"
-                             + ("" if v == claimed else "，不符") + "。")
-        return self._verdict(ans, verdicts, lines, "其中的数字")
+                else:
+                    verdicts.append(v == claimed)
+                    lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(v)}（说法为{_fmt(claimed)}）"
+                                 + ("" if v == claimed else "，不符") + "。")
+                if said and said[0] not in quoted:
+                    quoted.add(said[0])
+                    n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
+                                     self.a._section_of(r["report_id"], said[0]), said[0])
+                    lines.append(f"报告原文：“{said[0]}” [{n}]")
+                    if v is not None and v != claimed and said[1] == claimed:
+                        text_backs.append(True)   # the text says what the claim says, the table does not
+        ans = self._verdict(ans, verdicts, lines, "其中的数字")
+        if text_backs and ans.verdict == "contradicted":
+            ans.verdict = "conflicting"
+            ans.answer = "报告正文与表格数据不一致：\n" + "\n".join(lines)
+        return ans
+
+    def _said(self, text: str, q, claimed: float, key: str, r: dict) -> tuple[str, float] | None:
+        """The clause of a report's narrative that states the count a claim speaks of, and its number; the
+        narrative's own count found at ingestion first."""
+        for n, quote in self.a.text_counts(r, key):
+            return quote, n
+        for piece in re.split(r"[，,、；;]", q.text):
+            if not _COUNT.search(piece) or float(_COUNT.search(piece).group(1)) != claimed:
+                continue
+            for w in (*q.bodies, *q.body_words):
+                piece = piece.replace(w, "")
+            piece = re.sub(r"(?:19|20)\d\d\s*年度?", "", piece)
+            found = [e for e in narrative_evidence(text, piece, claimed, year=r["year"]) if e[2] >= 0.6]
+            if found:
+                return found[0][0], found[0][1]
+        return None
 
     def _change_column(self, ans, q, targets, word: str, this: int):
         """The 2019 tables print a row's change on the year before (本年增/减) and last year's count
@@ -585,7 +623,9 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
                 overlap -= 0.2   # the last item of a breakdown (其他应主动公开的政府信息32条), not the count asked
 
             value = number if number in nums else nums[0]
-            out.append((clause, value, overlap))
+            # the share or change said of the count right after it (同意公开3件，占比37.5%) is quoted with it
+            more = re.match(r"[，,]\s*(?:占比?|同比|较上年|比上年)[^。；;，,！？]{0,20}", text[m.end():])
+            out.append((clause + (more.group(0) if more else ""), value, overlap))
     out.sort(key=lambda e: (-e[2], e[1] != number))
     stating = [e for e in out if e[1] == number]
     return out[:limit] + [e for e in stating if e not in out[:limit]][:2]

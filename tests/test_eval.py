@@ -296,3 +296,14 @@ def test_a_count_asked_only_by_its_question_mark_is_a_claim(settings):
     assert ans.route == "claim" and ans.verdict == "contradicted" and "14571条" in ans.citations[0]["quote"]
     ans = _ask(settings, "市场监管局2022年公众号新增关注用户超过1万人了吧？")
     assert ans.verdict == "contradicted" and "5810人" in ans.citations[0]["quote"]
+
+
+def test_a_claim_of_several_counts_quotes_the_text_on_each(settings):
+    # 公安局 2024: 表三 新收 8, 予以公开 3; 正文 “同意公开3件，占比37.5%”
+    ans = _ask(settings, "公安局2024年收到8件申请，同意公开了4件，对吗？")
+    assert ans.verdict == "contradicted"
+    assert any("同意公开3件，占比37.5%" in c["quote"] for c in ans.citations)
+    # 社会事业局 2025 表四: 行政复议 总计 3, 结果纠正 1 — a count naming only a column is of the row before it
+    ans = _ask(settings, "社会事业局2025年被申请行政复议3件，其中1件结果被纠正，是吗？")
+    assert ans.verdict == "supported"
+    assert _values(ans)[("2025_social-affairs-bureau_1.txt", "appeals.review.corrected")] == 1
