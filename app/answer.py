@@ -113,7 +113,9 @@ def main_key(metric: str, template: str = "2021") -> str:
 
 
 def merge(question: str, answers: list[Answer]) -> Answer:
-    """The answers to the parts of one question, as one answer with one numbering."""
+    """The answers to the parts of one question, as one answer with one numbering; parts answered alike once."""
+    if len({(a.answer, a.status) for a in answers}) == 1 and not answers[0].citations:
+        return answers[0]
     out = Answer(question, route=answers[0].route if len({a.route for a in answers}) == 1 else "mixed")
     texts = []
     for a in answers:

@@ -153,7 +153,10 @@ NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,
                                # a program or a crawler to write is not a question about what the reports say
                                r"(?:写|编|做)(?:一个|个|一段|段)?.{0,8}(?:脚本|程序|代码|爬虫)|爬虫|"
                                r"(?:script|program|code|crawler|scraper)\b.{0,40}\b(?:to|that|for)\b|\bscrape\b|\bcrawl\b|"
-                               r"护照|签证|驾照|驾驶证|身份证.{0,4}(?:办|补|换)|社保卡|公积金.{0,4}(?:提取|贷款)|结婚登记|"
+                               r"护照|签证|驾照|驾驶证|身份证.{0,4}(?:办|补|换)|社保卡|公积金.{0,4}(?:提取|贷款)|结婚登记|通行证|入台证|"
+                               r"travel permit|passport|visa\b|"
+                               # an opinion or a grade asked of the tool is not in the reports
+                               r"打分|评分|打个分|给个分|(?:你觉得|你认为|你看).{0,20}(?:好不好|怎么样|行不行|满意|合格吗)|"
                                r"怎么(?:在网上)?办(?:理)?(?!.{0,6}(?:申请|公开))")
 OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票")
 
@@ -603,7 +606,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
                                             r"哪家多|谁多|谁更多|更多|差了?多少|差了?几|相差|多了(?:多少|几)|少了(?:多少|几)|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
-            and not q.aggregate:
+            and not q.aggregate and not (q.version == "2019" and q.metric.endswith((".change", ".*")) and
+                                         q.metric.startswith("proactive.") and q.year and len(q.bodies) <= 1):
+        # (a 2019 table prints the change on the year before in its own column: 今年增加了几项 is that cell)
         q.intent = "compare"
     elif q.ratio or (q.metric and q.aggregate):
         q.intent = "aggregate"
@@ -633,9 +638,10 @@ def _stated_count(text: str, q: Query) -> bool:
     """A count put as a question of fact (…有2件结果被纠正？ / …共受理政府信息公开申请2件？ / …超过15000条？): a number
     with its unit, about a metric or a body, asked only by the question mark; no word that asks for a number."""
     return bool((q.metric and re.search(r"(?:有|共|共有|是)\s*\d+(?:\.\d+)?\s*(?:条|件|项|个|起|次|篇)", text) or
-                 (q.metric or q.bodies) and re.search(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|起|次|篇|人|批次|%|％)[^，,。\d]{0,4}[？?]\s*$",
-                                                      text))
-                and not re.search(r"多少|几[条件个起次项篇]|哪|什么|怎么|如何", text))
+                 (q.metric or q.bodies) and not q.english and
+                 re.search(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|起|次|篇|人|批次|%|％)", text) and
+                 re.search(r"[了过的]?[？?]\s*$", text))
+                and not re.search(r"多少|几[条件个起次项篇]|哪|什么|怎么|如何|呢|是否|有没有|是不是|还是", text))
 
 
 def _declarative(text: str, q: Query) -> bool:
@@ -652,6 +658,8 @@ def _declarative(text: str, q: Query) -> bool:
 _DIFFERENCE_ASK = re.compile(r"\s*(?:那么|那|这)?(?:两者|两年|二者|前后|两个|中间)?(?:之间)?(?:相)?(?:差|差距|差额|差值)(?:了|是)?(?:多少|几)|"
                              r"\s*(?:那么|那)?(?:增加|减少|增长|下降|多|少|涨|降|变化)了?(?:多少|几)|"
                              r"\s*(?:how much|by how much|what(?:'s| is) the difference)", re.I)
+# a part asking only for the counts of what the part before names (…都是什么理由？各多少件？)
+_EACH_ASK = re.compile(r"(?:那么|那)?(?:各|分别|各自|具体)(?:是|有)?(?:多少|几)[件条个项次]?(?:呢)?[？?。]?")
 # statements asked about together (…，…，这两点都对吗 / 以上说法是否都属实)
 _SEVERAL_CLAIMS = re.compile(r"[，,。；;]?\s*(?:这|以上|上述|上面)?(?:两|二|三|几|这些|各)(?:点|个说法|种说法|句话|件事|处)?(?:说法)?"
                              r"(?:是否)?(?:都|全都|全部|均)(?:对|属实|正确|没错|成立|准确)[吗么嘛]?[？?]?\s*$")
@@ -678,7 +686,7 @@ def split_parts(question: str) -> list[str]:
     parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
     for i in range(len(parts) - 1, 0, -1):
         # "…分别多少？差了多少？": the difference asked of the values before, one comparison
-        if _DIFFERENCE_ASK.match(parts[i]) and not _rows_of(parts[i]):
+        if (_DIFFERENCE_ASK.match(parts[i]) or _EACH_ASK.fullmatch(parts[i].strip())) and not _rows_of(parts[i]):
             parts[i - 1:i + 1] = [parts[i - 1].rstrip("？?") + "，" + parts[i]]
     out = []
     for part in parts or [question]:

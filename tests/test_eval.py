@@ -307,3 +307,10 @@ def test_a_claim_of_several_counts_quotes_the_text_on_each(settings):
     ans = _ask(settings, "社会事业局2025年被申请行政复议3件，其中1件结果被纠正，是吗？")
     assert ans.verdict == "supported"
     assert _values(ans)[("2025_social-affairs-bureau_1.txt", "appeals.review.corrected")] == 1
+
+
+def test_opinions_and_travel_documents_are_not_about_the_reports(settings):
+    for q in ("你觉得平潭的政务公开做得好不好？给个打分。", "How do I apply for a Taiwan travel permit in Pingtan?"):
+        ans = _ask(settings, q)
+        assert ans.status == "out_of_scope" and not ans.citations
+        assert ans.answer.count("不在政府信息公开工作年度报告的范围内") == 1

@@ -169,6 +169,10 @@ TABLE2_2019 = [
     c("2020年平潭综合实验区政府采购花了多少钱", t2("procurement", "amount"), PT, 2020),
     c("2019年社会事业局集中采购情况", t2("procurement", "projects", "amount"), SS, 2019),
     c("财政金融局2020年政府集中采购了几个项目，总金额多少？", t2("procurement", "projects", "amount"), CZ, 2020),
+    c("How many centralized government procurement deals did the Pingtan Finance Bureau report for 2020, and what was "
+      "the total amount?", t2("procurement", "projects", "amount"), CZ, 2020),
+    # one report of the 2019 tables: 今年增加了几项 is its change column, not a comparison of years
+    c("靖江工业园区2020年行政许可上一年有几个项目，今年增加了几项？", t2("licensing", "prior_year_items", "change", "decisions"), JJ, 2020),
     c("2019年经发局主动公开规章的情况",
       t2("regulations", "newly_made", "newly_published", "total_published"), JF, 2019),
 ]
@@ -645,6 +649,7 @@ TYPOS = [
     c("2022年平潭全区行政诉松多少件", t4(LITIGATION), PT, 2022),
     c("2024年市场监管局行政处法多少件", t2("penalty", "decisions"), SJ, 2024),
     c("2024年公安局不子公开多少件", t3(DENIED), GA, 2024),
+    c("平潭综合实验区2022年没公开的申请都是什么理由？各多少件？", t3(DENIED), PT, 2022),
     c("2023年海坛片区先行有效的规范性文件几件", t2("normative_documents", "in_force"), HT, 2023),
     c("2021年公安局本年废纸件数", t2("regulations", "repealed", ) | t2("normative_documents", "repealed"), GA, 2021),
     c("2024年公安局收到多少申情", RECEIVED, GA, 2024),
