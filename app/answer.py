@@ -24,7 +24,7 @@ from .cite import cite_cell, cite_passage
 from .claims import ClaimChecker, _cell_name, claim_kind, narrative_evidence, negative_statements
 from .coverage import _title_line, inventory
 from .measures import TOPICS, excerpt, from_store, topics
-from .labels import COLUMNS, cell_text, fmt as _fmt
+from .labels import COLUMNS, fmt as _fmt, value_text
 from .router import (NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, english_reading,
                      metrics_in, parse, pick_column, revise_version, split_parts, template_named)
 
@@ -241,6 +241,8 @@ class Answerer:
                 row = previous["metric"].rsplit(".", 1)[0]
                 q.metric = row + (".*" if row.startswith("proactive.") else ".total")
                 q.metric_word = previous.get("metric_word", "")
+                if not previous["metric"].endswith((".total", ".*")):   # the column the part before named is not this one's
+                    q.metric_word = re.sub(r"（[^（）]*）$", "", q.metric_word)
                 pick_column(q, re.sub(r"[“”\"'‘’「」《》]", "", text))
                 if q.intent in ("narrative", "out_of_scope"):
                     q.intent = "value"
@@ -376,14 +378,20 @@ class Answerer:
             facts = list(self.store.facts(key=q.metric, report_id=r["report_id"]))
             if not facts:
                 blank.append(r)
-                lines.append(f"{_name(r['body'])}（{r['year']}年）：报告中未找到该表。")
+                table = q.metric.split(".")[0]
+                if self.store.facts(key=f"{table}.*", report_id=r["report_id"]):
+                    # the table is there without this row (海坛 2023 prints no 规章 row): not reported
+                    lines.append(f"{_name(r['body'])}（{r['year']}年）：{T.cell_label(q.metric.replace('*', 'total'))[0] or '该表'}"
+                                 f"中没有这一行，未填报。 [{self._cite_report(ans, r)}]")
+                else:
+                    lines.append(f"{_name(r['body'])}（{r['year']}年）：报告中未找到该表。")
                 continue
             parts = []
             shown_facts[r["report_id"]] = facts
             for f in facts:
                 n = self._cite_fact(ans, r, f)
                 first_n.setdefault(r["report_id"], n)
-                shown = cell_text(f)
+                shown = value_text(f)
                 _, row, col = f["key"].split(".")
                 if len({x["key"].split(".")[1] for x in facts}) > 1:   # a group: each of its rows by name
                     label = T.row_label(f["key"].split(".")[0], row, with_group=False)
@@ -683,9 +691,7 @@ class Answerer:
                            and r["year"] and lo <= r["year"] <= hi), key=lambda r: r["year"])
             have = []
             for r in reps:
-                n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], "preamble",
-                                 _title_line(self.store, r)[:120])
-                have.append(f"{r['year']} [{n}]")
+                have.append(f"{r['year']} [{self._cite_report(ans, r)}]")
             gone = [str(y) for y in range(lo, hi + 1) if y not in {r["year"] for r in reps}]
             lines.append(f"{_name(body) if body else '该报告'}：{lo}—{hi}年中语料有{'、'.join(have) or '（无）'}年的报告"
                          + (f"；缺{'、'.join(gone)}年。" if gone else "，每一年都有。"))
@@ -794,7 +800,7 @@ class Answerer:
                     context = beside(self, ans, replace(q, intent="value", metric=f["key"].rsplit(".", 1)[0] + ".total"), r,
                                      next(iter(self.store.facts(key=f["key"].rsplit(".", 1)[0] + ".total",
                                                                 report_id=r["report_id"])), f))
-                lines.append(f"表格数据：{_cell_name(f['key'])} = {cell_text(f)} [{n}]{context}")
+                lines.append(f"表格数据：{_cell_name(f['key'])} = {value_text(f)} [{n}]{context}")
             self._related_findings(ans, r["report_id"], q.metric)
         if evidence and table_ev and bool(text_ok) != bool(table_ok):
             ans.verdict = "conflicting"
@@ -810,6 +816,11 @@ class Answerer:
                     f"不属实：报告中的数字不{'超过' if q.claim_op == '>' else '低于'}{q.claim_number:g}。")
         ans.answer = head + "\n" + "\n".join(lines)
         return ans
+
+    def _cite_report(self, ans: Answer, r: dict) -> int:
+        """Cite a report as a whole, by its title line (a report that has it, or lacks a row or a section)."""
+        return cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], "preamble",
+                            _title_line(self.store, r)[:120])
 
     def text_counts(self, r: dict, metric: str | None) -> list[tuple[float, str]]:
         """The narrative's own counts of a metric where they differ from its table, as found at ingestion
@@ -841,6 +852,15 @@ class Answerer:
         if q.zone_only and not q.bodies:
             filters = Filters(bodies=tuple(r["body"] for r in reports if r["kind"] == "zone"),
                               year_from=lo, year_to=hi, sections=filters.sections)
+        if q.section and (q.bodies or q.report_ids) and (q.year or q.year_range):
+            # the report asked has no such section (财政金融局 2021 ends without 六): not reported, said so
+            targets = self._targets(q, reports)
+            lacking = [r for r in targets if q.section not in {x.key for x in self.store.sections(r["report_id"])}]
+            if targets and len(lacking) == len(targets):
+                ans.status = "not_reported"
+                ans.answer = "\n".join(f"{_label(r)}{r['year']}年报告中没有“{SECTION_TITLES.get(q.section, q.section)}”这一部分，"
+                                       f"未报告相关内容。 [{self._cite_report(ans, r)}]" for r in lacking)
+                return ans
         if re.search(r"多少|几[条件个篇次项家场期人]|比例|占比", q.text) and not q.metric:
             counted = self._narrative_counts(q, reports, ans)
             if counted is not None:

@@ -13,7 +13,7 @@ import re
 
 from nianbao.ingest import template as T
 
-from .labels import COLUMNS, cell_text, fmt as _fmt
+from .labels import COLUMNS, fmt as _fmt, value_text
 
 
 def beside(a, ans, q, r: dict, f: dict) -> str:
@@ -37,7 +37,7 @@ def breakdown(a, ans, r: dict, total_key: str) -> str:
     if not cells:
         return ""
     shown = [f"{COLUMNS.get(f['key'].rsplit('.', 1)[1], '')} "
-             f"{cell_text(f)} [{a._cite_fact(ans, r, f)}]" for f in cells]
+             f"{value_text(f)} [{a._cite_fact(ans, r, f)}]" for f in cells]
     return "（" + "，".join(shown) + "）"
 
 
@@ -89,4 +89,4 @@ def row_total(a, ans, r: dict, key: str) -> str:
     if not total:
         return ""
     t = total[0]
-    return f"（该项总计 {cell_text(t)} [{a._cite_fact(ans, r, t)}]）"
+    return f"（该项总计 {value_text(t)} [{a._cite_fact(ans, r, t)}]）"

@@ -27,7 +27,7 @@ def fmt(v) -> str:
     return f"{int(v)}" if float(v).is_integer() else str(v)
 
 
-def cell_text(f: dict) -> str:
+def value_text(f: dict) -> str:
     """A stored cell as the report printed it, with its unit once (2笔, 984361元, 390.9220万元); a cell printed
     but not readable (digits run together) says so and is taken as not reported."""
     if f["value"] is None:
