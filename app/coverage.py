@@ -35,7 +35,9 @@ _WHICH_TEMPLATE = re.compile(r"哪一?版|哪个版本|什么版本|哪种(?:模
 # A table left blank from end to end (表三都是空白没填)
 _BLANK = re.compile(r"表([二三四])[^，。？?]{0,12}(?:空白|没填|未填|没有填|全空)|(?:空白|没填|未填)[^，。？?]{0,6}表([二三四])")
 # Reports that never name their body
-_UNNAMED = re.compile(r"没(?:有)?写(?:清楚|明)?是?哪个单位|没有?署名|未署名|不知道是哪个单位|没写单位|匿名|没有写明.{0,4}单位")
+_UNNAMED = re.compile(r"没(?:有)?写(?:清楚|明)?是?哪个单位|没有?署名|未署名|不知道是哪个单位|没写单位|匿名|没有写明.{0,4}单位|"
+                      r"(?:没|未)(?:有)?(?:写|标|注|署)(?:明|出|上)?.{0,8}(?:单位|机关|部门)(?:的)?(?:名称|名字)?|"
+                      r"\b(?:unnamed|does not name|doesn't name|never names?)\b")
 _YEARS = re.compile(r"哪几年|哪些年份?|哪一年|几年的|有几份|哪几份|which years|years are covered", re.I)
 _LISTING = re.compile(r"(?:有|收录|收了|包括|包含).{0,8}(?:年报|报告)|(?:年报|报告).{0,6}(?:哪些|有什么)|"
                       r"哪些.{0,10}(?:年报|报告)|哪些单位的")
@@ -61,6 +63,26 @@ def inventory_kind(text: str) -> str:
             re.search(r"(?:多少|几)份.{0,4}(?:年报|报告)|(?:年报|报告).{0,4}(?:多少|几)份|多少\s*年报", text):
         return "listing"
     return ""
+
+
+# a body speaking of itself at the head of a clause (区党政办坚持…, 我局…): a short name ending in a kind of office
+_SELF = re.compile(r"(?:^|[。；，,\n])\s*(?:20\d\d年(?:度)?[，,]?\s*)?((?:区|市|县|镇|街道)?[\u4e00-\u9fff]{0,6}?"
+                   r"(?:党政办|办公室|管委会|管理局|委员会|局|委|办))(?=坚持|牵头|认真|积极|严格|按照|深入|持续|政府信息公开工作|共|全年)")
+
+
+def self_name(text: str) -> tuple[str, str] | None:
+    """The name a report's text uses for its own body most often, and a clause using it; None when none recurs."""
+    counts: dict[str, list[str]] = {}
+    for m in _SELF.finditer(text):
+        name = m.group(1)
+        if re.search(r"[我本各]|提升|督促|今年", name) or len(name) < 3:
+            continue
+        end = min(len(text), m.end(1) + 12)
+        counts.setdefault(name, []).append(text[m.start(1):end].split("，")[0].split("。")[0])
+    if not counts:
+        return None
+    name, uses = max(counts.items(), key=lambda kv: len(kv[1]))
+    return name, uses[0]
 
 
 def _title_line(store, r: dict) -> str:
@@ -124,9 +146,13 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
         by_body: dict[str, list[dict]] = {}
         for r in scope:
             by_body.setdefault(_label(r), []).append(r)
+        # the years the corpus spans, so that a body's missing ones can be named (财政金融局 lacks 2019 and 2022)
+        span = sorted({r["year"] for r in reports if r["year"] and r.get("template") != "pre-2019"})
         for body, reps in sorted(by_body.items()):
             marks = "、".join(f"{r['year']} [{cite(r)}]" for r in sorted(reps, key=lambda r: r["year"] or 0))
-            lines.append(f"{body}：{marks}年（共{len(reps)}份）")
+            gone = [str(y) for y in range(span[0], span[-1] + 1) if y not in {r["year"] for r in reps}] if span else []
+            lines.append(f"{body}：{marks}年（共{len(reps)}份）" +
+                         (f"；语料覆盖的{span[0]}—{span[-1]}年中缺{'、'.join(gone)}年" if gone else ""))
         lines.append("说明：语料中没有的年份，不等于该单位未发布。")
     elif kind == "blank_table":
         m = _BLANK.search(q.text)
@@ -148,6 +174,11 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
         lines.append(f"通篇没有写明发布单位的报告（{len(scope)}份）：")
         for r in sorted(scope, key=lambda r: (r["region"] or "", r["year"] or 0)):
             lines.append(f"  {_label(r)} {r['year']}年 {r['source_file']} [{cite(r)}]")
+            said = self_name(store.report(r["report_id"])["text"])
+            if said:   # how the text speaks of itself (区党政办坚持…), quoted
+                n = cite_passage(ans, store, r["report_id"], r["source_file"], r["body"], r["year"],
+                                 answerer._section_of(r["report_id"], said[1]), said[1])
+                lines.append(f"    正文中的自称：{said[0]} [{n}]")
     elif kind == "listing":
         years = sorted({r["year"] for r in scope if r["year"]})
         span = f"，{years[0]}—{years[-1]}年" if len(years) > 1 else ""

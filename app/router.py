@@ -118,7 +118,8 @@ ENGLISH = [
     (r"\bpolicy interpretations?\b", "政策解读"), (r"\bhotlines?\b", "热线"), (r"\bWeibo\b", "微博"),
     (r"\bplatforms?\b", "平台"), (r"\bestablished\b|\bset up\b|\bformed\b|\bmerged?\b", "成立 整合"),
     (r"\brank\w*|\bsort\w*|\border(?:ed)? by\b", "排名"), (r"\blist\b", "列出"), (r"\b(?:annual )?reports\b", "年报"),
-    (r"\bannual reports?\b", "年报"), (r"\bwhich\b|\bwhat (?:zones|bodies)\b", "哪些"),
+    (r"\bannual reports?\b", "年报"), (r"\bin (?:the|your|this) (?:collection|corpus|database|library)\b", "语料中"),
+    (r"\bwhich\b|\bwhat (?:zones|bodies)\b", "哪些"), (r"\bbod(?:y|ies)\b|\bagenc(?:y|ies)\b", "单位"),
     (r"\bhow many\b|\bhow much\b", "多少"), (r"\bdid not\b.*\breport\b|\bno report\b|\bmissing\b", "没有年报"),
     (r"(?:development )?zones?\b|\bparks?\b|\bnew areas?\b", "园区"),
     (r"\brequests?\b", "申请"), (r"\bproactive(?:ly)? disclos\w*|\bpublished\b", "主动公开"),
@@ -132,7 +133,8 @@ ENGLISH = [
 ]
 # English phrases read before the template's words (information-processing fee is not the administrative fee)
 ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
-                 (r"\(?\s*(?:in |units? of )?(?:10k|10,000|ten thousand) yuan\s*\)?", "万元")]
+                 (r"\(?\s*(?:in |units? of )?(?:10k|10,000|ten thousand) yuan\s*\)?", "万元"),
+                 (r"\b(?:have|has|had) (?:an? |any )?((?:19|20)\d\d )?(?:annual )?reports?\b", r"有\1年报")]
 SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间|工作计划|下一步|今后|明年.{0,4}(?:计划|打算|重点)|"
                              r"准备怎么|打算怎么|怎么推进|如何推进|将如何|重点做哪些|下一阶段|下阶段|接下来|工作打算|工作安排"),
                  ("overview", r"总体情况|做了哪些|开展了哪些"),
@@ -587,7 +589,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                 phrase = phrase.replace(b, "")
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
     elif re.search(r"(?<!有)没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失|缺(?:了)?哪|少了哪", text) and \
-            inventory_kind(text) != "unnamed":
+            inventory_kind(text) != "unnamed" and not (q.bodies and inventory_kind(text) == "years"):
         q.intent = "coverage"
     elif inventory_kind(text) and not ((q.section or q.metric or q.ratio) and inventory_kind(text) in ("listing", "years",
                                                                                                     "template")) \
@@ -659,7 +661,8 @@ _DIFFERENCE_ASK = re.compile(r"\s*(?:那么|那|这)?(?:两者|两年|二者|前
                              r"\s*(?:那么|那)?(?:增加|减少|增长|下降|多|少|涨|降|变化)了?(?:多少|几)|"
                              r"\s*(?:how much|by how much|what(?:'s| is) the difference)", re.I)
 # a part asking only for the counts of what the part before names (…都是什么理由？各多少件？)
-_EACH_ASK = re.compile(r"(?:那么|那)?(?:各|分别|各自|具体)(?:是|有)?(?:多少|几)[件条个项次]?(?:呢)?[？?。]?")
+_EACH_ASK = re.compile(r"(?:那么|那)?(?:各|分别|各自|具体)(?:是|有)?(?:多少|几)[件条个项次]?(?:呢)?[？?。]?|"
+                       r"(?:那么|那|又|还)?缺(?:了|少)?哪(?:几|些)年(?:的)?(?:年报|报告)?(?:呢)?[？?。]?")
 # statements asked about together (…，…，这两点都对吗 / 以上说法是否都属实)
 _SEVERAL_CLAIMS = re.compile(r"[，,。；;]?\s*(?:这|以上|上述|上面)?(?:两|二|三|几|这些|各)(?:点|个说法|种说法|句话|件事|处)?(?:说法)?"
                              r"(?:是否)?(?:都|全都|全部|均)(?:对|属实|正确|没错|成立|准确)[吗么嘛]?[？?]?\s*$")

@@ -325,3 +325,16 @@ def test_a_row_or_a_section_the_report_lacks_is_not_reported(settings):
     ans = _ask(settings, "财政金融局2021年年报“其他需要报告的事项”写了什么？")
     assert ans.status == "not_reported" and "没有“六、其他需要报告的事项”这一部分" in ans.answer
     assert {c["source_file"] for c in ans.citations} == {"2021_finance-bureau_1.txt"}
+
+
+def test_years_a_body_has_and_lacks_and_how_an_unnamed_report_names_itself(settings):
+    # 财政金融局: 2020, 2021, 2023, 2024, 2025 — the corpus spans 2019–2025
+    ans = _ask(settings, "库里有财政金融局哪几年的年报？缺哪几年？")
+    assert "缺2019、2022年" in ans.answer
+    ans = _ask(settings, "Which Pingtan bodies have a 2023 report in the collection?")
+    assert {c["source_file"] for c in ans.citations} == {
+        "2023_agriculture-rural-affairs-bureau_1.txt", "2023_finance-bureau_1.txt", "2023_haitan-district_1.txt",
+        "2023_natural-resources-environment-bureau_1.txt", "2023_social-affairs-bureau_1.txt"}
+    # 常州 2024 never names its body; its text speaks of 区党政办
+    ans = _ask(settings, "2024年这批年报里哪一份没写发布机关的名称？")
+    assert "2024_changzhou-district-office.txt" in ans.answer and "正文中的自称：区党政办" in ans.answer
