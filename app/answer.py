@@ -865,6 +865,9 @@ class Answerer:
             counted = self._narrative_counts(q, reports, ans)
             if counted is not None:
                 return counted
+        literal = self._literal_passages(q, reports, ans)
+        if literal is not None:
+            return literal
         k = 12 if not q.bodies else 6
         hits = self.index.search(q.text, filters, k=k)
         if hits and not q.section and (q.bodies or q.report_ids):
@@ -919,6 +922,39 @@ class Answerer:
             lines.append(f"{_label(r)}（{r['year']}年）：{' + '.join(parts)} = {_fmt(total)}")
         ans.answer = "合计：\n" + "\n".join(lines)
         ans.status = "answered" if got else "not_reported"
+        return ans
+
+    def _literal_passages(self, q: Query, reports: list[dict], ans: Answer) -> Answer | None:
+        """A term the question prints as is (H5, APP, 12345, 121条): every sentence of the reports asked that prints
+        it, cited by section; None when the question has no such term or no report prints it."""
+        if q.english:
+            return None
+        terms = re.findall(r"[A-Za-z]+\d+|\d+[A-Za-z]+|[A-Z]{2,}", q.text)
+        if not terms and (q.bodies or q.report_ids) and q.year:
+            # a count the question quotes from the report (主动公开的121条信息都分哪些类别)
+            terms = [m.group(0) for m in re.finditer(r"\d+(?:\.\d+)?\s*(?:条|篇|期|场|次|个|家)", q.text)
+                     if not re.fullmatch(r"(?:19|20)\d\d", m.group(0)[:4])]
+        if not terms:
+            return None
+        targets = self._targets(q, reports)
+        lines = []
+        for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
+            found = []
+            for sec in self.store.sections(r["report_id"]):
+                if q.section and sec.key != q.section:
+                    continue
+                for sent in re.findall(r"[^。；！？\n]+[。；！？]?", sec.text):
+                    if any(t.lower() in sent.lower() for t in terms) and len(sent) <= 300 and sent.strip() not in found:
+                        found.append(sent.strip())
+                        n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"],
+                                         sec.key, sent.strip())
+                        lines.append(f"  · {sent.strip()} [{n}]")
+            if found:
+                lines.insert(len(lines) - len(found), f"{_label(r)}（{r['year']}年）")
+        if not lines:
+            return None
+        where = SECTION_TITLES.get(q.section, "")
+        ans.answer = f"写到“{'、'.join(terms)}”的原文" + (f"（“{where}”部分）" if where else "") + "：\n" + "\n".join(lines)
         return ans
 
     def _narrative_counts(self, q: Query, reports: list[dict], ans: Answer) -> Answer | None:
@@ -984,6 +1020,8 @@ class Answerer:
         limit = 40
         lines, missing = [], []
         asked = set(topics(q.text))
+        literal = [] if q.english else re.findall(r"[A-Za-z]+\d+|\d+[A-Za-z]+|[A-Z]{2,}", q.text)
+        asked = asked or ({"literal"} if literal else set())
         kinds = {"problems": ("problems",), "measures": ("measures",), "both": ("problems", "measures")}[want]
         bodies = {r["body"] for r in targets}
         # every year of the bodies asked, so that a year repeating an earlier one is found
@@ -997,6 +1035,8 @@ class Answerer:
             s5 = five.section
             chosen = [(k, it) for k in kinds for it in getattr(s5, k)
                       if not asked or asked & set(topics(it.text))]
+            if literal:   # a term printed as is (H5, APP, 12345): the items that print it
+                chosen = [(k, it) for k, it in chosen if any(w.lower() in it.text.lower() for w in literal)]
             nth = re.search(r"第([一二三四五六七八九十\d]+)(?:条|项|点|个|方面)", q.text)
             if nth and len(kinds) == 1:   # 改进措施里第四条: that item alone
                 i = int(nth.group(1)) if nth.group(1).isdigit() else NUMBERS.get(nth.group(1), 0)

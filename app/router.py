@@ -135,7 +135,7 @@ ENGLISH = [
 ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
                  (r"\(?\s*(?:in |units? of )?(?:10k|10,000|ten thousand) yuan\s*\)?", "万元"),
                  (r"\b(?:have|has|had) (?:an? |any )?((?:19|20)\d\d )?(?:annual )?reports?\b", r"有\1年报")]
-SECTION_WORDS = [("problems", r"问题|改进|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间|工作计划|下一步|今后|明年.{0,4}(?:计划|打算|重点)|"
+SECTION_WORDS = [("problems", r"(?<!舆情)(?<!热点)(?<!关切)(?<!反映的)(?<!咨询的)(?<!群众)问题|改进|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间|工作计划|下一步|今后|明年.{0,4}(?:计划|打算|重点)|"
                              r"准备怎么|打算怎么|怎么推进|如何推进|将如何|重点做哪些|下一阶段|下阶段|接下来|工作打算|工作安排"),
                  ("overview", r"总体情况|做了哪些|开展了哪些"),
                  # the template puts 信息处理费 in 六、其他需要报告的事项

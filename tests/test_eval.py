@@ -338,3 +338,17 @@ def test_years_a_body_has_and_lacks_and_how_an_unnamed_report_names_itself(setti
     # 常州 2024 never names its body; its text speaks of 区党政办
     ans = _ask(settings, "2024年这批年报里哪一份没写发布机关的名称？")
     assert "2024_changzhou-district-office.txt" in ans.answer and "正文中的自称：区党政办" in ans.answer
+
+
+def test_a_term_printed_as_is_finds_the_reports_that_print_it(settings):
+    # section 五 of 2023: 农业农村局 “H5解读”, 社会事业局 “如H5音频”, 自然资源与生态环境局 “多用H5…” — not 海坛, not 财政金融局
+    ans = _ask(settings, "2023年哪些单位在改进措施里提到要用H5来解读政策？")
+    assert {c["source_file"] for c in ans.citations} == {
+        "2023_agriculture-rural-affairs-bureau_1.txt", "2023_social-affairs-bureau_1.txt",
+        "2023_natural-resources-environment-bureau_1.txt"}
+    # 经发局 2022: “主动公开政府信息121条，涵盖政策及规范性文件类8条…”
+    ans = _ask(settings, "经发局2022年主动公开的121条信息都分哪些类别？")
+    assert any("涵盖政策及规范性文件类8条" in c["quote"] for c in ans.citations)
+    # 舆情问题 is not section 五
+    ans = _ask(settings, "市场监管局2022年回应了哪些舆情问题？")
+    assert any("积极回应舆情问题" in c["quote"] for c in ans.citations)
