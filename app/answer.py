@@ -357,6 +357,8 @@ class Answerer:
             out = [r for r in out if r["year"] == q.year]
         elif q.year_range:
             out = [r for r in out if r["year"] and q.year_range[0] <= r["year"] <= q.year_range[1]]
+            if len(set(q.years)) >= 2 and not re.search(r"(?:19|20)\d\d\s*年?\s*(?:—|-|–|至|到)", q.text):
+                out = [r for r in out if r["year"] in q.years]   # years listed (2020年和2025年), not a span
         if q.bodies or q.report_ids:
             out = [r for r in out if r["body"] in q.bodies or r["report_id"] in q.report_ids]
         elif q.zone_only:

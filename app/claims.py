@@ -600,12 +600,16 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
                 re.search(r"\d\.\d{3,}|（单位|万元）", core):   # a flattened table's run, not a sentence
             continue
         # a year, or an item number (1. 2、（5）), is not a quantity; a share is compared with shares only
-        nums = [float(n.group(1)) for n in _NUMBER.finditer(core)
-                if (n.group(2) or not (re.fullmatch(r"(?:19|20)\d\d", n.group(1)) or
-                                       re.match(r"\s*[.．、）)年月日]", core[n.end():])))
-                and (not percent or n.group(2) in ("%", "％"))]
+        counted = [n for n in _NUMBER.finditer(core)
+                   if (n.group(2) or not (re.fullmatch(r"(?:19|20)\d\d", n.group(1)) or
+                                          re.match(r"\s*[.．、）)年月日]", core[n.end():])))
+                   and (not percent or n.group(2) in ("%", "％"))]
+        nums = [float(n.group(1)) for n in counted]
         if not nums:
             continue
+        # the count the claim speaks of is the one whose own words are the claim's (总数425条，其中主动公开政府信息148条)
+        spans = [core[(counted[i - 1].end() if i else 0):n.start()][-10:] for i, n in enumerate(counted)]
+        own = max(range(len(nums)), key=lambda i: (len(want & _bigrams(spans[i])), -i))
         have = _bigrams(core)
         shared = len(want & have)
         overlap = shared / len(want)
@@ -622,7 +626,7 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
             if re.match(r"其他|其它", core) and not re.search(r"其他|其它", claim):
                 overlap -= 0.2   # the last item of a breakdown (其他应主动公开的政府信息32条), not the count asked
 
-            value = number if number in nums else nums[0]
+            value = number if number in nums else nums[own]
             # the share or change said of the count right after it (同意公开3件，占比37.5%) is quoted with it
             more = re.match(r"[，,]\s*(?:占比?|同比|较上年|比上年)[^。；;，,！？]{0,20}", text[m.end():])
             out.append((clause + (more.group(0) if more else ""), value, overlap))

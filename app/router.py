@@ -320,8 +320,10 @@ def _english_cells() -> list[tuple[str, str]]:
 
 def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] | None, tuple[int, ...], str]:
     """(year, range, years named, note) from 2024年, 2021-2024年, 近三年, 去年, 今年."""
-    named = tuple(int(y) for y in re.findall(r"((?:19|20)\d\d)\s*(?:年|—|-|–|至|到|和|与|、|及|,|，|）|\)|两年|三年|四年|五年)",
-                                             text))
+    # a year with its 年, or one of a list (2020、2021、2025这几年: the last one without 年)
+    named = tuple(int(m.group(1) or m.group(2)) for m in re.finditer(
+        r"((?:19|20)\d\d)\s*(?:年|—|-|–|至|到|和|与|、|及|,|，|）|\)|两年|三年|四年|五年)|(?<=[、和与及,，])((?:19|20)\d\d)(?!\d)",
+        text))
     m = re.search(r"((?:19|20)\d\d)\s*(?:年)?\s*(?:—|-|–|至|到)\s*((?:19|20)\d\d)", text)
     if m:
         return None, (int(m.group(1)), int(m.group(2))), named, ""

@@ -352,3 +352,12 @@ def test_a_term_printed_as_is_finds_the_reports_that_print_it(settings):
     # 舆情问题 is not section 五
     ans = _ask(settings, "市场监管局2022年回应了哪些舆情问题？")
     assert any("积极回应舆情问题" in c["quote"] for c in ans.citations)
+
+
+def test_years_listed_are_the_years_asked(settings):
+    # 市场监管局 新收: 2020 5, 2025 21 (2022 and 2024 lie between but are not asked)
+    ans = _ask(settings, "市监局2020年和2025年分别收到多少件信息公开申请？多了多少？")
+    assert {c["year"] for c in ans.citations} == {2020, 2025} and "增加16" in ans.answer
+    # 财政金融局 主动公开 (text only): 148 + 198 + 107 + 61 + 53; 2020 prints 总数425条，其中主动公开政府信息148条
+    ans = _ask(settings, "财政金融局2020、2021、2023、2024、2025这几年主动公开的政府信息加起来多少条？")
+    assert "= 567" in ans.answer
