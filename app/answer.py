@@ -132,7 +132,10 @@ def merge(question: str, answers: list[Answer]) -> Answer:
             break
     statuses = [a.status for a in answers]
     out.status = "answered" if "answered" in statuses else statuses[0]
-    out.answer = "\n\n".join(f"（{i + 1}）{t}" for i, t in enumerate(texts))
+    # a note every part opens with (an English question read in Chinese) is said once, first
+    first = re.match(r"（[^（）\n]*）\n", texts[0])
+    shared = first.group(0) if first and all(t.startswith(first.group(0)) for t in texts) else ""
+    out.answer = shared + "\n\n".join(f"（{i + 1}）{t[len(shared):]}" for i, t in enumerate(texts))
     return out
 
 
@@ -771,7 +774,7 @@ class Answerer:
                     evidence.append((r, quote, n))
         table_ev = []
         # a table-3 row speaks of applications: a claim that never says 申请 (热线诉求) is not about it
-        if q.metric and not (q.metric.startswith("applications.") and "申请" not in claim):
+        if q.metric and not (q.metric.startswith("applications.") and not re.search(r"申请|表三|办理结果", claim)):
             for r in targets:
                 key = main_key(q.metric, r["template"])
                 facts = [f for f in self.store.facts(key=key, report_id=r["report_id"]) if f["value"] is not None]

@@ -59,6 +59,9 @@ APPLICANTS = sorted(((w, c.key) for c in T.APPLICATIONS.columns if c.key != "tot
 # Columns of table 2 by the words people use (制发了几件, 现行有效的, 新公开了几件)
 PROACTIVE_COLUMNS = sorted(((w, c.key) for c in T.PROACTIVE.columns for w in (c.label, *c.words)
                             if len(w) >= 2 and not re.search(r"[A-Za-z]", w)), key=lambda x: -len(x[0]))
+# who the applicants of a table-3 row were: every applicant column
+_APPLICANT_ASKED = re.compile(r"(?:什么|哪)(?:类型|类|种)的?申请人|申请人(?:是谁|类型|情况|构成|分布)|谁提的|谁申请的|什么人提的|"
+                              r"哪些人提的|是谁提|来自(?:哪|什么)")
 # "结果如何" of a table-4 row: every outcome column
 _OUTCOMES_ASKED = re.compile(r"结果(?:如何|怎样|怎么样|是什么|分别)|怎么判|判决|审理结果|各项结果")
 APPEAL_COLUMNS = sorted(((w, c.key) for c in T.APPEALS.columns if c.key != "total" for w in (c.label, *c.words)
@@ -431,7 +434,8 @@ def pick_column(q: Query, plain: str) -> None:
         if len(named) == 1:
             q.metric = q.metric[:-len("total")] + named[0][1]
             q.metric_word += f"（{named[0][0]}）"
-        elif len(named) > 1:   # 自然人和“其他”组织各几件: every column of the row
+        elif len(named) > 1 or (q.metric.startswith("applications.") and _APPLICANT_ASKED.search(plain)):
+            # 自然人和“其他”组织各几件 / 是什么类型的申请人提的: every column of the row
             q.metric = q.metric[:-len("total")] + "*"
         else:
             if q.metric.startswith("appeals.") and _OUTCOMES_ASKED.search(plain):

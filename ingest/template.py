@@ -233,7 +233,7 @@ APPLICATIONS = Table(
         _t3("unprocessed_confirmation", "5.要求行政机关确认或重新出具已获取信息", "confirmation of information already obtained",
             r"重新出具|确认或重新", group="unprocessed", words=("重新出具", "确认", "confirmation")),
         _t3("other_overdue_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            "not corrected in time", r"逾期不补正|不补正", ("2021",), "other", words=("逾期不补正", "不补正")),
+            "not corrected in time", r"逾期不补正|不补正", ("2021",), "other", words=("逾期不补正", "不补正", "did not supplement", "failed to supplement", "not supplemented", "no supplement")),
         _t3("other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
             "fee not paid in time", r"收费通知|缴纳费用|未按收费", ("2021",), "other",
             words=("未缴费", "没交费", "未交费", "不交费", "不缴费", "没缴费", "缴纳费用", "收费通知")),

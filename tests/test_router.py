@@ -254,6 +254,9 @@ TABLE3_ROWS_2019 = [
 # ---- table 3 · applicant columns ---------------------------------------------------------------------------
 
 TABLE3_COLUMNS = [
+    c("农业农村局2023年部分公开的那1件是什么类型的申请人提的？",
+      {f"{A}partially_granted.{col}" for col in ("natural_person", "commercial", "research", "social_welfare",
+                                                 "legal_service", "other_org", "total")}, NY, 2023),
     c("2024年公安局自然人申请了多少件", t3("new_received", "natural_person"), GA, 2024),
     c("2025年市场监管局老百姓提交了多少申请", t3("new_received", "natural_person"), SJ, 2025),
     c("2024年公安局个人申请的有几件", t3("new_received", "natural_person"), GA, 2024),
