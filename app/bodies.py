@@ -232,7 +232,8 @@ class BodyResolver:
             res.bodies, res.matched = (described[0],), (described[1],)
             return res
         every = _EVERY.search(clean)
-        kind_only = re.search(r"(?:各|所有|全部|哪些|哪几个|每个)(片区|局)(?![\u4e00-\u9fff]{0,1}(?:长|级))", clean)
+        # (哪些片区乡镇整合而来 speaks of places, not of the bodies of a kind)
+        kind_only = re.search(r"(?:各|所有|全部|哪些|哪几个|每个)(片区|局)(?![\u4e00-\u9fff]{0,1}(?:长|级))(?!、?(?:乡|镇|街道|村))", clean)
         if not every and kind_only:
             # 各片区 / 哪些局 with no place: every body of that kind
             inside = [b for b in self.bodies if re.search(_EVERY_KIND[kind_only.group(1)], b)]

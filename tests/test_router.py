@@ -444,6 +444,8 @@ EVERY = [
       intent="aggregate", agg="rank"),
     c("平潭的各局2025年行政处罚合计", t2("penalty", "decisions"), (GA, JF, SS, CZ, SJ, ZR, NY), 2025,
       intent="aggregate", agg="sum"),
+    # places merged into a body are not the bodies of a kind
+    c("海坛片区由哪些片区乡镇整合而来？", None, HT, intent="narrative"),
     c("江阴哪些园区收到了申请", RECEIVED, (JJ, LG), intent="list"),
     c("2023年各片区行政处罚合计", t2("penalty", "decisions"), PIANQU, 2023, intent="aggregate", agg="sum"),
     c("2023年五份平潭报告的行政处罚决定数量加总是多少？", t2("penalty", "decisions"), PINGTAN_ALL, 2023,
