@@ -590,8 +590,10 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
     for m in _CLAUSE.finditer(text):
         clause = m.group(0).strip()
         # a clause opening with 其中 reads with the one before it (政府信息383条，其中主动公开54条), quoted as printed
+        begin = m.start()
         if previous is not None and re.match(r"其中|含|包括", clause) and text[previous.end():m.start()] in ("，", ","):
             clause = text[previous.start():m.end()].strip()
+            begin = previous.start()
         previous = m
         # a parenthesis breaking a count down (55条（涵盖…6条、…30条）) is not the clause's own number
         core = re.sub(r"（[^（）]*）|\([^()]*\)", "", clause)
@@ -629,7 +631,14 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
             value = number if number in nums else nums[own]
             # the share or change said of the count right after it (同意公开3件，占比37.5%) is quoted with it
             more = re.match(r"[，,]\s*(?:占比?|同比|较上年|比上年)[^。；;，,！？]{0,20}", text[m.end():])
-            out.append((clause + (more.group(0) if more else ""), value, overlap))
+            quote = clause + (more.group(0) if more else "")
+            # a short sentence is quoted whole (接到依申请公开2件，全部在规定时限内予以答复)
+            head = max(text.rfind(c, 0, begin) for c in "。；！？\n") + 1
+            ends = [i for i in (text.find(c, m.end()) for c in "。；！？\n") if i >= 0]
+            sentence = text[head:min(ends) if ends else len(text)].strip()
+            if quote in sentence and len(sentence) <= 60 and not re.search(r"\d{5,}", sentence):
+                quote = sentence
+            out.append((quote, value, overlap))
     out.sort(key=lambda e: (-e[2], e[1] != number))
     stating = [e for e in out if e[1] == number]
     return out[:limit] + [e for e in stating if e not in out[:limit]][:2]
