@@ -71,7 +71,7 @@ def claim_kind(text: str, q) -> str:
     return ""
 
 
-_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|起|次|篇|场|万元)")
+_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|起|次|篇|场|份|万元)")
 
 
 def stated_cells(text: str, q) -> list[tuple[str, str, float]]:
@@ -541,6 +541,9 @@ class ClaimChecker:
 
 # ---- a number the narrative states ------------------------------------------------------------
 
+# the template's own long labels: two in one clause make it a table printed as text
+_TABLE_LABELS = tuple({re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.]", "", x.label) for t in T.TABLES
+                       for x in (*t.rows, *t.columns) if len(x.label) >= 6} | {"申请人情况", "法人或其他组织"})
 _CLAUSE = re.compile(r"[^。；！？\n，,：:]+")
 _NUMBER = re.compile(r"(?<![（(\d.])(\d+(?:\.\d+)?)\s*(%|％|条|件|个|项|次|万元|元|人次|篇|期|场|家|人)?")
 _ASKING = re.compile(r"对吗|对不对|属实吗?|是否正确|是真的吗|真的吗|是不是真的?|判断[:：]?|核实|吧|没错吧|确实如此|"
@@ -599,7 +602,8 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
         core = re.sub(r"（[^（）]*）|\([^()]*\)", "", clause)
         digits = sum(ch.isdigit() for ch in core)
         if not clause or len(clause) > 160 or digits > len(core) * 0.5 or len(re.findall(r"\d+", core)) > 4 or \
-                re.search(r"\d\.\d{3,}|（单位|万元）", core):   # a flattened table's run, not a sentence
+                re.search(r"\d\.\d{3,}|（单位|万元）|(?<!\d)\d{6,}(?!\d)", core) or \
+                sum(label in core for label in _TABLE_LABELS) >= 2:   # a flattened table's run, not a sentence
             continue
         # a year, or an item number (1. 2、（5）), is not a quantity; a share is compared with shares only
         counted = [n for n in _NUMBER.finditer(core)

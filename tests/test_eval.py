@@ -191,7 +191,7 @@ def test_plans_for_a_year_come_from_the_report_before(settings):
 
 def test_corpus_questions_about_names_and_versions(settings):
     ans = _ask(settings, "有没有哪份报告通篇没写清楚是哪个单位发的？")
-    assert [c["source_file"] for c in ans.citations] == ["2024_changzhou-district-office.txt"]
+    assert {c["source_file"] for c in ans.citations} == {"2024_changzhou-district-office.txt"}
     ans = _ask(settings, "海坛片区2021年度那份报告，表二用的是哪一版的模板？")
     assert "2019年版" in ans.answer
     # penalties over 100 in the reports on the 2021 tables: 平潭全区2022 2113, 公安局2021 141, 农业农村局2023 182,
