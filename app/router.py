@@ -108,7 +108,9 @@ RATIOS: dict[str, tuple[str, tuple[str, ...], str]] = {
 NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # Simple English questions are read through Chinese keywords (the reports and the answers are Chinese).
 ENGLISH = [
-    (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"), (r"\b(?:which|what) years\b", "哪几年"),
+    (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"),
+    (r"\bmore than half\b|\bover half\b|\bmajority\b", "超过一半"), (r"\bless than half\b", "不到一半"),
+    (r"\b(?:more|over) than\b", "超过"), (r"\b(?:less|fewer) than\b", "少于"), (r"\b(?:which|what) years\b", "哪几年"),
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
     (r"\b(2019|2021)[- ](?:template|format|version)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
     (r"\b(?:it is|it's|now it is|this year is)\s+((?:19|20)\d\d)(?:\s+now)?\b", r"现在是\1年"),
@@ -574,8 +576,10 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
                       r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
                       r"是不是\s*\d", text) or \
-        (q.english and re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b",
-                                 question, re.I)) or \
+        (q.english and re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|"
+                                 # a yes-or-no question with a bound (Did … make up more than half …?)
+                                 r"^(?:did|was|were|is|are|has|have|does|do)\b.*\b(?:more|less|fewer|over|under) than\b",
+                                 question.strip(), re.I)) or \
         _declarative(text, q) or _stated_count(text, q) or _yes_no(text, q)
     if claim and not isinstance(claim, bool) and claim.group(0) in ("核实", "判断：", "判断:") and \
             re.search(r"多少|几[件条个项次篇起]|哪些|哪个|什么", text):

@@ -624,6 +624,8 @@ ENGLISH = [
     c("Which zones received applications in 2024?", RECEIVED, (), 2024, intent="list", zone=True),
     c("How many FOI requests did the Pingtan market regulation bureau receive in 2024?", RECEIVED, SJ, 2024),
     c("Was Linjiang New Area sued in 2024?", t4(LITIGATION), LJ, 2024),
+    c("Did proactively disclosed information make up more than half of everything the Pingtan Finance Bureau "
+      "produced in 2020?", (), CZ, 2020, intent="claim"),
     c("How many administrative penalties did the Pingtan zone as a whole impose in 2022?",
       t2("penalty", "decisions"), PT, 2022),
     c("How many penalties did the Xiamen Market Regulation Bureau impose in 2024?", t2("penalty", "decisions"), (),
