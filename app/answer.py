@@ -21,7 +21,7 @@ from nianbao.ingest.template import cell_label, main_column
 from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
-from .claims import ClaimChecker, _cell_name, claim_kind, narrative_evidence, negative_statements
+from .claims import ClaimChecker, _cell_name, _row_words, claim_kind, narrative_evidence, negative_statements
 from .coverage import _title_line, inventory
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt, value_text
@@ -464,6 +464,18 @@ class Answerer:
             ans.answer = head + "\n" + "\n".join(body + extra)
         else:
             ans.answer = f"{q.metric_word}：\n" + "\n".join(lines)
+            if len(got) == 1 and not any(got[0][1]) and \
+                    re.search(r"有没有|是否|有无|吗|\bany\b|^(?:did|was|were|is|are|has|have)\b", q.question.strip(), re.I):
+                # asked whether there were any, and the table says none: the text saying so in words, beside it
+                r = got[0][0]
+                what = q.text
+                for w in (*q.bodies, *q.body_words):
+                    what = what.replace(w, "")
+                for clause in negative_statements(self.store.report(r["report_id"])["text"], what,
+                                                  _row_words(q.metric))[:1]:
+                    n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"],
+                                     self._section_of(r["report_id"], clause), clause)
+                    ans.answer += f"\n报告正文：“{clause}” [{n}]"
         if not got:
             ans.status = "not_reported"
         return ans
@@ -759,6 +771,9 @@ class Answerer:
         for w in (*q.bodies, *q.body_words):
             claim = claim.replace(w, "")
         claim = re.sub(r"(?:19|20)\d\d\s*年度?", "", claim)
+        if q.english and q.metric:
+            # an English claim is matched on the text by its cell's own words and its number
+            claim = re.sub(r"[（(].*?[）)]", "", q.metric_word) + f"{_fmt(q.claim_number)}件"
         evidence = []
         for r in targets:
             text = self.store.report(r["report_id"])["text"]

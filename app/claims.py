@@ -149,6 +149,8 @@ def _row_words(key: str) -> tuple[str, ...]:
     parts = key.split(".")
     table = T.TABLE_BY_KEY.get(parts[0])
     row = table.row(parts[1]) if table and len(parts) > 1 and "*" not in parts[1] else None
+    if table and row is None and len(parts) > 1:   # a group (litigation_*): the group's words
+        row = next((g for g in table.groups if g.key == parts[1].rstrip("_*")), None)
     return tuple(w for w in (row.words if row else ()) if len(w) >= 2 and not re.search(r"[A-Za-z]", w))
 
 
@@ -512,7 +514,8 @@ class ClaimChecker:
                         for f in self.a.store.facts(key=k, report_id=r["report_id"]):
                             if f["value"]:
                                 self.a._cite_fact(ans, r, f)
-            if re.search(r"收到|新收|受理", q.text) and not any(k.startswith("applications.new_received") for k in (*keys, ref)):
+            if re.search(r"收到|新收|受理|\d+\s*[件份]\s*(?:政府信息公开|信息公开|依申请公开)?申请", q.text) and \
+                    not any(k.startswith("applications.new_received") for k in (*keys, ref)):
                 self.cell(ans, r, "applications.new_received.total")   # the count the claim starts from
             name = " + ".join(_cell_name(k) for k in keys)
             lines.append(f"{_label(r)}（{r['year']}年）：{name} {_fmt(a)}" +

@@ -361,3 +361,13 @@ def test_years_listed_are_the_years_asked(settings):
     # 财政金融局 主动公开 (text only): 148 + 198 + 107 + 61 + 53; 2020 prints 总数425条，其中主动公开政府信息148条
     ans = _ask(settings, "财政金融局2020、2021、2023、2024、2025这几年主动公开的政府信息加起来多少条？")
     assert "= 567" in ans.answer
+
+
+def test_none_in_the_table_is_shown_with_the_text_saying_so(settings):
+    # 市场监管局 2025: 表四 行政诉讼 all 0; 正文 “我局未发生因政府信息公开工作引发的相关行政诉讼案件”
+    ans = _ask(settings, "Did the Market Regulation Bureau report any lawsuits over information disclosure in 2025?")
+    assert any("未发生因政府信息公开工作引发的相关行政诉讼案件" in c["quote"] for c in ans.citations)
+    # an English claim is matched on the text by its cell's words: 平潭全区 2020 “共受理政府信息公开申请21件”
+    ans = _ask(settings, "Is it true that all administrative organs in Pingtan together received 21 information-disclosure "
+                         "requests in 2020?")
+    assert ans.verdict == "supported" and any("共受理政府信息公开申请21件" in c["quote"] for c in ans.citations)
