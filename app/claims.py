@@ -622,10 +622,10 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
         have = _bigrams(core)
         shared = len(want & have)
         overlap = shared / len(want)
-        if (number in nums or bound) and shared >= 4:
+        if (number in nums or bound or number < 0) and shared >= 4:
             # a short clause stating the claim's number, nearly all of whose words the claim has
             # (因无法提供相关信息答复2件 for 有2件申请是因为无法提供相关信息而答复的)
-            overlap = max(overlap, shared / len(have) - 0.1)
+            overlap = max(overlap, shared / len(have) - (0.15 if number < 0 else 0.1))
         if overlap >= 0.5:
             # the year's own count over a running total (累计…1770条) or another year's
             if year and f"{year}年" in clause:
