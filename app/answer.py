@@ -674,6 +674,21 @@ class Answerer:
         if q.year_range and (q.bodies or q.report_ids):
             return self._years_missing(ans, q, reports)
         year = q.year or max((r["year"] for r in reports if r["year"]), default=None)
+        if q.year and q.bodies:
+            # does this body have that year's report: yes with its title, or no with the years it has
+            lines = []
+            for body in q.bodies:
+                mine = sorted((r for r in reports if r["body"] == body), key=lambda r: r["year"] or 0)
+                that = [r for r in mine if r["year"] == q.year]
+                if that:
+                    lines.append(f"有：语料中有{body}{q.year}年的年度报告 [{self._cite_report(ans, that[0])}]。")
+                else:
+                    ans.status = "not_found"
+                    lines.append(f"没有：语料中没有{body}{q.year}年的年度报告；有" +
+                                 "、".join(f"{r['year']} [{self._cite_report(ans, r)}]" for r in mine) + "年的。")
+            lines.append("说明：语料中没有，不等于该单位未发布。")
+            ans.answer = "\n".join(lines)
+            return ans
         scope = [r for r in reports if r["body"] and (not q.zone_only or r["kind"] == "zone")
                  and (not q.bodies or r["body"] in q.bodies)]
         have = {r["body"] for r in scope if r["year"] == year}
@@ -688,12 +703,7 @@ class Answerer:
         for body, reps in sorted(missing.items()):
             cites = []
             for r in sorted(reps, key=lambda r: r["year"] or 0):
-                text = self.store.report(r["report_id"])["text"]
-                first = next((ln.strip() for ln in text.splitlines() if "报告" in ln and ln.strip()), "") or \
-                    next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-                n = cite_passage(ans, self.store, r["report_id"], r["source_file"], body, r["year"], "preamble",
-                                 first[:120])
-                cites.append(f"{r['year']} [{n}]")
+                cites.append(f"{r['year']} [{self._cite_report(ans, r)}]")
             lines.append(f"  {body}：有 {'、'.join(cites)} 年的报告")
         lines.append(f"有{year}年报告的单位：{len(have)}个。说明：语料中没有，不等于该单位未发布。")
         ans.answer = "\n".join(lines)

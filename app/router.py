@@ -598,7 +598,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             for b in list(found) + list(res.matched) + ([q.fuzzy[0]] if q.fuzzy else []):
                 phrase = phrase.replace(b, "")
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
-    elif re.search(r"(?<!有)没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失|缺(?:了)?哪|少了哪", text) and \
+    elif re.search(r"(?<!有)没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失|缺(?:了)?哪|少了哪|"
+                   r"(?:年报|年度报告|报告)(?:出来|发布|公布|出|上线|发)了?(?:吗|没有?)|有没有.{0,12}(?:年报|年度报告)", text) and \
             inventory_kind(text) != "unnamed" and not (q.bodies and re.search(r"有哪几年|哪几年的(?:年报|报告)", text)):
         q.intent = "coverage"
     elif inventory_kind(text) and not ((q.section or q.metric or q.ratio) and inventory_kind(text) in ("listing", "years",

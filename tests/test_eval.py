@@ -371,3 +371,12 @@ def test_none_in_the_table_is_shown_with_the_text_saying_so(settings):
     ans = _ask(settings, "Is it true that all administrative organs in Pingtan together received 21 information-disclosure "
                          "requests in 2020?")
     assert ans.verdict == "supported" and any("共受理政府信息公开申请21件" in c["quote"] for c in ans.citations)
+
+
+def test_whether_a_body_has_a_years_report(settings):
+    # 市场监管局: 2020, 2022, 2024, 2025 in the corpus
+    ans = _ask(settings, "市场监管局2024年的年报出来了吗？")
+    assert ans.status == "answered" and ans.answer.startswith("有")
+    assert {c["source_file"] for c in ans.citations} == {"2024_market-regulation-bureau_1.txt"}
+    ans = _ask(settings, "市场监管局2026年的年报出来了吗？行政处罚多少件？")
+    assert ans.status == "not_found" and not ans.facts and "2020" in ans.answer and "2025" in ans.answer
