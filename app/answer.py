@@ -600,6 +600,7 @@ class Answerer:
         if not targets:
             return self._no_reports(ans, q)
         key = main_key(q.metric)
+        unit = T.unit_of(main_key(q.metric, targets[0]["template"])) if q.metric else ""   # 万元 kept beside each value
         by_body: dict[str, list] = {}
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
             if q.ratio:
@@ -607,7 +608,8 @@ class Answerer:
                 by_body.setdefault(r["body"], []).append((r, v, text.split("：", 1)[1]))
             else:
                 v, n = self._values(ans, r, main_key(q.metric, r["template"]))
-                by_body.setdefault(r["body"], []).append((r, v, f"{_fmt(v)}" + (f" [{n}]" if n else "")))
+                by_body.setdefault(r["body"], []).append(
+                    (r, v, f"{_fmt(v)}{unit if v is not None else ''}" + (f" [{n}]" if n else "")))
         lines = [f"{q.metric_word}逐年变化："]
         for body, seq in by_body.items():
             lines.append(f"{_label(seq[0][0])}：")
@@ -621,7 +623,7 @@ class Answerer:
                     pct = f"，{d / prev[1]:+.1%}" if prev[1] else ""
                     change = f"（{missing if gap else ''}"\
                              f"较{prev[0]['year']}年{'增加' if d > 0 else '减少' if d < 0 else '持平'}"\
-                             f"{_fmt(abs(d)) if d else ''}{pct}）"
+                             f"{_fmt(abs(d)) + unit if d else ''}{pct}）"
                 elif gap:
                     change = f"（语料中没有{r['year'] - 1}年的报告，不作比较）"
                 lines.append(f"  {r['year']}年：{shown}{change}")

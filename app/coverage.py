@@ -108,14 +108,17 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
 
     store = answerer.store
     scope = [r for r in reports if r["template"] != "pre-2019" or kind in ("listing", "years")]
-    left_out = re.search(r"除了?([\u4e00-\u9fff]{2,8}?)(?:的|以外|之外|外)", q.text)
+    left_out = re.search(r"除了?([\u4e00-\u9fff]{2,8}?)(?:的|以外|之外|外)|(?:不是|非)([\u4e00-\u9fff]{2,8}?)的", q.text)
+    if left_out and not any((left_out.group(1) or left_out.group(2)) in (r["body"] or "") + (r.get("region") or "")
+                            for r in reports):
+        left_out = None   # 不是某个局的: no place of the corpus left out
     if (q.bodies or q.report_ids) and not left_out:
         scope = [r for r in scope if r["body"] in q.bodies or r["report_id"] in q.report_ids]
     if q.zone_only:
         scope = [r for r in scope if r["kind"] == "zone"]
     scope = _region_filter(q.text, scope)
     if left_out:   # 除了平潭的: every report but those of that place
-        place = left_out.group(1)
+        place = left_out.group(1) or left_out.group(2)
         scope = [r for r in scope if place not in (r["body"] or "") and place not in (r.get("region") or "")]
     if q.year and kind != "years":
         scope = [r for r in scope if r["year"] == q.year]

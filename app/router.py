@@ -163,7 +163,7 @@ NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,
                                r"护照|签证|驾照|驾驶证|身份证.{0,4}(?:办|补|换)|社保卡|公积金.{0,4}(?:提取|贷款)|结婚登记|通行证|入台证|"
                                r"travel permit|passport|visa\b|"
                                # an opinion or a grade asked of the tool is not in the reports
-                               r"打分|评分|打个分|给个分|(?:你觉得|你认为|你看).{0,20}(?:好不好|怎么样|行不行|满意|合格吗)|"
+                               r"打分|评分|打个分|给个分|(?:你|您)(?:个人|自己)?(?:觉得|认为|看).{0,24}(?:好不好|怎么样|行不行|满意|合格吗|对不对)|"
                                r"怎么(?:在网上)?办(?:理)?(?!.{0,6}(?:申请|公开))")
 OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票")
 
@@ -273,6 +273,8 @@ def from_english(text: str) -> str | None:
                  lambda m: m.group(1).replace(",", "") + "件 ", text)
     for pattern, word in ENGLISH_FIRST + _english_cells() + ENGLISH:
         out = re.sub(pattern, word, out, flags=re.I)
+    # "行政许可, 行政处罚": the Chinese words listed as Chinese lists them
+    out = re.sub(r"(?<=[\u4e00-\u9fff])\s*,\s*(?=[\u4e00-\u9fff])", "、", out)
     # "行政处罚 and 行政强制", "2021年 and 2024年": the Chinese words joined as Chinese joins them
     out = re.sub(r"(?<=[\u4e00-\u9fff])\s*,?\s+(?:and|&)\s+(?=[\u4e00-\u9fff]|(?:19|20)\d\d)", "和", out)
     return out
@@ -618,7 +620,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|几件|几个|几条|数量", text):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
-                                            r"哪家多|谁多|谁更多|更多|差了?多少|差了?几|相差|多了(?:多少|几)|少了(?:多少|几)|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
+                                            r"哪家多|谁多|谁更多|更多|差了?多少|差了?几|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
             and not q.aggregate and not (q.version == "2019" and q.metric.endswith((".change", ".*")) and
                                          q.metric.startswith("proactive.") and q.year and len(q.bodies) <= 1):
         # (a 2019 table prints the change on the year before in its own column: 今年增加了几项 is that cell)

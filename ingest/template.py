@@ -118,7 +118,7 @@ PROACTIVE = Table(
         Column("total_published", "对外公开总数量", "total published", r"对外公开总数量", words=("对外公开总数", "公开总数")),
         Column("prior_year_items", "上一年项目数量", "items last year", r"上一年项目数量", words=("上一年项目", "项目数量", "上一年多少项", "上一年几项", "上年多少项", "上一年有", "上年有")),
         Column("change", "本年增/减", "change this year", r"本年增[/／]?减|增减", signed=True, words=("增减", "增加", "减少", "本年增", "增了", "减了")),
-        Column("projects", "采购项目数量", "procurement projects", r"采购项目数量", words=("采购项目", "几个项目", "多少个项目", "多少项目", "deals", "projects", "purchases")),
+        Column("projects", "采购项目数量", "procurement projects", r"采购项目数量", words=("采购项目", "项目数量", "几个项目", "多少个项目", "多少项目", "deals", "projects", "purchases")),
         Column("amount", "采购总金额", "procurement amount", r"采购总金额", money=True, words=("采购金额", "采购总金额", "总金额", "金额", "多少钱", "total amount", "amount spent", "花了多少钱", "花了多少", "花费", "花钱", "spent", "spend")),
     ),
     rows=(

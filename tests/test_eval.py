@@ -380,3 +380,16 @@ def test_whether_a_body_has_a_years_report(settings):
     assert {c["source_file"] for c in ans.citations} == {"2024_market-regulation-bureau_1.txt"}
     ans = _ask(settings, "市场监管局2026年的年报出来了吗？行政处罚多少件？")
     assert ans.status == "not_found" and not ans.facts and "2020" in ans.answer and "2025" in ans.answer
+
+
+def test_comparisons_keep_units_and_say_who_has_more(settings):
+    # 财政金融局 行政事业性收费: 2021 7816万元, 2023 5949.09万元
+    ans = _ask(settings, "财政金融局2021年和2023年的行政事业性收费金额（万元）各多少？差额多少？")
+    assert "7816万元" in ans.answer and "减少1866.91万元" in ans.answer
+    # 2024 新收: 常州区党政办 63, 临港开发区 9
+    ans = _ask(settings, "2024年常州区党政办和临港开发区谁收到的申请多？多多少？")
+    assert "多54" in ans.answer
+    ans = _ask(settings, "库里有哪些不是平潭的报告？")
+    assert {c["source_file"] for c in ans.citations} == {
+        "2020_jingjiang-industrial-park.txt", "2024_changzhou-district-office.txt",
+        "2024_jiangyin-lingang-development-zone.txt", "2024_linjiang-new-area.txt", "2024_yangkougang-development-zone.txt"}

@@ -616,6 +616,7 @@ ENGLISH = [
     c("What is the disclosure rate of Pingtan in 2022?", None, PT, 2022, intent="aggregate", agg="ratio",
       ratio="disclosure_rate"),
     c("How many penalties did the Public Security Bureau impose in 2021?", t2("penalty", "decisions"), GA, 2021),
+    c("财政金融局2020年政府集中采购的项目数量和采购总金额是多少？", t2("procurement", "projects", "amount"), CZ, 2020),
     c("How many applications were refused in Pingtan in 2022?", t3(DENIED), PT, 2022),
     c("How many applications from companies did Pingtan receive in 2022?", t3("new_received", "commercial"), PT, 2022),
     c("How many administrative reviews did the Natural Resources Bureau have in 2023?", t4("review"), ZR, 2023),
