@@ -22,7 +22,7 @@ from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
 from .claims import ClaimChecker, _cell_name, _row_words, claim_kind, narrative_evidence, negative_statements
-from .coverage import _title_line, inventory
+from .coverage import _title_line, inventory, self_name
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt, value_text
 from .router import (NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, english_reading,
@@ -789,7 +789,9 @@ class Answerer:
         evidence = []
         for r in targets:
             text = self.store.report(r["report_id"])["text"]
-            found = narrative_evidence(text, claim, q.claim_number, year=r["year"], bound=q.claim_op != "=")
+            own = self_name(text)   # the name the report uses for itself is not what the claim says of it
+            found = narrative_evidence(text, claim.replace(own[0], "") if own else claim, q.claim_number,
+                                       year=r["year"], bound=q.claim_op != "=")
             best = max((o for _, _, o in found), default=0)
             # the sentences that speak most closely of the claim decide, not any sentence with a number
             for clause, value, overlap in found:

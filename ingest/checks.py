@@ -65,7 +65,9 @@ def narrative_vs_tables(sections: list[Section], facts: list[Fact], year: int | 
         if s.key not in ("overview", "applications", "preamble"):
             continue
         for m in _RECEIVED.finditer(s.text):
-            sentence = m.group(0)
+            # quoted from the start of its clause (本年度共收到…申请16条), as printed
+            start = max(s.text.rfind(c, 0, m.start()) for c in "，。；：,;:\n") + 1
+            sentence = s.text[start:m.end()] if m.start() - start <= 12 else m.group(0)
             # sentences about another year (e.g. 较2023年) are not about this table
             if re.search(r"(?:19|20)\d\d", sentence) and year and str(year) not in sentence:
                 continue

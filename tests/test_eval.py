@@ -393,3 +393,12 @@ def test_comparisons_keep_units_and_say_who_has_more(settings):
     assert {c["source_file"] for c in ans.citations} == {
         "2020_jingjiang-industrial-park.txt", "2024_changzhou-district-office.txt",
         "2024_jiangyin-lingang-development-zone.txt", "2024_linjiang-new-area.txt", "2024_yangkougang-development-zone.txt"}
+
+
+def test_a_claim_quotes_the_texts_own_clause_whole(settings):
+    # 临港 2024: “本年度共收到公众关于开发区政府信息公开的申请16条” against 表三 9
+    ans = _ask(settings, "临港开发区2024年报说共收到申请16条，表三里也是16条，对吗？")
+    assert any("本年度共收到公众关于开发区政府信息公开的申请16条" in c["quote"] for c in ans.citations)
+    # 常州 2024 (unnamed; its text says 区党政办): “全年新受理政府信息依申请公开63件”
+    ans = _ask(settings, "常州区党政办2024年新受理了63件依申请公开，是真的吗？")
+    assert ans.verdict == "supported" and any("全年新受理政府信息依申请公开63件" in c["quote"] for c in ans.citations)
