@@ -792,6 +792,9 @@ class Answerer:
             own = self_name(text)   # the name the report uses for itself is not what the claim says of it
             found = narrative_evidence(text, claim.replace(own[0], "") if own else claim, q.claim_number,
                                        year=r["year"], bound=q.claim_op != "=")
+            if q.claim_op == ">" and q.claim_number == 0:
+                # a claim that there was at least one: the text saying there was none counts as 0
+                found += [(c, 0.0, 1.0) for c in negative_statements(text, claim, _row_words(q.metric or ""))[:1]]
             best = max((o for _, _, o in found), default=0)
             # the sentences that speak most closely of the claim decide, not any sentence with a number
             for clause, value, overlap in found:
@@ -846,7 +849,8 @@ class Answerer:
             head = "属实。"
         else:
             ans.verdict = "contradicted"
-            head = (f"不属实：报告中的数字不是{q.claim_number:g}。" if q.claim_op == "=" else
+            head = ("不属实：按报告，没有发生（为0）。" if q.claim_op == ">" and q.claim_number == 0 else
+                    f"不属实：报告中的数字不是{q.claim_number:g}。" if q.claim_op == "=" else
                     f"不属实：报告中的数字不{'超过' if q.claim_op == '>' else '低于'}{q.claim_number:g}。")
         ans.answer = head + "\n" + "\n".join(lines)
         return ans

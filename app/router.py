@@ -600,6 +600,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             for b in list(found) + list(res.matched) + ([q.fuzzy[0]] if q.fuzzy else []):
                 phrase = phrase.replace(b, "")
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
+        elif q.metric and _HAPPENED.search(text) and not re.search(r"没|未|无|不曾|从未", text):
+            # 收到过申请 / 被起诉过: a claim that there was at least one
+            q.claim_number, q.claim_op, q.claim_phrase = 0.0, ">", q.metric_word
     elif re.search(r"(?<!有)没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失|缺(?:了)?哪|少了哪|"
                    r"(?:年报|年度报告|报告)(?:出来|发布|公布|出|上线|发)了?(?:吗|没有?)|有没有.{0,12}(?:年报|年度报告)", text) and \
             inventory_kind(text) != "unnamed" and not (q.bodies and re.search(r"有哪几年|哪几年的(?:年报|报告)", text)):
@@ -637,15 +640,18 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
 _ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|有没有|是不是|还是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
                    r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
                    r"was|were|compare|list|show)\b", re.I)
-_STATES = re.compile(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
+# a claim that something happened at least once (收到过申请, 被起诉过, 发生过复议)
+_HAPPENED = re.compile(r"(?:收到|接到|受理|发生|出现|有|起诉|复议|告|申请|收取|收)过|收到了(?:政府信息公开|信息公开|依申请公开)?申请")
+_STATES = re.compile(r"(?:收到|接到|受理|发生|出现|起诉|复议|告|收取)过|\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
                      r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|都|(?<!平)均|"
                      r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b")
 
 
 def _yes_no(text: str, q: Query) -> bool:
-    """A yes-or-no question stating a fact (…一件申请都没有收到？): a claim to check."""
-    return bool((q.metric or q.bodies) and re.search(r"[？?吗]\s*$", text) and
-                re.search(r"都没|没有收到|未收到|一件.{0,8}都|全部|全都|都是|均为|也是\s*\d|也为\s*\d", text) and
+    """A yes-or-no question stating a fact (…一件申请都没有收到？ / …收到过…申请？): a claim to check."""
+    return bool(((q.metric or q.bodies) and re.search(r"[？?吗]\s*$", text) and
+                 re.search(r"都没|没有收到|未收到|一件.{0,8}都|全部|全都|都是|均为|也是\s*\d|也为\s*\d", text) or
+                 q.metric and _HAPPENED.search(text) and re.search(r"[？?吗]\s*$", text)) and
                 not re.search(r"多少|几[条件个起次项篇]|哪|什么|怎么|如何|有没有|是不是|是否", text))
 
 

@@ -402,3 +402,13 @@ def test_a_claim_quotes_the_texts_own_clause_whole(settings):
     # 常州 2024 (unnamed; its text says 区党政办): “全年新受理政府信息依申请公开63件”
     ans = _ask(settings, "常州区党政办2024年新受理了63件依申请公开，是真的吗？")
     assert ans.verdict == "supported" and any("全年新受理政府信息依申请公开63件" in c["quote"] for c in ans.citations)
+
+
+def test_a_claim_that_something_happened(settings):
+    # 财政金融局 2023: 表三 新收 0; 正文 “2023年我局未收到政府信息公开申请件”
+    ans = _ask(settings, "财政金融局2023年收到过政府信息公开申请。")
+    assert ans.route == "claim" and ans.verdict == "contradicted"
+    assert any("未收到政府信息公开申请件" in c["quote"] for c in ans.citations)
+    # 公安局 2024: 8 received — a sentence on 复议/诉讼 with 申请 in it is not about applications received
+    ans = _ask(settings, "公安局2024年收到过政府信息公开申请？")
+    assert ans.verdict == "supported" and not any("行政复议" in c["quote"] for c in ans.citations)
