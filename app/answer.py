@@ -805,6 +805,7 @@ class Answerer:
                 if not any(e[1] == quote for e in evidence):
                     evidence.append((r, quote, n))
         table_ev = []
+        share = bool(re.search(r"[%％]|百分之", q.text)) and not q.ratio
         # a table-3 row speaks of applications: a claim that never says 申请 (热线诉求) is not about it
         if q.metric and not (q.metric.startswith("applications.") and not re.search(r"申请|表三|办理结果", claim)):
             for r in targets:
@@ -812,14 +813,24 @@ class Answerer:
                 facts = [f for f in self.store.facts(key=key, report_id=r["report_id"]) if f["value"] is not None]
                 if "*" in key and facts:   # a group (行政诉讼): its rows summed, each cited
                     table_ev.append((r, {"key": key, "value": sum(f["value"] for f in facts), "members": facts}))
-                table_ev += [(r, f) for f in facts if f["key"] == key]
+                mine = [f for f in facts if f["key"] == key]
+                base = next(iter(self.store.facts(key="applications.new_received.total", report_id=r["report_id"])), None)
+                if share and key.startswith("applications.") and key != "applications.new_received.total":
+                    # a share claimed of a count (同意公开的申请占37.5%): the count over the applications received
+                    if mine and base and base["value"]:
+                        table_ev.append((r, {"key": key, "value": mine[0]["value"] / base["value"] * 100,
+                                             "share": (mine[0], base)}))
+                elif not share:
+                    table_ev += [(r, f) for f in mine]
         if not evidence and not table_ev:
             ans.status, ans.verdict = "not_found", "not_found"
             ans.answer = f"在{'、'.join(_name(r['body']) for r in targets)}的报告中没有找到关于“{phrase}”的数字。"
             return ans
         lines = []
-        holds = {"=": lambda v: v == q.claim_number, ">": lambda v: v > q.claim_number,
-                 "<": lambda v: v < q.claim_number}[q.claim_op]
+        # a share is as precise as the claim prints it (37.5% holds for 3/8; 33% for 1/3)
+        places = len(str(q.claim_number).split(".")[1].rstrip("0")) if share and q.claim_number % 1 else 0
+        same = (lambda v: round(v, places) == q.claim_number) if share else (lambda v: v == q.claim_number)
+        holds = {"=": same, ">": lambda v: v > q.claim_number, "<": lambda v: v < q.claim_number}[q.claim_op]
         text_ok = [e for e in evidence if holds(e[2])]
         for r, sent, value in (text_ok or evidence)[:2]:
             sec = self._section_of(r["report_id"], sent)
@@ -827,7 +838,12 @@ class Answerer:
             lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{sent}” [{n}]")
         table_ok = [t for t in table_ev if holds(t[1]["value"])]
         for r, f in table_ev[:1]:
-            if "members" in f:
+            if "share" in f:
+                part, whole = f["share"]
+                lines.append(f"表格数据：{_cell_name(part['key'])} {value_text(part)} [{self._cite_fact(ans, r, part)}] ÷ "
+                             f"{_cell_name(whole['key'])} {value_text(whole)} [{self._cite_fact(ans, r, whole)}] = "
+                             f"{f['value']:.2f}".rstrip("0").rstrip(".") + "%")
+            elif "members" in f:
                 parts = [f"{_cell_name(x['key'])} {x['raw']} [{self._cite_fact(ans, r, x)}]" for x in f["members"]]
                 lines.append(f"表格数据：{q.metric_word} 合计 {_fmt(f['value'])}（{'，'.join(parts)}）")
             else:
@@ -899,13 +915,13 @@ class Answerer:
                 ans.answer = "\n".join(f"{_label(r)}{r['year']}年报告中没有“{SECTION_TITLES.get(q.section, q.section)}”这一部分，"
                                        f"未报告相关内容。 [{self._cite_report(ans, r)}]" for r in lacking)
                 return ans
+        literal = self._literal_passages(q, reports, ans)
+        if literal is not None:
+            return literal
         if re.search(r"多少|几[条件个篇次项家场期人]|比例|占比", q.text) and not q.metric:
             counted = self._narrative_counts(q, reports, ans)
             if counted is not None:
                 return counted
-        literal = self._literal_passages(q, reports, ans)
-        if literal is not None:
-            return literal
         k = 12 if not q.bodies else 6
         hits = self.index.search(q.text, filters, k=k)
         if hits and not q.section and (q.bodies or q.report_ids):

@@ -599,7 +599,7 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
         clause = m.group(0).strip()
         # a clause opening with 其中 reads with the one before it (政府信息383条，其中主动公开54条), quoted as printed
         begin = m.start()
-        if previous is not None and re.match(r"其中|含|包括", clause) and text[previous.end():m.start()] in ("，", ","):
+        if previous is not None and re.match(r"其中|含|包括|占比?\d|占比", clause) and text[previous.end():m.start()] in ("，", ","):
             clause = text[previous.start():m.end()].strip()
             begin = previous.start()
         previous = m
@@ -624,7 +624,7 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
         have = _bigrams(core)
         shared = len(want & have)
         overlap = shared / len(want)
-        if (number in nums or bound or number < 0) and shared >= 4:
+        if (number in nums or bound or number < 0) and (shared >= 4 or shared >= 3 and shared / len(have) >= 0.75):
             # a short clause stating the claim's number, nearly all of whose words the claim has
             # (因无法提供相关信息答复2件 for 有2件申请是因为无法提供相关信息而答复的)
             overlap = max(overlap, shared / len(have) - (0.15 if number < 0 else 0.1))

@@ -199,7 +199,7 @@ APPLICATIONS = Table(
             words=("予以公开", "全部公开", "同意公开", "granted", "granted in full", "grant in full", "fully granted",
                    "disclosed in full", "full disclosure")),
         _t3("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partially granted", r"部分公开",
-            group="outcomes", words=("部分公开", "公开了一部分", "公开一部分", "partially")),
+            group="outcomes", words=("部分公开", "区分处理", "公开了一部分", "公开一部分", "partially")),
         _t3("denied_state_secret", "1.属于国家秘密", "state secret", r"国家秘密", group="denied", words=("国家秘密", "涉密", "state secret")),
         _t3("denied_prohibited_by_law", "2.其他法律行政法规禁止公开", "prohibited by other laws", r"法律.{0,2}行政法规禁止|法规禁止",
             group="denied", words=("法律行政法规禁止", "法规禁止", "法律禁止")),

@@ -412,3 +412,17 @@ def test_a_claim_that_something_happened(settings):
     # 公安局 2024: 8 received — a sentence on 复议/诉讼 with 申请 in it is not about applications received
     ans = _ask(settings, "公安局2024年收到过政府信息公开申请？")
     assert ans.verdict == "supported" and not any("行政复议" in c["quote"] for c in ans.citations)
+
+
+def test_a_share_claimed_of_a_count_is_that_count_over_the_applications(settings):
+    # 公安局 2024: 予以公开 3 of 新收 8 = 37.5%
+    ans = _ask(settings, "公安局2024年同意公开的申请占37.5%。")
+    assert ans.verdict == "supported" and "= 37.5%" in ans.answer
+    ans = _ask(settings, "公安局2024年同意公开的申请占50%。")
+    assert ans.verdict == "contradicted"
+    # 市场监管局 2025: 新收 21, 部分公开 (区分处理) 11
+    ans = _ask(settings, "市场监管局2025年新收申请21件，其中区分处理后公开11件。")
+    assert ans.verdict == "supported"
+    # 市场监管局 2022: 正文 “不予公开2件”, 表三 不予公开 1 (+ 无法提供 1)
+    ans = _ask(settings, "市场监管局2022年有2件申请被“不予公开”。")
+    assert ans.verdict == "conflicting" and any("不予公开2件" in c["quote"] for c in ans.citations)
