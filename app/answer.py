@@ -1025,7 +1025,8 @@ class Answerer:
         summed = bool(re.search(r"加起来|合计|一共|总共|共计|之和|总和|累计", q.text))
         differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降)了?(?:多少|几)|变化", q.text))
         what = re.sub(r"(?:19|20)\d\d\s*年度?|多少|几[条件个篇次项家场期人]?|有|了|共|总共|一共|加起来|合计|之和|总和|"
-                      r"分别|各|差|相差|增加|减少|[一二三四五六七八九十两几\d]+年|历年|所有年报|[、和，,？?（）()]", "", what)
+                      r"分别|各|差|相差|增加|减少|[一二三四五六七八九十两几\d]+年|历年|所有|全部|[一二三四五六七八九十两几\d]+份|"
+                      r"年报|报告|[、和，,？?（）()]", "", what)
         lines, picked = [], []
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
             text = self.store.report(r["report_id"])["text"]

@@ -632,7 +632,7 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
             # the year's own count over a running total (累计…1770条) or another year's
             if year and f"{year}年" in clause:
                 overlap += 0.2
-            if "累计" in clause and "累计" not in claim:
+            if re.search(r"(?<!全年)(?<!本年)(?<!年内)(?<!年度)累计", clause) and "累计" not in claim:
                 overlap -= 0.2
             if re.match(r"其他|其它", core) and not re.search(r"其他|其它", claim):
                 overlap -= 0.2   # the last item of a breakdown (其他应主动公开的政府信息32条), not the count asked

@@ -117,7 +117,8 @@ ENGLISH = [
     (r"\bimprov\w*", "改进"), (r"\bsection (?:5|five|v)\b", "存在的问题及改进措施"),
     (r"\bsteps?\b|\bpromis\w*|\bplans?\b", "改进措施"),
     (r"\bWeChat(?: official)?(?: public)?(?: account)?\b", "微信公众号"), (r"\barticles?\b|\bposts?\b", "篇"),
-    (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"), (r"\bcombined\b|\bin total\b|\baltogether\b", "合计"),
+    (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"), (r"\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|\bsum(?: of)?\b|\btotal of\b", "合计"),
+    (r"\bwhat (?:were|was|are|is)\b(.*)\babout\b", r"\1是关于什么的"),
     # words of the narrative, for searching it
     (r"\bstatistic(?:s|al)?\b", "统计"), (r"\bperiod\b", "期限"), (r"\bwebsites?\b", "网站"), (r"\btraining\b", "培训"),
     (r"\bpolicy interpretations?\b", "政策解读"), (r"\bhotlines?\b", "热线"), (r"\bWeibo\b", "微博"),
@@ -147,6 +148,7 @@ SECTION_WORDS = [("problems", r"(?<!舆情)(?<!热点)(?<!关切)(?<!反映的)(
                  ("other", r"其他事项|其他需要报告|信息处理费|处理费")]
 # The words of a question about what the text says, not a table cell (正文里怎么描述, 主要是关于什么)
 NARRATIVE_ASK = re.compile(r"正文|原文|怎么描述|如何描述|怎么说|怎么写|如何表述|关于什么|涉及什么|涉及哪些|主要是什么|什么内容|哪些内容|"
+                           r"(?:什么|哪些|哪种|啥)(?:培训|宣传|工作|活动|做法|形式|渠道|方式|栏目)|"
                            r"哪些方面|什么活动|哪些活动|怎么做|如何做|做法|举措|具体.{0,2}(?:内容|情况)|问什么|问的是什么|"
                            r"主要是问|都是关于|是怎么开展|怎么开展|如何开展|怎么成立|怎么来的|为什么|怎么推进|如何推进|怎么改进|"
                            r"如何改进|准备怎么|打算怎么|\b(?:say|said|describe|explain|why)\b")
@@ -578,7 +580,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
                       r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
                       r"是不是\s*\d", text) or \
-        (q.english and re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|"
+        (q.english and not re.match(r"\s*(?:what|how|which|who|when|where|why)\b", question, re.I) and
+         re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|"
                                  # a yes-or-no question with a bound (Did … make up more than half …?)
                                  r"^(?:did|was|were|is|are|has|have|does|do)\b.*\b(?:more|less|fewer|over|under) than\b",
                                  question.strip(), re.I)) or \
@@ -595,6 +598,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.claim_number = 50.0 if num.group(1) in ("一半", "半数") else float(num.group(1))
             op = re.search(r"(超过|多于|高于|大于|不足|低于|少于|不到|小于)[^，。]{0,3}$", text[:num.start()])
             q.claim_op = "=" if not op else (">" if op.group(1) in ("超过", "多于", "高于", "大于") else "<")
+            after = re.match(r"\s*[条件项个次%％]?\s*(以上|以下|之上|之下|多)", text[num.end():])
+            if not op and after:   # 一半以上, 100件以上
+                q.claim_op = ">" if after.group(1) in ("以上", "之上", "多") else "<"
             before = text[:num.start()]
             phrase = re.sub(r"^.*?(?:(?:19|20)\d\d\s*年度?)", "", before)
             for b in list(found) + list(res.matched) + ([q.fuzzy[0]] if q.fuzzy else []):
@@ -642,7 +648,7 @@ _ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|�
                    r"was|were|compare|list|show)\b", re.I)
 # a claim that something happened at least once (收到过申请, 被起诉过, 发生过复议)
 _HAPPENED = re.compile(r"(?:收到|接到|受理|发生|出现|有|起诉|复议|告|申请|收取|收)过|收到了(?:政府信息公开|信息公开|依申请公开)?申请")
-_STATES = re.compile(r"(?:收到|接到|受理|发生|出现|起诉|复议|告|收取)过|\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
+_STATES = re.compile(r"(?:收到|接到|受理|发生|出现|起诉|复议|告|收取)过|收取了|一半|半数|\d\s*[条件项个次%％]?\s*以[上下]|\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
                      r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|都|(?<!平)均|"
                      r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b")
 

@@ -426,3 +426,19 @@ def test_a_share_claimed_of_a_count_is_that_count_over_the_applications(settings
     # 市场监管局 2022: 正文 “不予公开2件”, 表三 不予公开 1 (+ 无法提供 1)
     ans = _ask(settings, "市场监管局2022年有2件申请被“不予公开”。")
     assert ans.verdict == "conflicting" and any("不予公开2件" in c["quote"] for c in ans.citations)
+
+
+def test_bounds_in_words_and_english_asks(settings):
+    # 财政金融局 2020: 正文 “主动公开的政府信息占34.82%”
+    ans = _ask(settings, "财政金融局2020年主动公开的信息占制作获取信息总数的一半以上。")
+    assert ans.route == "claim" and ans.verdict == "contradicted"
+    # 市场监管局 新收 5 + 3 + 4 + 21
+    ans = _ask(settings, "Add up the new applications received (本年新收) across all four Market Regulation Bureau "
+                         "reports in the corpus.")
+    assert "合计：33" in ans.answer
+    # a question asking what a report says is not a claim
+    ans = _ask(settings, "What does the Public Security Bureau 2021 report say about administrative reviews or lawsuits "
+                         "over information disclosure?")
+    assert ans.route == "text" and any("没有因政府信息公开针对市公安局申请行政复议" in c["quote"] for c in ans.citations)
+    ans = _ask(settings, "常州区党政办2024年在依申请公开方面搞了什么培训？")
+    assert ans.route == "text" and any("专题培训会" in c["quote"] for c in ans.citations)
