@@ -756,7 +756,8 @@ class Answerer:
         if targets and q.claim_number is None and not q.metric:
             # a claim that something did not happen (没收取信息处理费): the report saying so in words settles it
             said = []
-            if re.search(r"没|未|无|不曾", q.text):
+            denied = bool(re.search(r"没|未|无|不曾", q.text))
+            if denied or re.search(r"收取了|收了|(?:收到|有|发生|出现|收取|产生)过|产生了", q.text):
                 claim = q.text
                 for w in (*q.bodies, *q.body_words):
                     claim = claim.replace(w, "")
@@ -769,8 +770,9 @@ class Answerer:
                     n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"],
                                      self._section_of(r["report_id"], clause), clause)
                     lines.append(f"{_label(r)}{r['year']}年报告原文：“{clause}” [{n}]")
-                ans.verdict = "supported"
-                ans.answer = "属实。\n" + "\n".join(lines)
+                # the report saying it did not happen: a claim that it did not holds, one that it did does not
+                ans.verdict = "supported" if denied else "contradicted"
+                ans.answer = ("属实。\n" if denied else "不属实：报告说没有。\n") + "\n".join(lines)
                 return ans
             # a claim about what a report says, with no number (有没有承认过…问题): the passages that speak of it
             return self._narrative(replace(q, intent="narrative"), reports)

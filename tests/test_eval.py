@@ -442,3 +442,11 @@ def test_bounds_in_words_and_english_asks(settings):
     assert ans.route == "text" and any("没有因政府信息公开针对市公安局申请行政复议" in c["quote"] for c in ans.citations)
     ans = _ask(settings, "常州区党政办2024年在依申请公开方面搞了什么培训？")
     assert ans.route == "text" and any("专题培训会" in c["quote"] for c in ans.citations)
+
+
+def test_a_claim_on_what_only_the_text_says(settings):
+    # 临江新区 2024: “本年度未收取信息处理费”; 临港 2024: “临港经济开发区未收取信息处理费”
+    ans = _ask(settings, "临江新区2024年收取了信息处理费。")
+    assert ans.verdict == "contradicted" and any("未收取信息处理费" in c["quote"] for c in ans.citations)
+    ans = _ask(settings, "临港开发区2024年没收取信息处理费。")
+    assert ans.verdict == "supported"
