@@ -856,6 +856,12 @@ class Answerer:
                                      next(iter(self.store.facts(key=f["key"].rsplit(".", 1)[0] + ".total",
                                                                 report_id=r["report_id"])), f))
                 lines.append(f"表格数据：{_cell_name(f['key'])} = {value_text(f)} [{n}]{context}")
+                if f["key"] == "applications.new_received.total" and f["value"] != q.claim_number:
+                    # a count that is this year's and last year's together (正文75件 = 新收74 + 上年结转1)
+                    c = next(iter(self.store.facts(key="applications.carried_over.total", report_id=r["report_id"])), None)
+                    if c and c["value"] and f["value"] + c["value"] == q.claim_number:
+                        lines.append(f"另：{_cell_name(c['key'])} = {value_text(c)} [{self._cite_fact(ans, r, c)}]，"
+                                     f"与本年新收合计{_fmt(q.claim_number)}，说法的数字可能含上年结转。")
             self._related_findings(ans, r["report_id"], q.metric)
         if evidence and table_ev and bool(text_ok) != bool(table_ok):
             ans.verdict = "conflicting"

@@ -109,6 +109,7 @@ NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 # Simple English questions are read through Chinese keywords (the reports and the answers are Chinese).
 ENGLISH = [
     (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"),
+    (r"\ball (?:of (?:the |its |their )?)?(?=(?!(?:19|20)\d\d\b)\d)|\ball of them\b|\bevery one of\b", "全部"),
     (r"\bmore than half\b|\bover half\b|\bmajority\b", "超过一半"), (r"\bless than half\b", "不到一半"),
     (r"\b(?:more|over) than\b", "超过"), (r"\b(?:less|fewer) than\b", "少于"), (r"\b(?:which|what) years\b", "哪几年"),
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),

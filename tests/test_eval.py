@@ -450,3 +450,17 @@ def test_a_claim_on_what_only_the_text_says(settings):
     assert ans.verdict == "contradicted" and any("未收取信息处理费" in c["quote"] for c in ans.citations)
     ans = _ask(settings, "临港开发区2024年没收取信息处理费。")
     assert ans.verdict == "supported"
+
+
+def test_a_count_with_last_years_carried_and_english_all(settings):
+    # 平潭全区 2022: 正文 75 = 表三 新收 74 + 上年结转 1
+    ans = _ask(settings, "2022年平潭全区本年新收政府信息公开申请是75件。")
+    assert ans.verdict == "conflicting"
+    assert _values(ans)[("2022_pingtan-zone_1.txt", "applications.carried_over.total")] == 1
+    # 社会事业局 2025: 办理结果总计 3, 予以公开 0
+    ans = _ask(settings, "Claim: the Pingtan Social Affairs Bureau granted in full all 3 information requests it received "
+                         "in 2025.")
+    assert ans.verdict == "contradicted"
+    ans = _ask(settings, "What is the combined number of administrative licensing decisions across all 2023 reports "
+                         "in the collection?")
+    assert ans.route == "table" and ans.status == "answered"
