@@ -249,6 +249,8 @@ class Answerer:
                 pick_column(q, re.sub(r"[“”\"'‘’「」《》]", "", text))
                 if q.intent in ("narrative", "out_of_scope"):
                     q.intent = "value"
+            if q.intent == "value" and previous.get("intent") == "list" and q.metric and not q.bodies:
+                q.intent = "list"   # “哪些…复议或诉讼不为零”: the second row is listed as the first
             if q.intent == "out_of_scope" and previous.get("intent") != "out_of_scope" and not OFF_TOPIC.search(text):
                 q.intent = "narrative"
         else:
@@ -974,14 +976,17 @@ class Answerer:
     def _sum_of_metrics(self, ans: Answer, targets: list[dict], text: str) -> Answer:
         """无法提供和其他处理合计: per report, each metric (a group summed over its rows) and their sum, cited;
         each report's own template version names the rows."""
-        lines, got = [], False
+        lines, totals = [], []
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
             total, parts, blank = self.metric_sum(ans, r, text)
             if blank:
                 lines.append(f"{_label(r)}（{r['year']}年）：{'、'.join(blank)}未填报；" + " + ".join(parts))
                 continue
-            got = True
+            totals.append(total)
             lines.append(f"{_label(r)}（{r['year']}年）：{' + '.join(parts)} = {_fmt(total)}")
+        got = bool(totals)
+        if len(totals) > 1:   # over several reports: their sum too
+            lines.append(f"以上{len(totals)}份报告合计：{_fmt(sum(totals))}")
         ans.answer = "合计：\n" + "\n".join(lines)
         ans.status = "answered" if got else "not_reported"
         return ans

@@ -119,7 +119,7 @@ ENGLISH = [
     (r"\bsteps?\b|\bpromis\w*|\bplans?\b", "改进措施"),
     (r"\bWeChat(?: official)?(?: public)?(?: account)?\b", "微信公众号"), (r"\barticles?\b|\bposts?\b", "篇"),
     (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"), (r"\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|\bsum(?: of)?\b|\btotal of\b", "合计"),
-    (r"\bwhat (?:were|was|are|is)\b(.*)\babout\b", r"\1是关于什么的"),
+    (r"\bwhat (?:were|was|are|is)\b(.*)\babout\b", r"\1是关于什么的"), (r"\bthe number of\b", "多少"),
     # words of the narrative, for searching it
     (r"\bstatistic(?:s|al)?\b", "统计"), (r"\bperiod\b", "期限"), (r"\bwebsites?\b", "网站"), (r"\btraining\b", "培训"),
     (r"\bpolicy interpretations?\b", "政策解读"), (r"\bhotlines?\b", "热线"), (r"\bWeibo\b", "微博"),
@@ -692,7 +692,7 @@ _EACH_ASK = re.compile(r"(?:那么|那)?(?:各|分别|各自|具体)(?:是|有)?
 # statements asked about together (…，…，这两点都对吗 / 以上说法是否都属实)
 _SEVERAL_CLAIMS = re.compile(r"[，,。；;]?\s*(?:这|以上|上述|上面)?(?:两|二|三|几|这些|各)(?:点|个说法|种说法|句话|件事|处)?(?:说法)?"
                              r"(?:是否)?(?:都|全都|全部|均)(?:对|属实|正确|没错|成立|准确)[吗么嘛]?[？?]?\s*$")
-_ONE_ASK = re.compile(r"合计|一共|总共|共计|加起来|之和|对比|比较|相比|哪个多|哪年多|谁多|谁更多|更多|差多少|相差|变化|趋势|"
+_ONE_ASK = re.compile(r"合计|一共|总共|共计|加起来|之和|总和|(?:、|和|与|及)[^，,。？?、]{1,14}(?<!公开)总数(?!量)|对比|比较|相比|哪个多|哪年多|谁多|谁更多|更多|差多少|相差|变化|趋势|"
                       r"对吗|对不对|属实|是否|比.{0,8}(?:多|少|高|低)|占比|比例|比率|[率%％]")
 
 
@@ -735,7 +735,7 @@ def metrics_in(text: str, version: str | None = None) -> list[tuple[str, str]]:
     """Every metric named in a text, once each, split at 和/与/及/、/加 (复议和诉讼 → two metrics); `version`
     picks the rows of that template version where a word names rows of both (其他处理)."""
     out: list[tuple[str, str]] = []
-    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|还是|(?<=[\u4e00-\u9fff])加(?=[\u4e00-\u9fff]{2})", text):
+    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|或|还是|(?<=[\u4e00-\u9fff])加(?=[\u4e00-\u9fff]{2})", text):
         key, label = find_metric(part, version)
         if key and key not in [k for k, _ in out]:
             out.append((key, label))
@@ -784,4 +784,4 @@ def _split_rows(part: str) -> list[str]:
 def _ROW_JOIN() -> re.Pattern:
     """、/和/与/及 right before a row's word (not inside a body's name: 自然资源与生态环境局)."""
     words = sorted({w for w, *_ in METRIC_WORDS if len(w) >= 2}, key=len, reverse=True)
-    return re.compile(r"(?:、|以及|和|与|及)(?=[“\"「]?[\u4e00-\u9fff]{0,3}?(?:" + "|".join(map(re.escape, words)) + "))")
+    return re.compile(r"(?:、|以及|和|与|及|或者|或)(?=[“\"「]?[\u4e00-\u9fff]{0,3}?(?:" + "|".join(map(re.escape, words)) + "))")

@@ -464,3 +464,15 @@ def test_a_count_with_last_years_carried_and_english_all(settings):
     ans = _ask(settings, "What is the combined number of administrative licensing decisions across all 2023 reports "
                          "in the collection?")
     assert ans.route == "table" and ans.status == "answered"
+
+
+def test_a_sum_over_rows_and_years_and_a_list_of_either_row(settings):
+    # 资源生态局 复议 + 诉讼: 2021 3 + 12, 2023 0 + 1 → 16
+    ans = _ask(settings, "资源生态局2021年和2023年因政府信息公开被复议、被起诉的案件总数是多少？")
+    assert "合计：16" in ans.answer
+    # 2024: 复议 君山 1; 诉讼 临江 1 (直接起诉) — both rows listed
+    ans = _ask(settings, "2024年哪些报告的行政复议或行政诉讼数不为零？")
+    v = _values(ans)
+    assert v[("2024_junshan-district_1.txt", "appeals.review.total")] == 1
+    assert v[("2024_linjiang-new-area.txt", "appeals.litigation_direct.total")] == 1
+    assert "2024年行政诉讼" in ans.answer
