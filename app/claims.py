@@ -606,7 +606,7 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
         # a parenthesis breaking a count down (55条（涵盖…6条、…30条）) is not the clause's own number
         core = re.sub(r"（[^（）]*）|\([^()]*\)", "", clause)
         digits = sum(ch.isdigit() for ch in core)
-        if not clause or len(clause) > 160 or digits > len(core) * 0.5 or len(re.findall(r"\d+", core)) > 4 or \
+        if not clause or len(clause) > 160 or digits > len(core) * 0.5 or len(re.findall(r"\d+(?![\d.年])", core)) > 4 or \
                 re.search(r"\d\.\d{3,}|（单位|万元）|(?<!\d)\d{6,}(?!\d)", core) or \
                 sum(label in core for label in _TABLE_LABELS) >= 2:   # a flattened table's run, not a sentence
             continue

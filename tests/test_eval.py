@@ -476,3 +476,10 @@ def test_a_sum_over_rows_and_years_and_a_list_of_either_row(settings):
     assert v[("2024_junshan-district_1.txt", "appeals.review.total")] == 1
     assert v[("2024_linjiang-new-area.txt", "appeals.litigation_direct.total")] == 1
     assert "2024年行政诉讼" in ans.answer
+
+
+def test_a_year_is_not_one_of_a_clauses_counts(settings):
+    # 经发局 主动公开: 2022 121条, 2025 “2025年我局共制发政府信息405条，其中主动公开政府信息140条、…” → +19
+    ans = _ask(settings, "How did the number of proactively disclosed items of the Economic Development Bureau change "
+                         "between 2022 and 2025?")
+    assert "增加19" in ans.answer
