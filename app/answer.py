@@ -799,6 +799,12 @@ class Answerer:
             if q.claim_op == ">" and q.claim_number == 0:
                 # a claim that there was at least one: the text saying there was none counts as 0
                 found += [(c, 0.0, 1.0) for c in negative_statements(text, claim, _row_words(q.metric or ""))[:1]]
+            if q.metric and q.claim_op == "=" and not any(v == q.claim_number for _, v, _ in found):
+                # a clause naming the claimed cell in its own words with the claimed count (因无法提供相关信息答复2件)
+                words = [w for w in _row_words(q.metric) if len(w) >= 3]
+                count = re.compile(rf"(?<![\d.]){re.escape(_fmt(q.claim_number))}\s*[件条项个次起份]")
+                found += [(c, q.claim_number, 1.0) for c in re.findall(r"[^。；！？\n，,：:]+", text)
+                          if len(c) <= 40 and count.search(c) and any(w in c for w in words)][:1]
             best = max((o for _, _, o in found), default=0)
             # the sentences that speak most closely of the claim decide, not any sentence with a number
             for clause, value, overlap in found:

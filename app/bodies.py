@@ -39,7 +39,9 @@ _NOT_A_NAME = re.compile(r"全区|辖区|地区|城区|全市|全县|本区|本�
                          r"年报|年度|本年|上年|结转|收费|强制|全部|各个|所有|这些|单位|部门|机关")
 _LEAD = re.compile(r"^(?:请问|问一下|问|查询|查一下|查|看看|关于|对于|在|和|与|及|、|，|的)+")
 _REGION_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:全区|全市|全县|区域内|辖区)")
-_EVERY = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:各个|各|所有|全部|哪些|哪几个|哪个|每个)(单位|部门|区县|片区|园区|开发区|新区|区|县|局)")
+_EVERY = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:各个|各|所有|全部|哪些|哪几个|哪个|每个)(单位|部门|区县|片区|园区|开发区|新区|区|县|局)|"
+                    # 江阴市的单位有哪些…
+                    r"([\u4e00-\u9fff]{2,8}?)的(单位|部门|园区|开发区)(?=有哪些|都有|有什么|有几)")
 # 各片区, 各园区, 各局: the bodies of a region of that kind only
 _EVERY_KIND = {"片区": r"片区", "园区": r"园区|开发区|新区|实验区", "开发区": r"开发区|园区", "新区": r"新区",
                "局": r"(?<!片区管理)局$"}
@@ -241,17 +243,21 @@ class BodyResolver:
                 res.bodies, res.matched = tuple(inside), (kind_only.group(0),)
                 return res
         if every:
-            place = _LEAD.sub("", every.group(1))
+            place = _LEAD.sub("", every.group(1) or every.group(3))
             region = self._region_of(place)
             region = region if region in self.regions else ""
             inside = [b for b in self.bodies if b.startswith(self.area[region])] if region else \
                 [b for b in self.bodies if place and (place in b or place in self.region_of.get(b, ""))]
-            kind = _EVERY_KIND.get(every.group(2))
+            kind = _EVERY_KIND.get(every.group(2) or every.group(4))
             if kind:
                 inside = [b for b in inside if re.search(kind, b[len(self.area[region]):] if region else b)]
-            if inside:
+            # the reports there that never name their body (江苏的单位 holds 常州's unnamed report)
+            unnamed = tuple(r["report_id"] for r in self.reports if not r["body"] and place and
+                            place in (r.get("region") or "") and (every.group(2) or every.group(4)) in ("单位", "部门"))
+            if inside or unnamed:
                 res.region = region or place
                 res.bodies = tuple(inside)
+                res.unnamed = unnamed
                 res.matched = (every.group(0),)
                 return res
         whole = _REGION_WORD.search(clean)

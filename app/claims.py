@@ -571,7 +571,7 @@ def negative_statements(text: str, claim: str, words: tuple[str, ...] = ()) -> l
     out = []
     for m in _CLAUSE.finditer(text):
         clause = m.group(0).strip()
-        if len(clause) > 120 or not re.search(r"未|没有|无|零", clause):
+        if len(clause) > 120 or not re.search(r"未|没有|无|零|(?<![\d.])0\s*[件条项个次起]", clause):
             continue
         have = _bigrams(re.sub(generic, "", clause))
         shared = len(want & have)

@@ -142,7 +142,8 @@ ENGLISH = [
 ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
                  (r"\(?\s*(?:in |units? of )?(?:10k|10,000|ten thousand) yuan\s*\)?", "万元"),
                  (r"\b(?:have|has|had) (?:an? |any )?((?:19|20)\d\d )?(?:annual )?reports?\b", r"有\1年报")]
-SECTION_WORDS = [("problems", r"(?<!舆情)(?<!热点)(?<!关切)(?<!反映的)(?<!咨询的)(?<!群众)问题|改进|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间|工作计划|下一步|今后|明年.{0,4}(?:计划|打算|重点)|"
+SECTION_WORDS = [("problems", r"(?<!舆情)(?<!热点)(?<!关切)(?<!反映的)(?<!咨询的)(?<!群众)问题|改进|承认|坦言|打算|"
+                             r"重点做|准备做|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间|工作计划|下一步|今后|明年.{0,4}(?:计划|打算|重点)|"
                              r"准备怎么|打算怎么|怎么推进|如何推进|将如何|重点做哪些|下一阶段|下阶段|接下来|工作打算|工作安排"),
                  ("overview", r"总体情况|做了哪些|开展了哪些"),
                  # the template puts 信息处理费 in 六、其他需要报告的事项
@@ -167,7 +168,8 @@ NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,
                                r"travel permit|passport|visa\b|"
                                # an opinion or a grade asked of the tool is not in the reports
                                r"打分|评分|打个分|给个分|(?:你|您)(?:个人|自己)?(?:觉得|认为|看).{0,24}(?:好不好|怎么样|行不行|满意|合格吗|对不对)|"
-                               r"怎么(?:在网上)?办(?:理)?(?!.{0,6}(?:申请|公开))")
+                               # 怎么办理护照 (a thing to get done), not 准备怎么办 (what a body will do)
+                               r"怎么(?:在网上)?办理?(?=[\u4e00-\u9fff]{2})(?!.{0,6}(?:申请|公开|问题|措施|改进))")
 OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票")
 
 
@@ -627,7 +629,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.intent = "out_of_scope"  # a place name alone (平潭有什么好吃的) does not make a question about reports
     elif q.section and not re.search(r"多少|几|数量|情况如何", text) and not q.aggregate:
         q.intent = "narrative"
-    elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|几件|几个|几条|数量", text):
+    elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|(?<![那这])几[件个条]|数量", text):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
                                             r"哪家多|谁多|谁更多|更多|差了?多少|差了?几|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
@@ -667,7 +669,7 @@ def _stated_count(text: str, q: Query) -> bool:
     with its unit, about a metric or a body, asked only by the question mark; no word that asks for a number."""
     return bool((q.metric and re.search(r"(?:有|共|共有|是)\s*\d+(?:\.\d+)?\s*(?:条|件|项|个|起|次|篇)", text) or
                  (q.metric or q.bodies) and not q.english and
-                 re.search(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|起|次|篇|人|批次|%|％)", text) and
+                 re.search(r"\d+(?:\.\d+)?\s*(?:条|件|项|个|起|次|篇|人|批次|场|期|家|份|户|%|％)", text) and
                  re.search(r"[了过的]?[？?]\s*$", text))
                 and not re.search(r"多少|几[条件个起次项篇]|哪|什么|怎么|如何|呢|是否|有没有|是不是|还是", text))
 

@@ -171,7 +171,7 @@ APPLICATIONS = Table(
     anchor=r"勾稽关系|钩稽关系|申请人情况|本年新收",
     columns=(
         Column("natural_person", "自然人", "natural persons", r"自然人", words=("自然人", "个人", "群众", "老百姓", "natural person", "individual")),
-        Column("commercial", "商业企业", "commercial enterprises", r"商业企业|商业企", words=("商业企业", "企业", "公司", "business", "compan")),
+        Column("commercial", "商业企业", "commercial enterprises", r"商业企业|商业企", words=("商业企业", "企业", "公司", "business", "compan", "commercial")),
         Column("research", "科研机构", "research institutions", r"科研机构|科研机", words=("科研机构", "科研", "research")),
         Column("social_welfare", "社会公益组织", "social welfare organisations", r"社会公益组织|公益组", words=("社会公益组织", "公益组织", "公益", "welfare", "NGO")),
         Column("legal_service", "法律服务机构", "legal service institutions", r"法律服务机构|法律服务", words=("法律服务机构", "律师事务所", "律所", "律师", "legal service", "law firm")),
@@ -216,7 +216,8 @@ APPLICATIONS = Table(
         _t3("denied_inquiry_matters", "8.属于行政查询事项", "administrative inquiry matters", r"行政查询事项|查询事项",
             group="denied", words=("行政查询事项", "查询事项", "inquiry")),
         _t3("unable_not_held", "1.本机关不掌握相关政府信息", "information not held", r"不掌握",
-            group="unable", words=("不掌握", "没有这个信息", "没有该信息", "信息不存在", "not held")),
+            group="unable", words=("不掌握", "没有这个信息", "没有该信息", "信息不存在", "not held", "did not hold",
+                                   "didn't hold", "does not hold", "doesn't hold", "not holding")),
         _t3("unable_needs_creation", "2.没有现成信息需要另行制作", "would need to be created", r"另行制作|没有现成",
             group="unable", words=("另行制作", "没有现成", "需要制作", "need to be created", "needs to be created",
                                    "no ready-made", "not readily available")),

@@ -483,3 +483,28 @@ def test_a_year_is_not_one_of_a_clauses_counts(settings):
     ans = _ask(settings, "How did the number of proactively disclosed items of the Economic Development Bureau change "
                          "between 2022 and 2025?")
     assert "增加19" in ans.answer
+
+
+def test_more_words_people_use(settings):
+    # 准备怎么办 asks what a body will do (社会事业局 2023 section 五), not how to get a thing done
+    ans = _ask(settings, "社事局2023年针对政策解读比例低准备怎么办？")
+    assert ans.status == "answered" and {c["source_file"] for c in ans.citations} == {"2023_social-affairs-bureau_1.txt"}
+    # 江阴市的单位: 靖江园区 2020 and 临港 2024
+    ans = _ask(settings, "江阴市的单位有哪些年报在库里？")
+    assert {c["source_file"] for c in ans.citations} == {"2020_jingjiang-industrial-park.txt",
+                                                          "2024_jiangyin-lingang-development-zone.txt"}
+    # 公安局 2019: “全年共召开了新闻发布会8场”
+    ans = _ask(settings, "平谭公安局2019年开了8场新闻发布会？")
+    assert ans.route == "claim" and ans.verdict == "supported"
+    # plans for 2025 are in the 2024 report; 承认 asks section 五
+    ans = _ask(settings, "平潭公安局2025年在信息公开上打算重点做哪几件事？")
+    assert {c["year"] for c in ans.citations} == {2024}
+    ans = _ask(settings, "市场监管局哪几年的年报都承认政策文件解读形式单一？")
+    assert ans.route == "text" and {2022, 2024} <= {c["year"] for c in ans.citations}
+    # 临港 2024 表三 无法提供·本机关不掌握 6; 常州 2024 商业企业 14
+    ans = _ask(settings, "Jiangyin Lingang development zone, 2024: how many requests could it not answer because it "
+                         "did not hold the information?")
+    assert _values(ans)[("2024_jiangyin-lingang-development-zone.txt", "applications.unable_not_held.total")] == 6
+    ans = _ask(settings, "In the 2024 report of the Changzhou district party-government office (区党政办), how many new "
+                         "requests came from commercial enterprises?")
+    assert _values(ans)[("2024_changzhou-district-office.txt", "applications.new_received.commercial")] == 14
