@@ -21,7 +21,8 @@ from nianbao.ingest.template import cell_label, main_column
 from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
-from .claims import ClaimChecker, _cell_name, _row_words, claim_kind, narrative_evidence, negative_statements
+from .claims import (ClaimChecker, _cell_name, _row_words, claim_kind, narrative_evidence, negative_statements,
+                     said_of)
 from .coverage import _title_line, inventory, self_name
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt, value_text
@@ -470,10 +471,7 @@ class Answerer:
                     re.search(r"有没有|是否|有无|吗|\bany\b|^(?:did|was|were|is|are|has|have)\b", q.question.strip(), re.I):
                 # asked whether there were any, and the table says none: the text saying so in words, beside it
                 r = got[0][0]
-                what = q.text
-                for w in (*q.bodies, *q.body_words):
-                    what = what.replace(w, "")
-                for clause in negative_statements(self.store.report(r["report_id"])["text"], what,
+                for clause in negative_statements(self.store.report(r["report_id"])["text"], said_of(q.text, q),
                                                   _row_words(q.metric))[:1]:
                     n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"],
                                      self._section_of(r["report_id"], clause), clause)
@@ -760,10 +758,7 @@ class Answerer:
             said = []
             denied = bool(re.search(r"没|未|无|不曾", q.text))
             if denied or re.search(r"收取了|收了|(?:收到|有|发生|出现|收取|产生)过|产生了", q.text):
-                claim = q.text
-                for w in (*q.bodies, *q.body_words):
-                    claim = claim.replace(w, "")
-                claim = re.sub(r"(?:19|20)\d\d\s*年度?", "", claim)
+                claim = said_of(q.text, q)
                 said = [(r, c) for r in targets for c in negative_statements(self.store.report(r["report_id"])["text"],
                                                                              claim)[:1]]
             if said:
@@ -783,10 +778,7 @@ class Answerer:
             ans.answer = "语料中找不到可以核实这一说法的报告或数字。"
             return ans
         phrase = q.claim_phrase
-        claim = q.text
-        for w in (*q.bodies, *q.body_words):
-            claim = claim.replace(w, "")
-        claim = re.sub(r"(?:19|20)\d\d\s*年度?", "", claim)
+        claim = said_of(q.text, q)
         if q.english and q.metric:
             # an English claim is matched on the text by its cell's own words and its number
             claim = re.sub(r"[（(].*?[）)]", "", q.metric_word) + f"{_fmt(q.claim_number)}件"
@@ -1038,9 +1030,7 @@ class Answerer:
             return None
         asked = re.search(r"(?:多少|几)\s*([条件个篇次项家场期人])", q.text)
         unit = asked.group(1) if asked else ("%" if re.search(r"比例|占比|百分之|比重|%|％", q.text) else "")
-        what = q.text
-        for w in (*q.bodies, *q.body_words):
-            what = what.replace(w, "")
+        what = said_of(q.text, q)
         summed = bool(re.search(r"加起来|合计|一共|总共|共计|之和|总和|累计", q.text))
         differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降)了?(?:多少|几)|变化", q.text))
         what = re.sub(r"(?:19|20)\d\d\s*年度?|多少|几[条件个篇次项家场期人]?|有|了|共|总共|一共|加起来|合计|之和|总和|"

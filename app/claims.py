@@ -283,10 +283,7 @@ class ClaimChecker:
         for piece in re.split(r"[，,、；;]", q.text):
             if not _COUNT.search(piece) or float(_COUNT.search(piece).group(1)) != claimed:
                 continue
-            for w in (*q.bodies, *q.body_words):
-                piece = piece.replace(w, "")
-            piece = re.sub(r"(?:19|20)\d\d\s*年度?", "", piece)
-            found = [e for e in narrative_evidence(text, piece, claimed, year=r["year"]) if e[2] >= 0.6]
+            found = [e for e in narrative_evidence(text, said_of(piece, q), claimed, year=r["year"]) if e[2] >= 0.6]
             if found:
                 return found[0][0], found[0][1]
         return None
@@ -329,9 +326,7 @@ class ClaimChecker:
         from .cite import cite_passage
 
         word = m.group(3)
-        claim = re.sub(r"(?:19|20)\d\d\s*年度?", "", q.text)
-        for w in (*q.bodies, *q.body_words):
-            claim = claim.replace(w, "")
+        claim = said_of(q.text, q)
         said = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)\s*(?:条|件|个|项|次|万元|元|篇|期|场|家|人)", claim)]
         phrase = claim[:claim.find(m.group(0))] if m.group(0) in claim else claim
         reports = self.a.corpus()[0]
@@ -450,10 +445,7 @@ class ClaimChecker:
                     text_says.append(n == 0)
             # the narrative saying so in words (未发生…行政诉讼案件)
             text = self.a.store.report(r["report_id"])["text"]
-            claim = q.text
-            for w in (*q.bodies, *q.body_words):
-                claim = claim.replace(w, "")
-            claim = re.sub(r"(?:19|20)\d\d\s*年度?", "", claim)
+            claim = said_of(q.text, q)
             words = tuple(w for key, _ in metrics for w in _row_words(key))
             for clause in negative_statements(text, claim, words)[:1]:
                 n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
@@ -555,6 +547,14 @@ _ASKING = re.compile(r"对吗|对不对|属实吗?|是否正确|是真的吗|真
                      # a bound is the claim's, not words the report uses (超过1万人 / 新增关注用户达5810人)
                      r"超过|多于|高于|大于|不足|低于|少于|不到|小于|了吧|"
                      r"[？?。，,！!\s“”\"]")
+
+
+def said_of(text: str, q) -> str:
+    """What a question says, without the names of the bodies it is about or its years: the words to match on
+    a report's own text (a report does not name itself in every sentence)."""
+    for w in (*q.bodies, *q.body_words):
+        text = text.replace(w, "")
+    return re.sub(r"(?:19|20)\d\d\s*年度?", "", text)
 
 
 def _bigrams(text: str) -> set[str]:
