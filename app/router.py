@@ -117,7 +117,7 @@ ENGLISH = [
     (r"\b(?:it is|it's|now it is|this year is)\s+((?:19|20)\d\d)(?:\s+now)?\b", r"现在是\1年"),
     (r"\bimprov\w*", "改进"), (r"\bsection (?:5|five|v)\b", "存在的问题及改进措施"),
     (r"\bsteps?\b|\bpromis\w*|\bplans?\b", "改进措施"),
-    (r"\bWeChat(?: official)?(?: public)?(?: account)?\b", "微信公众号"), (r"\barticles?\b|\bposts?\b", "篇"),
+    (r"\bWeChat(?: official)?(?: public)?(?: account)?\b", "微信公众号"), (r"\bfollowers?\b|\bsubscribers?\b", "关注用户"), (r"\barticles?\b|\bposts?\b", "篇"),
     (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"), (r"\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|\bsum(?: of)?\b|\btotal of\b", "合计"),
     (r"\bwhat (?:were|was|are|is)\b(.*)\babout\b", r"\1是关于什么的"), (r"\bthe number of\b", "多少"),
     # words of the narrative, for searching it

@@ -508,3 +508,10 @@ def test_more_words_people_use(settings):
     ans = _ask(settings, "In the 2024 report of the Changzhou district party-government office (区党政办), how many new "
                          "requests came from commercial enterprises?")
     assert _values(ans)[("2024_changzhou-district-office.txt", "applications.new_received.commercial")] == 14
+
+
+def test_a_distinctive_count_finds_the_sentence_a_claim_quotes(settings):
+    # 市场监管局 2020: “累计总关注用户达14453人”
+    ans = _ask(settings, "Pingtan Market Regulation Bureau says its WeChat account had 14,453 followers in total by the end "
+                         "of 2020. Correct?")
+    assert ans.verdict == "supported" and any("14453人" in c["quote"] for c in ans.citations)
