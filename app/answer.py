@@ -580,9 +580,12 @@ class Answerer:
             else:
                 lines.append(f"{word}排序：")
             lines += [f"  {i + 1}. {_label(r)}（{r['year']}年）：{_fmt(v)} [{n}]" for i, (r, v, n) in enumerate(ordered)]
-        if blank:
-            lines.append("未填报（不计入）：" + "、".join(f"{_label(r)}（{r['year']}年）" + (f" [{n}]" if n else "")
-                                                for r, n in blank))
+        printed = {(f["report_id"], f["key"]) for f in ans.facts if f["value"] is None and f["raw"]}
+        unread = [(r, n) for r, n in blank if (r["report_id"], main_key(q.metric, r["template"])) in printed]
+        for what, which in (("未填报（不计入）：", [b for b in blank if b not in unread]),
+                            ("数字连写无法确定（不计入）：", unread)):
+            if which:
+                lines.append(what + "、".join(f"{_label(r)}（{r['year']}年）" + (f" [{n}]" if n else "") for r, n in which))
         for r, _, _ in rows:
             self._related_findings(ans, r["report_id"], key)
         ans.answer = "\n".join(lines)

@@ -571,7 +571,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     if not q.ratio:
         # a column's own label (对外公开总数量) is not an aggregate
         agg_text = re.sub("|".join(re.escape(c.label) for t in T.TABLES for c in t.columns if len(c.label) >= 4), "", text)
-        for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来|加总|总和|汇总|之和" + (r"|共" if len(found) > 1 else "")), ("mean", r"平均"),
+        for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来|加在一起|加到一起|合在一起|合起来|加总|总和|汇总|之和" + (r"|共" if len(found) > 1 else "")), ("mean", r"平均"),
                              ("max", r"最多|最高|最大|哪个.{0,6}最|哪一?年.{0,8}最(?:多|高|大)"), ("min", r"最少|最低|最小"),
                              ("rank", r"排名|排序|排行|前[三五十\d]+|从多到少|从高到低|从大到小|从少到多|从低到高|排一下|排个序")):
             if re.search(pattern, agg_text):
@@ -694,7 +694,7 @@ _EACH_ASK = re.compile(r"(?:那么|那)?(?:各|分别|各自|具体)(?:是|有)?
 # statements asked about together (…，…，这两点都对吗 / 以上说法是否都属实)
 _SEVERAL_CLAIMS = re.compile(r"[，,。；;]?\s*(?:这|以上|上述|上面)?(?:两|二|三|几|这些|各)(?:点|个说法|种说法|句话|件事|处)?(?:说法)?"
                              r"(?:是否)?(?:都|全都|全部|均)(?:对|属实|正确|没错|成立|准确)[吗么嘛]?[？?]?\s*$")
-_ONE_ASK = re.compile(r"合计|一共|总共|共计|加起来|之和|总和|(?:、|和|与|及)[^，,。？?、]{1,14}(?<!公开)总数(?!量)|对比|比较|相比|哪个多|哪年多|谁多|谁更多|更多|差多少|相差|变化|趋势|"
+_ONE_ASK = re.compile(r"合计|一共|总共|共计|加起来|加在一起|合起来|之和|总和|(?:、|和|与|及)[^，,。？?、]{1,14}(?<!公开)总数(?!量)|对比|比较|相比|哪个多|哪年多|谁多|谁更多|更多|差多少|相差|变化|趋势|"
                       r"对吗|对不对|属实|是否|比.{0,8}(?:多|少|高|低)|占比|比例|比率|[率%％]")
 
 

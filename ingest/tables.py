@@ -372,17 +372,19 @@ def _facts_from_hits(table: str, hits: dict[str, RowHit], specs, cols_of, text: 
         cols = cols_of[key]
         hit = hits.get(key)
         if hit is None:
-            findings.append(Finding("missing_row", f"{label}缺少“{key}”行，该行数据视为未填报。", f"{table}.{key}"))
+            findings.append(Finding("missing_row", f"{label}缺少“{T.row_label(table, key)}”行，该行数据视为未填报。",
+                                    f"{table}.{key}"))
             continue
         line = text.count("\n", 0, hit.offset) + 1
         if hit.status in ("ambiguous", "unreadable"):
             unknown = [c for c, v in zip(cols, hit.cells) if v is None]
             findings.append(Finding(
                 "ambiguous",
-                f"{label}“{key}”行的数字连写为“{hit.runs}”，无法唯一拆分到各列（{', '.join(unknown)}），相应单元格记为未知。",
+                f"{label}“{T.row_label(table, key)}”行的数字连写为“{hit.runs}”，无法唯一拆分到各列"
+                f"（{'、'.join(T.column_label(table, c) for c in unknown)}），相应单元格记为未知。",
                 f"{table}.{key}", hit.runs))
         elif hit.status in ("short", "long"):
-            findings.append(Finding("ambiguous", f"{label}“{key}”行的单元格数与模板不符。", f"{table}.{key}"))
+            findings.append(Finding("ambiguous", f"{label}“{T.row_label(table, key)}”行的单元格数与模板不符。", f"{table}.{key}"))
         for col, raw in zip(cols, hit.cells):
             fkey = f"{table}.{key}.{col}"
             if raw is None:
@@ -390,7 +392,8 @@ def _facts_from_hits(table: str, hits: dict[str, RowHit], specs, cols_of, text: 
                 continue
             value, unit = parse_cell(raw)
             if T.is_money(col) and isinstance(value, float) and len(str(raw).split(".")[1].rstrip("万元")) > MAX_DECIMALS:
-                findings.append(Finding("ambiguous", f"{label}“{key}”金额“{raw.strip()}”小数位过多，可能与相邻单元格连写，记为未知。", fkey, raw))
+                findings.append(Finding("ambiguous", f"{label}“{T.row_label(table, key)}”金额“{raw.strip()}”小数位过多，"
+                                                     "可能与相邻单元格连写，记为未知。", fkey, raw))
                 value = None
             if col == "amount_10k_yuan" and not unit:
                 unit = "万元"

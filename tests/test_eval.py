@@ -515,3 +515,14 @@ def test_a_distinctive_count_finds_the_sentence_a_claim_quotes(settings):
     ans = _ask(settings, "Pingtan Market Regulation Bureau says its WeChat account had 14,453 followers in total by the end "
                          "of 2020. Correct?")
     assert ans.verdict == "supported" and any("14453人" in c["quote"] for c in ans.citations)
+
+
+def test_a_sum_says_which_cells_could_not_be_read(settings):
+    # 2023 办理结果总计: 农业农村局 7, 海坛 0, 社会事业局 1, 财政金融局 0; 资源生态局 prints “191000019” (not one split)
+    ans = _ask(settings, "2023年各单位年报的办理结果总计加在一起是多少？")
+    assert "合计：8（4份报告）" in ans.answer
+    unread = next(ln for ln in ans.answer.splitlines() if ln.startswith("数字连写无法确定"))
+    assert "自然资源与生态环境局" in unread
+    # findings name rows and columns by the template's labels, not by keys
+    assert any("“（七）总计”行的数字连写" in f["message"] for f in ans.findings)
+    assert not any("total_processed" in f["message"] for f in ans.findings)
