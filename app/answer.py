@@ -190,7 +190,8 @@ class Answerer:
         reports, _, resolver, _ = self.corpus()
         english = english_reading(question, resolver)
         # an English question is split where its Chinese reading splits (penalty and coercion decisions → two asks)
-        parts = split_parts(english) if english and len(split_parts(english)) > 1 else split_parts(question)
+        read = split_parts(english) if english else []
+        parts = read if len(read) > 1 else split_parts(question)
         answers, context = [], previous
         for n, part in enumerate(parts):
             q = self._understand(part, reports, filters, context, carry=n > 0)
