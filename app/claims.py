@@ -635,7 +635,9 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
             # the year's own count over a running total (累计…1770条) or another year's
             if year and f"{year}年" in clause:
                 overlap += 0.2
-            if re.search(r"(?<!全年)(?<!本年)(?<!年内)(?<!年度)累计", clause) and "累计" not in claim:
+            # (the running total may open the sentence: 截至…，累计主动公开…152条，依申请公开2件)
+            head = max(text.rfind(c, 0, begin) for c in "。；！？\n") + 1
+            if re.search(r"(?<!全年)(?<!本年)(?<!年内)(?<!年度)累计|截至", text[head:begin] + clause) and "累计" not in claim:
                 overlap -= 0.2
             if re.match(r"其他|其它", core) and not re.search(r"其他|其它", claim):
                 overlap -= 0.2   # the last item of a breakdown (其他应主动公开的政府信息32条), not the count asked
@@ -645,7 +647,6 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
             more = re.match(r"[，,]\s*(?:占比?|同比|较上年|比上年)[^。；;，,！？]{0,20}", text[m.end():])
             quote = clause + (more.group(0) if more else "")
             # a short sentence is quoted whole (接到依申请公开2件，全部在规定时限内予以答复)
-            head = max(text.rfind(c, 0, begin) for c in "。；！？\n") + 1
             ends = [i for i in (text.find(c, m.end()) for c in "。；！？\n") if i >= 0]
             sentence = text[head:min(ends) if ends else len(text)].strip()
             if quote in sentence and len(sentence) <= 60 and not re.search(r"\d{5,}", sentence):

@@ -526,3 +526,10 @@ def test_a_sum_says_which_cells_could_not_be_read(settings):
     # findings name rows and columns by the template's labels, not by keys
     assert any("“（七）总计”行的数字连写" in f["message"] for f in ans.findings)
     assert not any("total_processed" in f["message"] for f in ans.findings)
+
+
+def test_a_running_total_opening_the_sentence_is_not_the_years_count(settings):
+    # 君山片区 2020: “接到依申请公开2件，全部在规定时限内予以答复” (the year's), beside “截至…累计…152条，依申请公开2件”
+    ans = _ask(settings, "君山片区2020年新收了2件依申请公开。")
+    assert ans.verdict == "supported"
+    assert any("接到依申请公开2件，全部在规定时限内予以答复" in c["quote"] for c in ans.citations)
