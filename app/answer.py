@@ -234,6 +234,8 @@ class Answerer:
             if not q.bodies and not q.report_ids and not q.zone_only:
                 q.bodies, q.zone_only = tuple(previous.get("bodies") or ()), bool(previous.get("zone_only"))
                 q.report_ids = tuple(previous.get("report_ids") or ())
+                # a body the corpus lacks, named in the part before, is the one this part asks of too
+                q.unknown_body = q.unknown_body or previous.get("unknown_body") or ""
             if q.year is None and not q.year_range:
                 q.year = previous.get("year")
             revise_version(q, resolver)

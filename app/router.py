@@ -140,6 +140,7 @@ ENGLISH = [
 ]
 # English phrases read before the template's words (information-processing fee is not the administrative fee)
 ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
+                 (r"\bnon-?zero\b|\bnot zero\b|\bother than zero\b|\babove zero\b|\bmore than zero\b", "不为零"),
                  (r"\(?\s*(?:in |units? of )?(?:10k|10,000|ten thousand) yuan\s*\)?", "万元"),
                  (r"\b(?:have|has|had) (?:an? |any )?((?:19|20)\d\d )?(?:annual )?reports?\b", r"有\1年报")]
 SECTION_WORDS = [("problems", r"(?<!舆情)(?<!热点)(?<!关切)(?<!反映的)(?<!咨询的)(?<!群众)问题|改进|承认|坦言|打算|"
@@ -214,7 +215,7 @@ class Query:
         """What a follow-up question may keep."""
         return {"bodies": list(self.bodies), "report_ids": list(self.report_ids), "year": self.year,
                 "metric": self.metric, "metric_word": self.metric_word, "section": self.section,
-                "zone_only": self.zone_only, "intent": self.intent}
+                "zone_only": self.zone_only, "intent": self.intent, "unknown_body": self.unknown_body}
 
 
 FOLLOW_UP = re.compile(r"^(?:那么?|还有|再看看?|换成)|呢[？?。]?$")
@@ -280,6 +281,9 @@ def from_english(text: str) -> str | None:
         out = re.sub(pattern, word, out, flags=re.I)
     # "行政许可, 行政处罚": the Chinese words listed as Chinese lists them
     out = re.sub(r"(?<=[\u4e00-\u9fff])\s*,\s*(?=[\u4e00-\u9fff])", "、", out)
+    # "行政许可 … and administrative 行政处罚": an English word or two left between Chinese words joined
+    out = re.sub(r"(?<=[\u4e00-\u9fff])\s*,?\s+and\s+(?:[A-Za-z]+\s+){1,2}(?=[\u4e00-\u9fff])", "和", out)
+    out = re.sub(r"(?<=[\u4e00-\u9fff])\s+or\s+(?=[\u4e00-\u9fff])", "或", out)
     # "行政处罚 and 行政强制", "2021年 and 2024年": the Chinese words joined as Chinese joins them
     out = re.sub(r"(?<=[\u4e00-\u9fff])\s*,?\s+(?:and|&)\s+(?=[\u4e00-\u9fff]|(?:19|20)\d\d)", "和", out)
     return out
@@ -513,6 +517,7 @@ def _homophones(resolver) -> Homophones:
     if cached is None:
         words = [w for w, *_ in METRIC_WORDS] + [w for w, _ in APPLICANTS + PROACTIVE_COLUMNS + APPEAL_COLUMNS]
         words += [f for f in getattr(resolver, "forms", {}) if len(f) >= 3] + list(getattr(resolver, "bodies", ()))
+        words += [f for f in getattr(resolver, "unnamed_forms", {}) if len(f) >= 2]   # 常州 of an unnamed report
         cached = Homophones(words)
         try:
             resolver._homophones = cached

@@ -533,3 +533,21 @@ def test_a_running_total_opening_the_sentence_is_not_the_years_count(settings):
     ans = _ask(settings, "君山片区2020年新收了2件依申请公开。")
     assert ans.verdict == "supported"
     assert any("接到依申请公开2件，全部在规定时限内予以答复" in c["quote"] for c in ans.citations)
+
+
+def test_a_part_after_a_body_the_corpus_lacks_is_not_answered_for_every_body(settings):
+    ans = _ask(settings, "福州市鼓楼区2024年收到多少申请？予以公开几件？")
+    assert ans.status == "not_found" and not ans.facts
+    # a typo in the place of an unnamed report: 常洲 → 常州 (部分公开 18, 本机关不掌握 20)
+    ans = _ask(settings, "区党政办（常洲，2024）的年报里，部分公开的有几件？因为本机关不掌握相关信息而无法提供的又有几件？")
+    v = _values(ans)
+    assert v[("2024_changzhou-district-office.txt", "applications.partially_granted.total")] == 18
+    assert v[("2024_changzhou-district-office.txt", "applications.unable_not_held.total")] == 20
+    assert {c["source_file"] for c in ans.citations} == {"2024_changzhou-district-office.txt"}
+    # English rows with a word left between them, and non-zero
+    ans = _ask(settings, "Pingtan Market Regulation Bureau 2022: number of licensing decisions and administrative penalty "
+                         "decisions?")
+    assert _values(ans)[("2022_market-regulation-bureau_1.txt", "proactive.penalty.decisions")] == 887
+    ans = _ask(settings, "Which 2024 reports record any administrative review or lawsuit over information disclosure "
+                         "(table 4 non-zero)?")
+    assert _values(ans)[("2024_linjiang-new-area.txt", "appeals.litigation_direct.total")] == 1
