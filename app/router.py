@@ -726,7 +726,9 @@ def split_parts(question: str) -> list[str]:
             parts[i - 1:i + 1] = [parts[i - 1].rstrip("？?") + "，" + parts[i]]
     out = []
     for part in parts or [question]:
-        if _ONE_ASK.search(part) and not re.search(r"[，,]\s*(?:其中|另外|还有|此外)", part):
+        if _ONE_ASK.search(part) and not re.search(r"[，,]\s*(?:其中|另外|还有|此外)", part) or \
+                NARRATIVE_ASK.search(part) and not re.search(r"多少|几[件条个项次]", part):
+            # one sum, comparison or claim; or what the text says of several rows (复议或诉讼怎么说)
             out.append(part)
             continue
         out += _split_rows(part)
