@@ -23,7 +23,7 @@ from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
 from .claims import (ClaimChecker, _cell_name, _row_words, claim_kind, narrative_evidence, negative_statements,
                      said_of)
-from .coverage import _title_line, inventory, self_name
+from .coverage import cite_report, inventory, self_name
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt, value_text
 from .router import (NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, english_reading,
@@ -393,7 +393,7 @@ class Answerer:
                 if self.store.facts(key=f"{table}.*", report_id=r["report_id"]):
                     # the table is there without this row (海坛 2023 prints no 规章 row): not reported
                     lines.append(f"{_name(r['body'])}（{r['year']}年）：{T.cell_label(q.metric.replace('*', 'total'))[0] or '该表'}"
-                                 f"中没有这一行，未填报。 [{self._cite_report(ans, r)}]")
+                                 f"中没有这一行，未填报。 [{cite_report(ans, self.store, r)}]")
                 else:
                     lines.append(f"{_name(r['body'])}（{r['year']}年）：报告中未找到该表。")
                 continue
@@ -689,11 +689,11 @@ class Answerer:
                 mine = sorted((r for r in reports if r["body"] == body), key=lambda r: r["year"] or 0)
                 that = [r for r in mine if r["year"] == q.year]
                 if that:
-                    lines.append(f"有：语料中有{body}{q.year}年的年度报告 [{self._cite_report(ans, that[0])}]。")
+                    lines.append(f"有：语料中有{body}{q.year}年的年度报告 [{cite_report(ans, self.store, that[0])}]。")
                 else:
                     ans.status = "not_found"
                     lines.append(f"没有：语料中没有{body}{q.year}年的年度报告；有" +
-                                 "、".join(f"{r['year']} [{self._cite_report(ans, r)}]" for r in mine) + "年的。")
+                                 "、".join(f"{r['year']} [{cite_report(ans, self.store, r)}]" for r in mine) + "年的。")
             lines.append("说明：语料中没有，不等于该单位未发布。")
             ans.answer = "\n".join(lines)
             return ans
@@ -711,7 +711,7 @@ class Answerer:
         for body, reps in sorted(missing.items()):
             cites = []
             for r in sorted(reps, key=lambda r: r["year"] or 0):
-                cites.append(f"{r['year']} [{self._cite_report(ans, r)}]")
+                cites.append(f"{r['year']} [{cite_report(ans, self.store, r)}]")
             lines.append(f"  {body}：有 {'、'.join(cites)} 年的报告")
         lines.append(f"有{year}年报告的单位：{len(have)}个。说明：语料中没有，不等于该单位未发布。")
         ans.answer = "\n".join(lines)
@@ -726,7 +726,7 @@ class Answerer:
                            and r["year"] and lo <= r["year"] <= hi), key=lambda r: r["year"])
             have = []
             for r in reps:
-                have.append(f"{r['year']} [{self._cite_report(ans, r)}]")
+                have.append(f"{r['year']} [{cite_report(ans, self.store, r)}]")
             gone = [str(y) for y in range(lo, hi + 1) if y not in {r["year"] for r in reps}]
             lines.append(f"{_name(body) if body else '该报告'}：{lo}—{hi}年中语料有{'、'.join(have) or '（无）'}年的报告"
                          + (f"；缺{'、'.join(gone)}年。" if gone else "，每一年都有。"))
@@ -822,9 +822,10 @@ class Answerer:
                 if "*" in key and facts:   # a group (行政诉讼): its rows summed, each cited
                     table_ev.append((r, {"key": key, "value": sum(f["value"] for f in facts), "members": facts}))
                 mine = [f for f in facts if f["key"] == key]
-                base = next(iter(self.store.facts(key="applications.new_received.total", report_id=r["report_id"])), None)
                 if share and key.startswith("applications.") and key != "applications.new_received.total":
                     # a share claimed of a count (同意公开的申请占37.5%): the count over the applications received
+                    base = next(iter(self.store.facts(key="applications.new_received.total",
+                                                      report_id=r["report_id"])), None)
                     if mine and base and base["value"]:
                         table_ev.append((r, {"key": key, "value": mine[0]["value"] / base["value"] * 100,
                                              "share": (mine[0], base)}))
@@ -885,11 +886,6 @@ class Answerer:
         ans.answer = head + "\n" + "\n".join(lines)
         return ans
 
-    def _cite_report(self, ans: Answer, r: dict) -> int:
-        """Cite a report as a whole, by its title line (a report that has it, or lacks a row or a section)."""
-        return cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], "preamble",
-                            _title_line(self.store, r)[:120])
-
     def text_counts(self, r: dict, metric: str | None) -> list[tuple[float, str]]:
         """The narrative's own counts of a metric where they differ from its table, as found at ingestion
         (共收到申请16条 beside a table 3 of 9): (count, the words stating it)."""
@@ -927,7 +923,7 @@ class Answerer:
             if targets and len(lacking) == len(targets):
                 ans.status = "not_reported"
                 ans.answer = "\n".join(f"{_label(r)}{r['year']}年报告中没有“{SECTION_TITLES.get(q.section, q.section)}”这一部分，"
-                                       f"未报告相关内容。 [{self._cite_report(ans, r)}]" for r in lacking)
+                                       f"未报告相关内容。 [{cite_report(ans, self.store, r)}]" for r in lacking)
                 return ans
         literal = self._literal_passages(q, reports, ans)
         if literal is not None:

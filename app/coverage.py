@@ -85,6 +85,19 @@ def self_name(text: str) -> tuple[str, str] | None:
     return name, uses[0]
 
 
+def cite_report(ans, store, r: dict) -> int:
+    """Cite a report as a whole, by its title line (a report that is there, or lacks a row or a section)."""
+    from .cite import cite_passage
+
+    return cite_passage(ans, store, r["report_id"], r["source_file"], r["body"], r["year"], "preamble",
+                        _title_line(store, r)[:120])
+
+
+def without_template_years(text: str) -> str:
+    """The text with the years that name a template (2019年版, 〔2021〕30号) taken out: they are not years asked about."""
+    return _TEMPLATE_YEAR.sub("", text)
+
+
 def _title_line(store, r: dict) -> str:
     text = store.report(r["report_id"])["text"]
     line = next((ln.strip() for ln in text.splitlines() if "报告" in ln and ln.strip()), "") or \
@@ -126,8 +139,7 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
         scope = [r for r in scope if r["year"] and q.year_range[0] <= r["year"] <= q.year_range[1]]
 
     def cite(r) -> int:
-        return cite_passage(ans, store, r["report_id"], r["source_file"], r["body"], r["year"], "preamble",
-                            _title_line(store, r)[:120])
+        return cite_report(ans, store, r)
 
     lines: list[str] = []
     if kind == "template" and _WHICH_TEMPLATE.search(q.text):

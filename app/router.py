@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from nianbao.ingest import template as T
 
-from .coverage import _TEMPLATE_YEAR, inventory_kind, template_named
+from .coverage import inventory_kind, template_named, without_template_years
 from .labels import fmt
 from .spelling import Homophones, simplified
 
@@ -539,7 +539,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     text, fixes = _homophones(resolver).correct(text)
     q.text, q.spelling = text, tuple(fixes)
     # 2019年版 and 〔2019〕60号 name a template, not a year the question is about
-    year_text = _TEMPLATE_YEAR.sub("", text)
+    year_text = without_template_years(text)
     # a stated "now" (以2025年为基准, 现在是2025年) is what 去年/前年 count from, not a year asked about
     base = _BASE_YEAR.search(year_text)
     stated = bool(base and re.search(r"去年|前年|今年|上一年|近.年|最近|过去|.年前", year_text))
