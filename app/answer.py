@@ -26,7 +26,7 @@ from .claims import (ClaimChecker, _cell_name, _row_words, claim_kind, narrative
 from .coverage import cite_report, inventory, self_name
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt, value_text
-from .router import (NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, english_reading,
+from .router import (_GENERIC_METRIC_WORDS, NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, english_reading,
                      metrics_in, parse, pick_column, revise_version, split_parts, template_named)
 
 @dataclass
@@ -794,12 +794,12 @@ class Answerer:
             own = self_name(text)   # the name the report uses for itself is not what the claim says of it
             found = narrative_evidence(text, claim.replace(own[0], "") if own else claim, q.claim_number,
                                        year=r["year"], bound=q.claim_op != "=")
-            if q.claim_op == ">" and q.claim_number == 0:
-                # a claim that there was at least one: the text saying there was none counts as 0
+            if q.claim_op in (">", "=") and q.claim_number > 0 or q.claim_op == ">" and q.claim_number == 0:
+                # a claim that there was at least one (or some): the text saying there was none counts as 0
                 found += [(c, 0.0, 1.0) for c in negative_statements(text, claim, _row_words(q.metric or ""))[:1]]
             if q.metric and q.claim_op == "=" and not any(v == q.claim_number for _, v, _ in found):
                 # a clause naming the claimed cell in its own words with the claimed count (因无法提供相关信息答复2件)
-                words = [w for w in _row_words(q.metric) if len(w) >= 3]
+                words = [w for w in _row_words(q.metric) if len(w) >= 3 or w not in _GENERIC_METRIC_WORDS]
                 count = re.compile(rf"(?<![\d.]){re.escape(_fmt(q.claim_number))}\s*[件条项个次起份]")
                 found += [(c, q.claim_number, 1.0) for c in re.findall(r"[^。；！？\n，,：:]+", text)
                           if len(c) <= 40 and count.search(c) and any(w in c for w in words)][:1]

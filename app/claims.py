@@ -12,10 +12,12 @@ claim whose cells are blank or missing is `not_found`, never guessed.
 """
 from __future__ import annotations
 
+import fnmatch
 import re
+
 from nianbao.ingest import template as T
 
-from .labels import fmt as _fmt
+from .labels import fmt as _fmt, value_text
 from .router import APPEAL_COLUMNS, APPLICANTS, RATIOS, find_metric, metrics_in
 
 _CHANGE = re.compile(
@@ -94,6 +96,12 @@ def stated_cells(text: str, q) -> list[tuple[str, str, float]]:
             start = m.end()
         key, label = find_metric(before + after, q.version)
         words = before + after
+        rest = _COUNT.split(re.match(r"[^、，,。；;？?！!—]*", text[m.end():]).group(0))[0]
+        further = find_metric(rest, q.version) if not find_metric(after, q.version)[0] else ("", "")
+        if further[0] and (not key or "*" in key and fnmatch.fnmatchcase(further[0], key)):
+            # the cell named further on in the count's clause (2 of them because it did not hold it),
+            # or a row of the group named before it (无法提供 … because it did not hold it)
+            (key, label), words = further, before + rest
         if not key and out and out[-1][0].endswith(".total") and \
                 any(w in words for w, _ in APPLICANTS + APPEAL_COLUMNS):
             # 行政复议3件，其中1件结果被纠正: a count naming only a column is of the row before it
@@ -432,12 +440,39 @@ class ClaimChecker:
         text_says = []   # the narrative's own count where it is not the table's (受理申请2件 beside a 0)
         for r in targets:
             for key, label in metrics:
+                if key.startswith("proactive.") and key.endswith("*"):
+                    # none of a row of table 2 (没有行政规范性文件): every count column of the row is 0
+                    cols = [f for f in self.a.store.facts(key=key, report_id=r["report_id"])
+                            if f["value"] is not None and not T.is_money(f["key"].split(".")[2])
+                            and not T.is_signed(f["key"].split(".")[2])]
+                    if cols:
+                        verdicts += [f["value"] == 0 for f in cols]
+                        lines.append(f"{_label(r)}（{r['year']}年）{label}：" + "，".join(
+                            f"{T.cell_label(f['key'])[2]} {value_text(f)} [{self.a._cite_fact(ans, r, f)}]" for f in cols) + "。")
+                        continue
                 c = self.cell(ans, r, key)
                 if c is None:
                     lines.append(f"{_label(r)}（{r['year']}年）{label}：未填报。")
                     continue
                 verdicts.append(c == 0)
                 lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(c)}。")
+                if c:
+                    # the narrative's sentence stating the same count (本年度共发生行政复议案件2件)
+                    text = self.a.store.report(r["report_id"])["text"]
+                    said = [e for e in narrative_evidence(text, label + _fmt(c), c, year=r["year"])
+                            if e[1] == c and e[2] >= 0.5]
+                    if said:
+                        cite = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
+                                            self.a._section_of(r["report_id"], said[0][0]), said[0][0])
+                        lines.append(f"报告原文：“{said[0][0]}” [{cite}]")
+                if c and key.startswith("appeals."):
+                    # the cases there were, by outcome (行政诉讼 1: 直接起诉 · 结果维持 1)
+                    rows = key.rsplit(".", 1)[0] + ".*"
+                    outcomes = [f for f in self.a.store.facts(key=rows, report_id=r["report_id"])
+                                if f["value"] and not f["key"].endswith(".total")]
+                    if outcomes:
+                        lines.append("其中：" + "，".join(f"{_cell_name(f['key'])} {value_text(f)} "
+                                                          f"[{self.a._cite_fact(ans, r, f)}]" for f in outcomes) + "。")
                 for n, quote in self.a.text_counts(r, key):
                     cite = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
                                         self.a._section_of(r["report_id"], quote), quote)
@@ -571,7 +606,9 @@ def negative_statements(text: str, claim: str, words: tuple[str, ...] = ()) -> l
     out = []
     for m in _CLAUSE.finditer(text):
         clause = m.group(0).strip()
-        if len(clause) > 120 or not re.search(r"未|没有|无|零|(?<![\d.])0\s*[件条项个次起]", clause):
+        # 未经复议, 尚未审结, 无法提供 name rows and columns of the tables: they say nothing did not happen
+        if len(clause) > 120 or not re.search(r"(?<!尚)未(?!经)|没有|无(?!法)|零|(?<![\d.])0\s*[件条项个次起]", clause) or \
+                any(label in clause and len(clause) - len(label) < 3 for label in _TABLE_LABELS):
             continue
         have = _bigrams(re.sub(generic, "", clause))
         shared = len(want & have)

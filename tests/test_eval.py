@@ -551,3 +551,37 @@ def test_a_part_after_a_body_the_corpus_lacks_is_not_answered_for_every_body(set
     ans = _ask(settings, "Which 2024 reports record any administrative review or lawsuit over information disclosure "
                          "(table 4 non-zero)?")
     assert _values(ans)[("2024_linjiang-new-area.txt", "appeals.litigation_direct.total")] == 1
+
+
+def test_claims_settled_by_every_column_and_by_the_texts_own_words(settings):
+    # 市场监管局 2024: 本年新收 4, 本机关不掌握 2; the cell named after the count, in English
+    ans = _ask(settings, "The Pingtan market regulation bureau received 4 applications in 2024 and could not provide the "
+                         "information for 2 of them because it did not hold it — correct?")
+    assert ans.verdict == "supported"
+    v = _values(ans)
+    assert v[("2024_market-regulation-bureau_1.txt", "applications.new_received.total")] == 4
+    assert v[("2024_market-regulation-bureau_1.txt", "applications.unable_not_held.total")] == 2
+    # 苏平 2020 (2019 format): 行政规范性文件 0 in each of its three columns, and “我局未有行政规范性文件”
+    ans = _ask(settings, "苏平片区管理局2020年没有行政规范性文件，这是真的吗？")
+    assert ans.verdict == "supported"
+    v = _values(ans)
+    assert [v[("2020_suping-district_1.txt", f"proactive.normative_documents.{c}")]
+            for c in ("newly_made", "newly_published", "total_published")] == [0, 0, 0]
+    assert any(c["quote"] == "我局未有行政规范性文件" for c in ans.citations)
+    # 临江 2024: 行政诉讼 1, 直接起诉 · 结果维持 1
+    ans = _ask(settings, "Linjiang New Area had no information-disclosure lawsuits at all in 2024 — true?")
+    assert ans.verdict == "contradicted"
+    assert _values(ans)[("2024_linjiang-new-area.txt", "appeals.litigation_direct.upheld")] == 1
+    # 平潭 2022: 行政复议 2, and the text “…行政复议案件2件，均已结案”
+    ans = _ask(settings, "2022年平潭全区在政府信息公开方面没有发生任何行政复议，对吗？")
+    assert ans.verdict == "contradicted" and any("行政复议案件2件" in c["quote"] for c in ans.citations)
+    # 海坛 2023: table 0 and “2023年我局未收到依申请公开事宜”
+    ans = _ask(settings, "海坛片区管理局2023年收到了3件政府信息公开申请。")
+    assert ans.verdict == "contradicted"
+    assert any(c["quote"] == "2023年我局未收到依申请公开事宜" for c in ans.citations)
+    # a table's label is not a statement that nothing happened (未经复议直接起诉)
+    ans = _ask(settings, "临江新区2024年有1起未经复议直接起诉的行政诉讼，结果是维持。")
+    assert ans.verdict == "supported"
+    # 常州 2024: “9件转结2025年办理” (转结 printed for 结转), 结转下年度 9
+    ans = _ask(settings, "区党政办（常州）2024年有9件申请结转到2025年办理，是真的吗？")
+    assert ans.verdict == "supported" and any(c["quote"] == "9件转结2025年办理" for c in ans.citations)
