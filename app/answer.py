@@ -21,12 +21,13 @@ from nianbao.ingest.template import cell_label, main_column
 from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
-from .claims import (ClaimChecker, _cell_name, _row_words, claim_kind, narrative_evidence, negative_statements,
+from .claims import (ClaimChecker, _cell_name, _row_words, cell_clauses, claim_kind, narrative_evidence, negative_statements,
                      said_of)
 from .coverage import cite_report, inventory, self_name
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt, value_text
-from .router import (_GENERIC_METRIC_WORDS, NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, english_reading,
+from .spelling import simplified
+from .router import (NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, english_reading,
                      metrics_in, parse, pick_column, revise_version, split_parts, template_named)
 
 @dataclass
@@ -191,7 +192,7 @@ class Answerer:
         english = english_reading(question, resolver)
         # an English question is split where its Chinese reading splits (penalty and coercion decisions → two asks)
         read = split_parts(english) if english else []
-        parts = read if len(read) > 1 else split_parts(question)
+        parts = read if len(read) > 1 else split_parts(simplified(question))
         answers, context = [], previous
         for n, part in enumerate(parts):
             q = self._understand(part, reports, filters, context, carry=n > 0)
@@ -238,6 +239,9 @@ class Answerer:
                 q.unknown_body = q.unknown_body or previous.get("unknown_body") or ""
             if q.year is None and not q.year_range:
                 q.year = previous.get("year")
+                if q.year is None and previous.get("year_range"):   # 2021年和2023年比，…和…各变化了多少
+                    q.year_range = tuple(previous["year_range"])
+                    q.years = tuple(previous.get("years") or ())
             revise_version(q, resolver)
             if NARRATIVE_ASK.search(text) and previous.get("metric") and not q.section:
                 # “…收到多少申请，正文怎么说的”: the sentences of the text stating that count
@@ -409,13 +413,16 @@ class Answerer:
                     if len({x["key"].split(".")[2] for x in facts}) > 1:   # …and of its columns (结果如何)
                         label += " " + COLUMNS.get(col, col)
                 else:
-                    label = COLUMNS.get(col, col) if q.metric.endswith("*") else ""
+                    group = q.metric.rsplit(".", 1)[-1] in T.COLUMN_GROUPS   # 法人或其他组织: each of its columns
+                    label = COLUMNS.get(col, col) if q.metric.endswith("*") or group else ""
                 parts.append(f"{label + ' ' if label else ''}{shown} [{n}]" + beside(self, ans, q, r, f))
             values = [f["value"] for f in facts]
             if listing_row:
                 main = main_key(q.metric, r["template"])
                 values = [f["value"] for f in facts if f["key"] == main] or values
-            if len({x["key"].split(".")[1] for x in facts}) > 1 and any(v is not None for v in values):
+            if len(facts) > 1 and q.metric.rsplit(".", 1)[-1] in T.COLUMN_GROUPS and any(v is not None for v in values):
+                parts.insert(0, f"合计 {_fmt(sum(v for v in values if v is not None))}")
+            elif len({x["key"].split(".")[1] for x in facts}) > 1 and any(v is not None for v in values):
                 # over a group's rows: their 总计 cells where shown, so no cell is counted twice
                 totals = [f["value"] for f in facts if f["key"].endswith(".total") and f["value"] is not None]
                 summed = totals if len({x["key"].split(".")[2] for x in facts}) > 1 and totals else \
@@ -504,7 +511,7 @@ class Answerer:
         reasons); (None, None) when the table lacks it, (None, n) when every cell is blank."""
         key = main_key(key, r["template"]) if key.endswith("*") else key
         facts = list(self.store.facts(key=key, report_id=r["report_id"]))
-        if "*" not in key:
+        if "*" not in key and key.rsplit(".", 1)[-1] not in T.COLUMN_GROUPS:
             facts = [f for f in facts if f["key"] == key]
         if not facts:
             return None, None
@@ -798,11 +805,7 @@ class Answerer:
                 # a claim that there was at least one (or some): the text saying there was none counts as 0
                 found += [(c, 0.0, 1.0) for c in negative_statements(text, claim, _row_words(q.metric or ""))[:1]]
             if q.metric and q.claim_op == "=" and not any(v == q.claim_number for _, v, _ in found):
-                # a clause naming the claimed cell in its own words with the claimed count (因无法提供相关信息答复2件)
-                words = [w for w in _row_words(q.metric) if len(w) >= 3 or w not in _GENERIC_METRIC_WORDS]
-                count = re.compile(rf"(?<![\d.]){re.escape(_fmt(q.claim_number))}\s*[件条项个次起份]")
-                found += [(c, q.claim_number, 1.0) for c in re.findall(r"[^。；！？\n，,：:]+", text)
-                          if len(c) <= 40 and count.search(c) and any(w in c for w in words)][:1]
+                found += [(c, q.claim_number, 1.0) for c in cell_clauses(text, q.metric, q.claim_number)[:1]]
             best = max((o for _, _, o in found), default=0)
             # the sentences that speak most closely of the claim decide, not any sentence with a number
             for clause, value, overlap in found:
@@ -870,7 +873,28 @@ class Answerer:
                         lines.append(f"另：{_cell_name(c['key'])} = {value_text(c)} [{self._cite_fact(ans, r, c)}]，"
                                      f"与本年新收合计{_fmt(q.claim_number)}，说法的数字可能含上年结转。")
             self._related_findings(ans, r["report_id"], q.metric)
-        if evidence and table_ev and bool(text_ok) != bool(table_ok):
+        # a cell the claim holds of, whose own parts in the table (the outcome rows of 总计) say otherwise
+        parts = [p for r, f in table_ok[:1] if "share" not in f and "members" not in f
+                 for p in [self._parts_of(ans, r, f["key"])] if p and not holds(p[0])]
+        if parts:
+            total, cells = parts[0]
+            lines.append(f"但表中构成该单元格的各项之和为{_fmt(total)}（" + "，".join(
+                f"{_cell_name(x['key'])} {value_text(x)} [{self._cite_fact(ans, table_ok[0][0], x)}]" for x in cells)
+                + "），与之不符。")
+            # the narrative's count of the same (接到依申请公开2件 beside 总计 0 and 予以公开 2)
+            r0 = table_ok[0][0]
+            text = self.store.report(r0["report_id"])["text"]
+            asks = [(table_ok[0][1]["key"], total), *((x["key"], x["value"]) for x in cells)]
+            if table_ok[0][1]["key"].startswith("applications.total_processed."):
+                asks.append(("applications.new_received.total", total))
+            for clause in [c for k, v in asks for c in cell_clauses(text, k, v)][:1]:
+                n = cite_passage(ans, self.store, r0["report_id"], r0["source_file"], r0["body"], r0["year"],
+                                 self._section_of(r0["report_id"], clause), clause)
+                lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{clause}” [{n}]")
+        if parts:
+            ans.verdict = "conflicting"
+            head = "报告表格自相矛盾："
+        elif evidence and table_ev and bool(text_ok) != bool(table_ok):
             ans.verdict = "conflicting"
             head = "报告正文与表格数据不一致："
             if re.search(r"一致|相符|吻合|相同|对得上", claim):   # the claim was that they agree
@@ -885,6 +909,17 @@ class Answerer:
                     f"不属实：报告中的数字不{'超过' if q.claim_op == '>' else '低于'}{q.claim_number:g}。")
         ans.answer = head + "\n" + "\n".join(lines)
         return ans
+
+    def _parts_of(self, ans: Answer, r: dict, key: str) -> tuple[float, list[dict]] | None:
+        """The sum of the cells the template adds up to `key` (（七）总计 = the outcome rows; a row's 总计 = its
+        applicant columns) and those of them not 0, when they are all printed; None when no rule sums to it."""
+        version = r["template"] if r["template"] in T.VERSIONS else "2021"
+        for eq in T.equations(version):
+            if eq.right == (key,):
+                cells = [f for k in eq.left for f in self.store.facts(key=k, report_id=r["report_id"]) if f["key"] == k]
+                if len(cells) == len(eq.left) and all(f["value"] is not None for f in cells):
+                    return sum(f["value"] for f in cells), [f for f in cells if f["value"]]
+        return None
 
     def text_counts(self, r: dict, metric: str | None) -> list[tuple[float, str]]:
         """The narrative's own counts of a metric where they differ from its table, as found at ingestion

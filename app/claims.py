@@ -18,7 +18,7 @@ import re
 from nianbao.ingest import template as T
 
 from .labels import fmt as _fmt, value_text
-from .router import APPEAL_COLUMNS, APPLICANTS, RATIOS, find_metric, metrics_in
+from .router import APPEAL_COLUMNS, APPLICANTS, GENERIC_METRIC_WORDS, RATIOS, find_metric, metrics_in
 
 _CHANGE = re.compile(
     r"(?:比|较|相比|对比|同比|从)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
@@ -494,12 +494,13 @@ class ClaimChecker:
 
     def _universal(self, ans, q, targets):
         from .answer import _label
+        from .cite import cite_passage
 
         rule = _universal_rule(q.text, q)
         if rule is None:
             return self._not_found(ans, "无法把这一说法对应到报告表格的单元格。")
         keys, ref, words = rule
-        lines, verdicts = [], []
+        lines, verdicts, self_contradicting = [], [], []
         for r in targets:
             cells = [self.cell(ans, r, k) for k in keys]
             a = None if None in cells else sum(cells)
@@ -541,13 +542,39 @@ class ClaimChecker:
                         for f in self.a.store.facts(key=k, report_id=r["report_id"]):
                             if f["value"]:
                                 self.a._cite_fact(ans, r, f)
-            if re.search(r"收到|新收|受理|\d+\s*[件份]\s*(?:政府信息公开|信息公开|依申请公开)?申请", q.text) and \
+            if re.search(r"收到|新收|受理|\d+\s*[件份]\s*(?:政府信息公开|信息公开|依申请公开)?申请|全部[^，。？?]{0,40}申请", q.text) and \
                     not any(k.startswith("applications.new_received") for k in (*keys, ref)):
                 self.cell(ans, r, "applications.new_received.total")   # the count the claim starts from
             name = " + ".join(_cell_name(k) for k in keys)
             lines.append(f"{_label(r)}（{r['year']}年）：{name} {_fmt(a)}" +
                          (f"，{_cell_name(ref)} {_fmt(b)}" if ref else "") + "。")
-        return self._verdict(ans, verdicts, lines, words)
+            if keys == ("applications.carried_forward.total",):
+                # 全部办结: the applications received, and the outcomes they were given, as the table prints them
+                text = self.a.store.report(r["report_id"])["text"]
+                received = self.cell(ans, r, "applications.new_received.total")
+                for clause in cell_clauses(text, "applications.new_received.total", received or 0)[:1] if received else []:
+                    n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
+                                     self.a._section_of(r["report_id"], clause), clause)
+                    lines.append(f"报告原文：“{clause}” [{n}]")
+                total = "applications.total_processed.total"
+                processed, parts = self.cell(ans, r, total), self.a._parts_of(ans, r, total)
+                if processed is not None and parts and parts[0] != processed:
+                    self_contradicting.append(True)
+                    lines.append(f"但表中{_cell_name(total)}为{_fmt(processed)}，各项办理结果之和却为{_fmt(parts[0])}（" +
+                                 "，".join(f"{_cell_name(x['key'])} {value_text(x)} [{self.a._cite_fact(ans, r, x)}]"
+                                          for x in parts[1]) + "），表格自相矛盾。")
+            if a:
+                # the narrative stating the claimed cells' count in their own words (其中同意公开信息数2件)
+                text = self.a.store.report(r["report_id"])["text"]
+                for clause in [c for k in keys for c in cell_clauses(text, k, a)][:1]:
+                    n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
+                                     self.a._section_of(r["report_id"], clause), clause)
+                    lines.append(f"报告原文：“{clause}” [{n}]")
+        ans = self._verdict(ans, verdicts, lines, words)
+        if self_contradicting and ans.verdict == "supported":
+            ans.verdict = "conflicting"
+            ans.answer = "报告表格自相矛盾：\n" + "\n".join(lines)
+        return ans
 
     # ---- verdicts ------------------------------------------------------------------------------
 
@@ -597,6 +624,24 @@ def _bigrams(text: str) -> set[str]:
     return {han[i:i + 2] for i in range(len(han) - 1)}
 
 
+def cell_clauses(text: str, key: str, number: float) -> list[str]:
+    """Short clauses of a report naming a cell in its row's own words with a count (因无法提供相关信息答复2件,
+    其中同意公开信息数2件, 9件转结2025年办理)."""
+    words = [w for w in _row_words(key) if len(w) >= 3 or w not in GENERIC_METRIC_WORDS]
+    count = re.compile(rf"(?<![\d.]){re.escape(_fmt(number))}\s*[件条项个次起份]")
+    return [c for c in _CLAUSE.findall(text) if len(c) <= 40 and count.search(c) and any(w in c for w in words)]
+
+
+def _unit_kind(unit: str | None) -> str:
+    """What a count counts, by its unit: items (件, 条, 项, 起 are used alike for applications and documents),
+    parts or bodies (个), events (次, 场, 期), people, shares, money; '' when it has no unit."""
+    for kind, units in (("items", "件条项起篇份宗"), ("parts", "个家"), ("events", "次场期批"), ("people", "人"),
+                        ("share", "%％"), ("money", "元")):
+        if unit and unit[-1] in units:
+            return kind
+    return ""
+
+
 def negative_statements(text: str, claim: str, words: tuple[str, ...] = ()) -> list[str]:
     """Clauses of the narrative that say something did not happen, about what the claim speaks of: sharing
     enough of the claim's wording, or two of `words` (the words of the metric claimed: 收到, 申请)."""
@@ -627,6 +672,9 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
     is spoken of by a clause with any count of the same thing.
     """
     percent = bool(re.search(r"[%％]|一半|半数|百分之", claim))
+    stated = re.search(rf"(?<![\d.]){re.escape(_fmt(number))}\s*(%|％|条|件|个|项|次|万元|元|人次|篇|期|场|家|人|起|批次?)",
+                       claim) if number >= 0 else None
+    claimed_unit = stated.group(1) if stated else ""
     want = _bigrams(_ASKING.sub("", claim))
     if not want:
         return []
@@ -680,6 +728,9 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
                 overlap -= 0.2   # the last item of a breakdown (其他应主动公开的政府信息32条), not the count asked
 
             value = number if number in nums else nums[own]
+            if value != number and _unit_kind(counted[own].group(2)) not in ("", _unit_kind(claimed_unit)) and \
+                    _unit_kind(claimed_unit):
+                continue   # a count of other things (共6个部分 against 行政复议3件) says nothing of the claim
             # the share or change said of the count right after it (同意公开3件，占比37.5%) is quoted with it
             more = re.match(r"[，,]\s*(?:占比?|同比|较上年|比上年)[^。；;，,！？]{0,20}", text[m.end():])
             quote = clause + (more.group(0) if more else "")

@@ -129,7 +129,8 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
         scope = [r for r in scope if r["body"] in q.bodies or r["report_id"] in q.report_ids]
     if q.zone_only:
         scope = [r for r in scope if r["kind"] == "zone"]
-    scope = _region_filter(q.text, scope)
+    # the place left out (不是平潭综合实验区的) is not a place asked about
+    scope = _region_filter(q.text.replace(left_out.group(0), "") if left_out else q.text, scope)
     if left_out:   # 除了平潭的: every report but those of that place
         place = left_out.group(1) or left_out.group(2)
         scope = [r for r in scope if place not in (r["body"] or "") and place not in (r.get("region") or "")]

@@ -45,17 +45,20 @@ def _metric_words() -> list[tuple[str, str, str, str]]:
                 if len(word) >= 2:
                     out.append((word, key, _ORDINAL.sub("", group.label), "=" + group.key))
     # longest word first; on a tie the generic words (申请, 收到, 主动公开) come last
-    return sorted(out, key=lambda w: (-len(w[0]), w[0] in _GENERIC_METRIC_WORDS))
+    return sorted(out, key=lambda w: (-len(w[0]), w[0] in GENERIC_METRIC_WORDS))
 
 
 # Words that name a metric only when nothing more specific is said (驳回了多少申请: 驳回, not 申请).
-_GENERIC_METRIC_WORDS = {"申请", "收到", "受理", "主动公开", "多少申请"}
+GENERIC_METRIC_WORDS = {"申请", "收到", "受理", "主动公开", "多少申请"}
 
 
 METRIC_WORDS = _metric_words()
 # Applicant columns of table 3 and outcome columns of table 4, with the words people use.
-APPLICANTS = sorted(((w, c.key) for c in T.APPLICATIONS.columns if c.key != "total" for w in (c.label, *c.words)
-                     if len(w) >= 2 and w != "其他" and not re.search(r"[A-Za-z]", w)), key=lambda x: -len(x[0]))
+APPLICANTS = sorted([(w, c.key) for c in T.APPLICATIONS.columns if c.key != "total" for w in (c.label, *c.words)
+                     if len(w) >= 2 and w != "其他" and not re.search(r"[A-Za-z]", w)] +
+                    # the header over five columns (法人或其他组织): their sum
+                    [(w, key) for key, (label, _) in T.COLUMN_GROUPS.items() for w in (label, "法人和其他组织", "法人")],
+                    key=lambda x: -len(x[0]))
 # Columns of table 2 by the words people use (制发了几件, 现行有效的, 新公开了几件)
 PROACTIVE_COLUMNS = sorted(((w, c.key) for c in T.PROACTIVE.columns for w in (c.label, *c.words)
                             if len(w) >= 2 and not re.search(r"[A-Za-z]", w)), key=lambda x: -len(x[0]))
@@ -94,7 +97,7 @@ def find_metric(text: str, version: str | None = None) -> tuple[str, str]:
                 return group[1], group[2]
     rows_groups = {g for _, _, _, g in hits if g and not g.startswith("=")}
     hits = [h for h in hits if not (h[3].startswith("=") and h[3][1:] in rows_groups)] or hits
-    specific = [h for h in hits if h[0] not in _GENERIC_METRIC_WORDS]
+    specific = [h for h in hits if h[0] not in GENERIC_METRIC_WORDS]
     word, key, label, _ = (specific or hits)[0]
     return key, label
 
@@ -109,7 +112,11 @@ NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 # Simple English questions are read through Chinese keywords (the reports and the answers are Chinese).
 ENGLISH = [
     (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"),
-    (r"\ball (?:of (?:the |its |their )?)?(?=(?!(?:19|20)\d\d\b)\d)|\ball of them\b|\bevery one of\b", "全部"),
+    # which of two had more, and by how many: a comparison, not a list
+    (r"\b(?:which|who)\b(?=(?:\s+[\w\u4e00-\u9fff]+){0,3}\s+(?:more|fewer|less|higher|lower|bigger|larger)\b)", "谁更多"),
+    (r"\bby how (?:many|much)\b", "差多少"),
+    (r"\ball (?:of (?:the |its |their )?)?(?=(?!(?:19|20)\d\d\b)\d)|\ball of them\b|\bevery one of\b|"
+     r"\bboth (?:of )?(?:the |its |their )?", "全部"),
     (r"\bmore than half\b|\bover half\b|\bmajority\b", "超过一半"), (r"\bless than half\b", "不到一半"),
     (r"\b(?:more|over) than\b", "超过"), (r"\b(?:less|fewer) than\b", "少于"), (r"\b(?:which|what) years\b", "哪几年"),
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
@@ -140,6 +147,12 @@ ENGLISH = [
 ]
 # English phrases read before the template's words (information-processing fee is not the administrative fee)
 ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
+                 (r"(?<!other' )(?<!other’ )(?<!other )\blegal persons?\s*(?:and|or|/|,)\s*(?:other\s+)?organi[sz]ations?\b|(?<!other' )(?<!other’ )(?<!other )\blegal persons?\b|"
+                  r"\b(?:companies|enterprises) and (?:other )?organi[sz]ations\b", "法人或其他组织"),
+                 # the 其他 column under 法人或其他组织 (other legal persons/organisations, the 'other' column)
+                 (r"['‘\"]?\bother\b['’\"]?\s+(?:legal persons?\s*(?:/|or|and)?\s*)?organi[sz]ations?\b(?:\s+column\b)?|"
+                  r"['‘\"]other['’\"]\s+(?:legal persons?|applicants?)\b(?:\s*(?:/|or|and)\s*organi[sz]ations?)?(?:\s+column\b)?",
+                  "其他组织"),
                  (r"\bnon-?zero\b|\bnot zero\b|\bother than zero\b|\babove zero\b|\bmore than zero\b", "不为零"),
                  (r"\(?\s*(?:in |units? of )?(?:10k|10,000|ten thousand) yuan\s*\)?", "万元"),
                  (r"\b(?:have|has|had) (?:an? |any )?((?:19|20)\d\d )?(?:annual )?reports?\b", r"有\1年报")]
@@ -169,6 +182,8 @@ NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,
                                r"travel permit|passport|visa\b|"
                                # an opinion or a grade asked of the tool is not in the reports
                                r"打分|评分|打个分|给个分|(?:你|您)(?:个人|自己)?(?:觉得|认为|看).{0,24}(?:好不好|怎么样|行不行|满意|合格吗|对不对)|"
+                               r"\bin your (?:opinion|view)\b|\byour (?:personal )?(?:opinion|view)\b|"
+                               r"\b(?:most|least) (?:competent|capable|honest|corrupt)\b|最(?:称职|能干|有能力|廉洁|腐败)|"
                                # 怎么办理护照 (a thing to get done), not 准备怎么办 (what a body will do)
                                r"怎么(?:在网上)?办理?(?=[\u4e00-\u9fff]{2})(?!.{0,6}(?:申请|公开|问题|措施|改进))")
 OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票")
@@ -214,6 +229,7 @@ class Query:
     def context(self) -> dict:
         """What a follow-up question may keep."""
         return {"bodies": list(self.bodies), "report_ids": list(self.report_ids), "year": self.year,
+                "years": list(self.years), "year_range": list(self.year_range) if self.year_range else None,
                 "metric": self.metric, "metric_word": self.metric_word, "section": self.section,
                 "zone_only": self.zone_only, "intent": self.intent, "unknown_body": self.unknown_body}
 
@@ -279,6 +295,8 @@ def from_english(text: str) -> str | None:
                  lambda m: m.group(1).replace(",", "") + "件 ", text)
     for pattern, word in ENGLISH_FIRST + _english_cells() + ENGLISH:
         out = re.sub(pattern, word, out, flags=re.I)
+    # "平潭's 市场监管局": one body's name
+    out = re.sub(r"(?<=[\u4e00-\u9fff])['’]s\b\s*", "", out)
     # "行政许可, 行政处罚": the Chinese words listed as Chinese lists them
     out = re.sub(r"(?<=[\u4e00-\u9fff])\s*,\s*(?=[\u4e00-\u9fff])", "、", out)
     # "行政许可 … and administrative 行政处罚": an English word or two left between Chinese words joined
@@ -327,7 +345,7 @@ def _english_cells() -> list[tuple[str, str]]:
                                                                   for g in t.groups for w in g.words]
         named += [(w, c.label) for c in t.columns if c.key != "total" for w in c.words]
         # a row named by the table's plain nouns (applications, received) reads as the generic word (申请)
-        named = [(w, next((x for x in r.words if x in _GENERIC_METRIC_WORDS), label) if (r := rows.get(label)) else label)
+        named = [(w, next((x for x in r.words if x in GENERIC_METRIC_WORDS), label) if (r := rows.get(label)) else label)
                  for w, label in named for rows in [{x.label: x for x in t.rows}]]
         # a past participle stands for its verb too (repealed → repeal, granted → grant)
         pairs += [(rf"\b{re.escape(_stem(w))}\w*", label) for w, label in named if re.fullmatch(r"[A-Za-z][A-Za-z ]+", w)]
@@ -373,7 +391,8 @@ def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] |
     return None, None, (), ""
 
 
-_BASE_YEAR = re.compile(r"(?:以|按|按照|现在是|今年是|当前是|假设今年是|假定今年是|站在)\s*((?:19|20)\d\d)\s*年?"
+_BASE_YEAR = re.compile(r"(去年|前年|今年)?\s*(?:以|按|按照|指|即|现在是|今年是|当前是|假设今年是|假定今年是|站在|"
+                        r"(?:库里|语料|语料库|数据)?(?:中|里)?最新(?:的)?(?:一年|年份|年报)?(?:是|为))\s*((?:19|20)\d\d)\s*年?"
                         r"(?:为基准|为准|来算|算|计算|的角度|来看)?")
 
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
@@ -441,7 +460,7 @@ def pick_column(q: Query, plain: str) -> None:
             if word in rest and col not in [c for _, c in named]:
                 named.append((word, col))
                 rest = rest.replace(word, "")
-        if q.metric.startswith("applications.") and re.search(r"[“\"「]其他[”\"」]|其他(?:组织|法人|类)", plain) and \
+        if q.metric.startswith("applications.") and re.search(r"[“\"「]其他[”\"」]|其他(?:组织|法人|类)", rest) and \
                 "other_org" not in [c for _, c in named] and len(named) >= 1:
             named.append(("其他", "other_org"))
         if len(named) == 1:
@@ -541,11 +560,14 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     # 2019年版 and 〔2019〕60号 name a template, not a year the question is about
     year_text = without_template_years(text)
     # a stated "now" (以2025年为基准, 现在是2025年) is what 去年/前年 count from, not a year asked about
-    base = _BASE_YEAR.search(year_text)
-    stated = bool(base and re.search(r"去年|前年|今年|上一年|近.年|最近|过去|.年前", year_text))
+    bases = list(_BASE_YEAR.finditer(year_text))
+    stated = bool(bases and re.search(r"去年|前年|今年|上一年|近.年|最近|过去|.年前",
+                                      _BASE_YEAR.sub("", year_text)))
     if stated:
-        latest_year = int(base.group(1))
-        year_text = year_text.replace(base.group(0), "，")
+        # 去年按2024年算: the year said of 去年 and one; 最新是2025年, 以2025年为基准: that year
+        latest_year = int(bases[0].group(2)) + {"去年": 1, "前年": 2}.get(bases[0].group(1) or "", 0)
+        for base in bases:
+            year_text = year_text.replace(base.group(0), "，")
     q.year, q.year_range, q.years, q.year_note = _years(year_text, latest_year)
     if stated:
         q.year_note = q.year_note.replace("语料中最新的", "问题所说的")
@@ -591,7 +613,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         (q.english and not re.match(r"\s*(?:what|how|which|who|when|where|why)\b", question, re.I) and
          re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|"
                                  # a yes-or-no question with a bound (Did … make up more than half …?)
-                                 r"^(?:did|was|were|is|are|has|have|does|do)\b.*\b(?:more|less|fewer|over|under) than\b",
+                                 r"^(?:did|was|were|is|are|has|have|does|do)\b.*\b(?:more|less|fewer|over|under) than\b|"
+                                 # … or over all of a count (Did … grant both of its requests in full?)
+                                 r"^(?:did|was|were|is|are|has|have|does|do)\b.*\b(?:all|both|every|each|none|only)\b",
                                  question.strip(), re.I)) or \
         _declarative(text, q) or _stated_count(text, q) or _yes_no(text, q)
     if claim and not isinstance(claim, bool) and claim.group(0) in ("核实", "判断：", "判断:") and \
@@ -637,7 +661,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|(?<![那这])几[件个条]|数量", text):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
-                                            r"哪家多|谁多|谁更多|更多|差了?多少|差了?几|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
+                                            r"哪家多|谁多|谁更多|更多|差了?多少|差了?几|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|[多少][收发办作做出]了?(?:多少|几)|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
             and not q.aggregate and not (q.version == "2019" and q.metric.endswith((".change", ".*")) and
                                          q.metric.startswith("proactive.") and q.year and len(q.bodies) <= 1):
         # (a 2019 table prints the change on the year before in its own column: 今年增加了几项 is that cell)
@@ -718,15 +742,19 @@ def split_parts(question: str) -> list[str]:
                   if len(re.sub(r"[\W_]", "", p)) >= 4]
         if len(claims) >= 2:
             return [c.rstrip("。.！!") + "，对吗？" for c in claims]
-    parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;|,?\s+and (?=how (?:many|much)\b)", question) if p.strip()]
+    parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;|,?\s+and (?=how (?:many|much)\b|what (?:was|is|were|are)\b)", question) if p.strip()]
     parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
+    for i in range(len(parts) - 1, 0, -1):
+        if re.fullmatch(r"[（(][^（）()]*[）)][。.]?", parts[i]):   # （库里最新是2025年…）: a note on the part before
+            parts[i - 1:i + 1] = [parts[i - 1] + parts[i]]
     for i in range(len(parts) - 1, 0, -1):
         # "…分别多少？差了多少？": the difference asked of the values before, one comparison
         if (_DIFFERENCE_ASK.match(parts[i]) or _EACH_ASK.fullmatch(parts[i].strip())) and not _rows_of(parts[i]):
             parts[i - 1:i + 1] = [parts[i - 1].rstrip("？?") + "，" + parts[i]]
     out = []
     for part in parts or [question]:
-        if _ONE_ASK.search(part) and not re.search(r"[，,]\s*(?:其中|另外|还有|此外)", part) or \
+        each_change = re.search(r"各(?:自|项)?(?:变化|增加|减少|增长|下降|相差|差|多了|少了)", part)
+        if _ONE_ASK.search(part) and not re.search(r"[，,]\s*(?:其中|另外|还有|此外)", part) and not each_change or \
                 NARRATIVE_ASK.search(part) and not re.search(r"多少|几[件条个项次]", part):
             # one sum, comparison or claim; or what the text says of several rows (复议或诉讼怎么说)
             out.append(part)

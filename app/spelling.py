@@ -17,7 +17,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Everyday words a short run may overlap (存在什么: 在什 is not 在审); a run inside one is never a typo.
 _COMMON = re.compile(r"什么|怎么|这么|那么|多么|为什么|哪些|哪个|哪里|多少|是否|还是|没有|已经|以及|或者|其中|我们|他们|"
                      r"可以|需要|情况|工作|问题|时候|现在|今年|去年|明年|前年|一下|一些|有些|那些|这些|之前|之后|以来|以后|"
-                     r"如何|怎样|为何|是不是|有没有|对不对|所有|全部|一共|总共|分别|各自|相关|有关|关于|对于|根据|按照")
+                     r"变化|如何|怎样|为何|是不是|有没有|对不对|所有|全部|一共|总共|分别|各自|相关|有关|关于|对于|根据|按照")
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +81,9 @@ class Homophones:
                 if any(a < i + n and i < b and b - a >= n for a, b in exact) or any(taken[i:i + n]):
                     continue
                 window = text[i:i + n]
-                if not _HAN.match(window[0]) or n <= 2 and any(a < i + n and i < b for a, b in common):
+                # (nor a run beginning inside an everyday word: 变化了多少 is not 花了多少)
+                if not _HAN.match(window[0]) or n <= 2 and any(a < i + n and i < b for a, b in common) or \
+                        any(a < i < b for a, b in common):
                     continue
                 words = self._by_sound.get(text_sounds[i:i + n], [])
                 # a two-character word keeps its first character (处发 → 处罚; 发了 is not 罚了)

@@ -162,6 +162,10 @@ PROACTIVE = Table(
 APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
 
 
+# The columns printed under one header: 法人或其他组织 over its five kinds of applicant.
+COLUMN_GROUPS = {"legal_org": ("法人或其他组织", ("commercial", "research", "social_welfare", "legal_service", "other_org"))}
+
+
 def _t3(key, label, en, pattern, versions=VERSIONS, group="", words=()):
     return Row(key, label, en, pattern, APPLICANTS, versions, group, "total", words)
 
@@ -245,10 +249,10 @@ APPLICATIONS = Table(
                    "其他处理中其他", "其他处理其他")),
         _t3("other_handling", "（六）其他处理", "otherwise handled", r"其他处理", ("2019",), "outcomes"),
         _t3("total_processed", "（七）总计", "total processed", r"[（(]?七[）)、.．]?总计|^总计$",
-            words=("办理结果总计", "办结", "处理总数", "total processed")),
+            words=("办理结果总计", "办结", "处理总数", "办理总数", "共办了", "共办理", "共处理了", "total processed")),
         _t3("carried_forward", "四、结转下年度继续办理", "carried forward to next year", r"结转下年度|结转下一年|下年度继续",
             words=("结转下年度", "结转下年", "结转到下一年", "结转到下年度", "转到下年度", "转入下年度", "转入下一年", "下一年继续", "留到明年", "明年继续办", "结转到明年", "转到明年",
-                   "拖到明年", "未办结", "没办完", "转结",
+                   "拖到明年", "拖到下一年", "留到下一年", "转到下一年", "下一年办", "未办结", "没办完", "转结",
                    "carried forward", "carried over to next year", "carried over to the next year",
                    "carry over to the next year", "carry over to next year", "carried into next year")),
     ),
@@ -353,6 +357,8 @@ def row_label(table: str, row: str, with_group: bool = True) -> str:
 def column_label(table: str, column: str) -> str:
     t = TABLE_BY_KEY.get(table)
     c = t.column(column) if t else None
+    if column in COLUMN_GROUPS:
+        return COLUMN_GROUPS[column][0]
     if c is None:
         return column
     if table == "applications" and column not in ("natural_person", "total"):
@@ -387,6 +393,9 @@ def keys_matching(pattern: str) -> list[str]:
     keys = sorted(all_keys())
     if pattern in keys:
         return [pattern]
+    table, row, col = split_key(pattern)
+    if col in COLUMN_GROUPS:   # applications.new_received.legal_org → its five columns
+        return [k for c in COLUMN_GROUPS[col][1] for k in keys_matching(f"{table}.{row}.{c}")]
     if "*" in pattern:
         return [k for k in keys if fnmatch.fnmatchcase(k, pattern)]
     stem = pattern

@@ -585,3 +585,50 @@ def test_claims_settled_by_every_column_and_by_the_texts_own_words(settings):
     # 常州 2024: “9件转结2025年办理” (转结 printed for 结转), 结转下年度 9
     ans = _ask(settings, "区党政办（常州）2024年有9件申请结转到2025年办理，是真的吗？")
     assert ans.verdict == "supported" and any(c["quote"] == "9件转结2025年办理" for c in ans.citations)
+
+
+def test_columns_under_one_header_years_said_in_a_note_and_each_row_compared(settings):
+    # 农业农村局 2023 表三 本年新收: 法人或其他组织 = 商业企业 1 + 科研 0 + 公益 0 + 法律服务 0 + 其他 0
+    ans = _ask(settings, "农业农村局2023年法人或其他组织提了多少申请？")
+    assert "合计 1" in ans.answer
+    assert _values(ans)[("2023_agriculture-rural-affairs-bureau_1.txt", "applications.new_received.commercial")] == 1
+    # in traditional characters, two rows: 行政许可 782, 行政处罚 182
+    v = _values(_ask(settings, "平潭農業農村局2023年行政許可和行政處罰的本年處理決定數量各是多少？"))
+    assert v[("2023_agriculture-rural-affairs-bureau_1.txt", "proactive.licensing.decisions")] == 782
+    assert v[("2023_agriculture-rural-affairs-bureau_1.txt", "proactive.penalty.decisions")] == 182
+    # 今年/去年 defined in a note: 市场监管局 2024 4 → 2025 21
+    ans = _ask(settings, "市场监管局今年比去年多收了多少件信息公开申请？（库里最新是2025年，去年按2024年算）")
+    assert "增加17" in ans.answer
+    # 资源生态局 行政许可 221 → 315, 本年新收 18 → 19: 变化 is not a typo of 花
+    ans = _ask(settings, "自然资源与生态环境局2021年和2023年比，行政许可决定数和新收申请数各变化了多少？")
+    assert "增加94" in ans.answer and "增加1，" in ans.answer and "花了多少" not in ans.answer
+    # which of two had more, in English: 常州 63, 临港 9
+    ans = _ask(settings, "In 2024, which received more new information requests, the Changzhou district office or the "
+                         "Lingang development zone (临港开发区), and by how many?")
+    assert "多54" in ans.answer
+    # Pingtan's market regulation bureau is one body: 5 + 3 + 4 + 21
+    ans = _ask(settings, "Add up the new information requests received by Pingtan's market regulation bureau across all "
+                         "of its reports in the collection.")
+    assert "合计：33（4份报告）" in ans.answer
+    # reports of places other than Pingtan: the five Jiangsu ones
+    ans = _ask(settings, "库里有哪些不是平潭综合实验区的报告？")
+    assert ans.status == "answered" and len({c["source_file"] for c in ans.citations}) == 5
+    assert _ask(settings, "Which Pingtan bureau director is the most competent leader, in your opinion?").status == \
+        "out_of_scope"
+
+
+def test_a_claim_the_tables_own_arithmetic_denies_is_conflicting(settings):
+    # 君山 2020: 办理结果总计 0 beside 予以公开 2, and the text “接到依申请公开2件”
+    for question in ("君山片区2020年的依申请公开办理结果总计是0件，是这样吗？",
+                     "君山片区2020年接到2件依申请公开，全部办结答复了——表格也是这么填的吗？"):
+        ans = _ask(settings, question)
+        assert ans.verdict == "conflicting", question
+        assert _values(ans)[("2020_junshan-district_1.txt", "applications.granted.total")] == 2
+        assert any(c["quote"] == "接到依申请公开2件" for c in ans.citations)
+    # 苏平 2020: 予以公开 2 of 2, “其中同意公开信息数2件”
+    ans = _ask(settings, "Did the Suping district bureau grant both of its 2020 information requests in full?")
+    assert ans.verdict == "supported"
+    assert _values(ans)[("2020_suping-district_1.txt", "applications.new_received.total")] == 2
+    assert any(c["quote"] == "其中同意公开信息数2件" for c in ans.citations)
+    # 资源生态局 2021 行政复议 3: a count of other things in the text (共6个部分) is no evidence against it
+    assert _ask(settings, "自然资源与生态环境局2021年因政府信息公开被申请行政复议3件，核对一下。").verdict == "supported"

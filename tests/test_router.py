@@ -643,6 +643,13 @@ ENGLISH = [
     c("How many lawsuits were filed against Pingtan after administrative review in 2022?",
       t4("litigation_after_review"), PT, 2022),
     c("How many applications did the Jingjiang Industrial Park receive in 2020?", RECEIVED, JJ, 2020),
+    c("How many applications came from legal persons and other organisations to the agriculture bureau in 2023?",
+      set().union(*(t3("new_received", col) for col in ("commercial", "research", "social_welfare", "legal_service",
+                                                        "other_org"))), NY, 2023),
+    c("How many new applications in 2020 came from the 'other' organisations column of Pingtan?",
+      t3("new_received", "other_org"), PT, 2020),
+    c("Which received more applications in 2024, the police or the finance bureau?", RECEIVED, (GA, CZ), 2024,
+      intent="compare"),
 ]
 
 # ---- typos --------------------------------------------------------------------------------------------------
@@ -661,6 +668,7 @@ TYPOS = [
     c("2023年海坛片区先行有效的规范性文件几件", t2("normative_documents", "in_force"), HT, 2023),
     c("2021年公安局本年废纸件数", t2("regulations", "repealed", ) | t2("normative_documents", "repealed"), GA, 2021),
     c("2024年公安局收到多少申情", RECEIVED, GA, 2024),
+    c("公安局2021年和2024年比，新收申请数变化了多少", RECEIVED, GA, None, (2021, 2024), intent="compare"),
     c("臨港開發區2024年收到多少政府資訊公開申請？", RECEIVED, LG, 2024),       # traditional characters
     c("平潭綜合實驗區市場監督管理局２０２５年行政處罰多少件", t2("penalty", "decisions"), SJ, 2025),
     c("市场监管局2024年行政处发多少件", t2("penalty", "decisions"), SJ, 2024),
