@@ -24,7 +24,9 @@ KINDS: tuple[tuple[str, str], ...] = (
     (r"natural resources?(?: and (?:ecology and )?(?:ecological )?environment(?:al)?(?: protection)?)?"
      r"(?: (?:bureau|department))?", "自然资源局"),
     (r"(?:ecology and |ecological )?environment(?:al)?(?: protection)? (?:bureau|department)", "生态环境局"),
-    (r"agricultur(?:e|al)(?: and rural affairs)?(?: (?:bureau|department))?", "农业农村局"),
+    # (agricultural produce is not the bureau: a kind named by its field alone needs bureau or its full name)
+    (r"agricultur(?:e|al)(?: (?:and|&) rural affairs)?(?: (?:bureau|department))|agriculture (?:and|&) rural affairs|"
+     r"agriculture(?= bureau)", "农业农村局"),
     (r"social (?:affairs|undertakings|development)(?: (?:bureau|department))?", "社会事业局"),
     (r"economic and technological development zone|economic development zone|economic zone", "经济开发区"),
     (r"economic development(?: (?:bureau|department))?", "经济发展局"),

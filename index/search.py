@@ -22,6 +22,7 @@ from .store import Store
 CHUNK_VERSION = "c2"  # bump when chunking changes: it names the collection
 MAX_CHUNK = 360
 _RRF_K = 10  # small: the top of each ranking counts most (chosen on eval/retrieval.v1.jsonl)
+_SHORT_PASSAGE = 40  # characters: below this a passage says little beyond its report's title
 
 # Where a long section splits: numbered items (一是…, （一）…, 1.…) and paragraph ends.
 _ITEM = re.compile(r"(?=(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)))")
@@ -440,6 +441,13 @@ class SearchIndex:
             for rank, cid in enumerate(ids):
                 scores[cid] = scores.get(cid, 0.0) + 1.0 / (_RRF_K + rank + 1)
                 ranks.setdefault(cid, {})[name] = rank + 1
+        # a passage of a few words (无其他需要报告的事项。, a signature and a date) matches on the title every
+        # passage carries, not on what it says: it yields to passages that say something
+        ahead = sorted(scores, key=lambda c: -scores[c])[:k * 3]
+        rows = self.store.chunks(ahead)
+        for cid in ahead:
+            if cid in rows and len(re.sub(r"\s", "", rows[cid][6])) < _SHORT_PASSAGE:
+                scores[cid] *= 0.5
         top = sorted(scores, key=lambda c: -scores[c])[:k]
         return self._hits(top, scores, ranks)
 

@@ -632,3 +632,15 @@ def test_a_claim_the_tables_own_arithmetic_denies_is_conflicting(settings):
     assert any(c["quote"] == "其中同意公开信息数2件" for c in ans.citations)
     # 资源生态局 2021 行政复议 3: a count of other things in the text (共6个部分) is no evidence against it
     assert _ask(settings, "自然资源与生态环境局2021年因政府信息公开被申请行政复议3件，核对一下。").verdict == "supported"
+
+
+def test_a_passage_of_a_few_words_yields_to_one_that_says_something(settings):
+    # 海坛 2019: “无其他需要报告的事项。” (a signature and a date) matched only on the title every passage carries;
+    # the preamble says “本报告所列数据的统计期限自2019年9月1日起…”
+    ans = _ask(settings, "为什么海坛片区管理局2019年报的统计期只从9月1日开始？")
+    assert not any(c["quote"].startswith("无其他需要报告的事项") for c in ans.citations)
+    assert any("统计期限自2019年9月1日起" in c["quote"] for c in ans.citations)
+    # agricultural produce is not the agriculture bureau: 市场监管局 2022 “累计共抽检25291批次农产品，其中不合格156批次”
+    ans = _ask(settings, "According to its 2022 report, how many batches of agricultural produce did Pingtan's market "
+                         "regulation bureau test?")
+    assert {c["source_file"] for c in ans.citations} == {"2022_market-regulation-bureau_1.txt"}
