@@ -1116,7 +1116,10 @@ class Answerer:
                                        q.text) else "problems"
         # both asked (问题和措施, 有什么问题，措施是什么), not measures for a problem (针对问题的改进措施)
         if want == "measures" and (re.search(r"(?:问题|不足)[^的]{0,6}?(?:和|及|与|，|,|、|；|？|\?|以及|还有|又)", q.text) or
-                                   re.search(r"(?:措施|改进)[^的]{0,6}?(?:和|及|与|，|,|、)[^的]{0,6}?(?:问题|不足)", q.text)):
+                                   re.search(r"(?:措施|改进)[^的]{0,6}?(?:和|及|与|，|,|、)[^的]{0,6}?(?:问题|不足)", q.text) or
+                                   # each in a clause of its own (What problems did it identify…, and what fixes…)
+                                   re.search(r"(?:问题|不足)[^，,。？?；;]*[，,；;][^，,。？?；;]*(?:措施|改进)", q.text) and
+                                   not re.search(r"针对|对于|解决", q.text)):
             want = "both"
         limit = 40
         lines, missing = [], []

@@ -262,6 +262,7 @@ class ClaimChecker:
             quoted: set[str] = set()
             for key, label, claimed in stated_cells(q.text, q):
                 v = self.cell(ans, r, main_key(key, r["template"]))
+                label = _cell_name(main_key(key, r["template"]))   # the template's words, not the claim's
                 # the narrative's own words on the same count (同意公开3件 for 同意公开了4件)
                 said = self._said(text, q, claimed, key, r)
                 if v is None:
@@ -294,6 +295,8 @@ class ClaimChecker:
             found = [e for e in narrative_evidence(text, said_of(piece, q), claimed, year=r["year"]) if e[2] >= 0.6]
             if found:
                 return found[0][0], found[0][1]
+        for clause in cell_clauses(text, key, claimed)[:1]:
+            return clause, claimed
         return None
 
     def _change_column(self, ans, q, targets, word: str, this: int):
@@ -628,6 +631,9 @@ def cell_clauses(text: str, key: str, number: float) -> list[str]:
     """Short clauses of a report naming a cell in its row's own words with a count (因无法提供相关信息答复2件,
     其中同意公开信息数2件, 9件转结2025年办理)."""
     words = [w for w in _row_words(key) if len(w) >= 3 or w not in GENERIC_METRIC_WORDS]
+    column = key.rsplit(".", 1)[-1]
+    if key.startswith("applications.") and column != "total":   # a column of applicants: its own words (法人申请1件)
+        words = [w for w, c in APPLICANTS if c == column or column in T.COLUMN_GROUPS and c in T.COLUMN_GROUPS[column][1]]
     count = re.compile(rf"(?<![\d.]){re.escape(_fmt(number))}\s*[件条项个次起份]")
     return [c for c in _CLAUSE.findall(text) if len(c) <= 40 and count.search(c) and any(w in c for w in words)]
 

@@ -644,3 +644,16 @@ def test_a_passage_of_a_few_words_yields_to_one_that_says_something(settings):
     ans = _ask(settings, "According to its 2022 report, how many batches of agricultural produce did Pingtan's market "
                          "regulation bureau test?")
     assert {c["source_file"] for c in ans.citations} == {"2022_market-regulation-bureau_1.txt"}
+
+
+def test_the_texts_words_for_a_column_and_problems_with_measures_asked_apart(settings):
+    # 农业农村局 2023: 办理结果总计 7; 法人或其他组织 1; “其中法人申请1件、自然人申请6件”
+    ans = _ask(settings, "农业农村局2023年一共办了7件申请，其中法人提的只有1件，对吗？")
+    assert ans.verdict == "supported"
+    assert _values(ans)[("2023_agriculture-rural-affairs-bureau_1.txt", "applications.total_processed.total")] == 7
+    assert any(c["quote"].startswith("其中法人申请1件") for c in ans.citations)
+    # 社会事业局 2023 五: problems “调查征集结果反馈内容不规范” and measures, each asked in a clause of its own
+    ans = _ask(settings, "What problems did the social affairs bureau (社会事业局) identify in its 2023 report, and what "
+                         "fixes did it promise?")
+    assert any("调查征集结果反馈内容不规范" in c["quote"] for c in ans.citations)
+    assert any(c["quote"].startswith("自查网站上已结束的民意征集") for c in ans.citations)
