@@ -818,7 +818,8 @@ class Answerer:
         table_ev = []
         share = bool(re.search(r"[%％]|百分之", q.text)) and not q.ratio
         # a table-3 row speaks of applications: a claim that never says 申请 (热线诉求) is not about it
-        if q.metric and not (q.metric.startswith("applications.") and not re.search(r"申请|表三|办理结果", claim)):
+        if q.metric and not (q.metric.startswith("applications.") and
+                             not re.search(r"申请|表三|办理结果|结转|办结", q.text if q.english else claim)):
             for r in targets:
                 key = main_key(q.metric, r["template"])
                 facts = [f for f in self.store.facts(key=key, report_id=r["report_id"]) if f["value"] is not None]

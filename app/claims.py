@@ -44,7 +44,7 @@ _PERCENT = re.compile(r"(超过|高于|不足|低于|不到|达到?|为|是)?\s*
 _ZERO = re.compile(r"均为0|都为0|均为零|都是0|都是零|全为0|全部为0|均是0|为零|都没有|均没有|均未")
 _NEGATION = re.compile(r"(?:没有|没|未|无|零)(?:被|发生|收到|出现|因为?|有|过)?")
 _ALL = re.compile(r"全部|全都|全是|都|均|一律|所有")
-_FINISHED = re.compile(r"全部办结|都办结|全部办完|没有结转|无结转|未结转|没有留到")
+_FINISHED = re.compile(r"全部办结|都办结|全部办完|没有结转|无结转|未结转|没有留到|当年办结|年内办结|本年度内办结|当年办完")
 
 
 _TIMES = re.compile(r"是((?:19|20)\d\d)\s*年度?的\s*(\d+(?:\.\d+)?|[两二三四五六七八九十])\s*倍(多|以上)?")
@@ -605,7 +605,7 @@ class ClaimChecker:
 _TABLE_LABELS = tuple({re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.]", "", x.label) for t in T.TABLES
                        for x in (*t.rows, *t.columns) if len(x.label) >= 6} | {"申请人情况", "法人或其他组织"})
 _CLAUSE = re.compile(r"[^。；！？\n，,：:]+")
-_NUMBER = re.compile(r"(?<![（(\d.])(\d+(?:\.\d+)?)\s*(%|％|条|件|个|项|次|万元|元|人次|篇|期|场|家|人)?")
+_NUMBER = re.compile(r"(?<![（(\d.])(\d+(?:\.\d+)?)\s*(%|％|条|件|个|项|批次|次|万元|元|人次|篇|期|场|家|人)?")
 _ASKING = re.compile(r"对吗|对不对|属实吗?|是否正确|是真的吗|真的吗|是不是真的?|判断[:：]?|核实|吧|没错吧|确实如此|"
                      # who says it is not what is said (有人说…，这个说法对吗)
                      r"有人说|有人称|听说|据说|据称|网上说|网传|传言|报道称|媒体称|这个说法|这种说法|此说法|该说法|"
@@ -722,6 +722,9 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
             # a short clause stating the claim's number, nearly all of whose words the claim has
             # (因无法提供相关信息答复2件 for 有2件申请是因为无法提供相关信息而答复的)
             overlap = max(overlap, shared / len(have) - (0.15 if number < 0 else 0.1))
+        if bound and shared >= 4 and claimed_unit and counted[own].group(2) == claimed_unit:
+            # a bound (超过100批次) and a clause counting the same things in the same unit (其中不合格12批次)
+            overlap = max(overlap, 0.7)
         if overlap >= 0.5:
             # the year's own count over a running total (累计…1770条) or another year's
             if year and f"{year}年" in clause:

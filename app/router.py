@@ -115,6 +115,11 @@ ENGLISH = [
     # which of two had more, and by how many: a comparison, not a list
     (r"\b(?:which|who)\b(?=(?:\s+[\w\u4e00-\u9fff]+){0,3}\s+(?:more|fewer|less|higher|lower|bigger|larger)\b)", "谁更多"),
     (r"\bby how (?:many|much)\b", "差多少"),
+    # its only request: a count of one; carried … over to the next year: 结转下年度
+    (r"\b(?:its|their|the) (?:only|sole|single|one)\b(?!\s+(?:one|thing|way|time)\b)", "唯一1件"),
+    (r"\bover (?:to|into) (?:the )?(?:next|following) year\b", "结转下年度"),
+    (r"\bfinish(?:ed)? (?:handling|processing|dealing with)\b(?=.*\bwithin the (?:same )?year\b)", "当年办结"),
+    (r"\bfinish(?:ed)? (?:handling|processing|dealing with)\b", "办结"),
     (r"\ball (?:of (?:the |its |their )?)?(?=(?!(?:19|20)\d\d\b)\d)|\ball of them\b|\bevery one of\b|"
      r"\bboth (?:of )?(?:the |its |their )?", "全部"),
     (r"\bmore than half\b|\bover half\b|\bmajority\b", "超过一半"), (r"\bless than half\b", "不到一半"),
