@@ -6,6 +6,7 @@ support an answer, it says so.
 """
 from __future__ import annotations
 
+import fnmatch
 import re
 import time
 from dataclasses import asdict, dataclass, field, replace
@@ -849,6 +850,16 @@ class Answerer:
             sec = self._section_of(r["report_id"], sent)
             n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], sec, sent)
             lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{sent}” [{n}]")
+            # rows of table 3 the sentence names outside the cell claimed (不予公开2件，分别属于本机关不掌握相关政府信息
+            # 及行政执法案卷): where the table counts them
+            claimed = fnmatch.fnmatchcase if "*" in (q.metric or "") else (lambda k, m: k == m)
+            for key, label in metrics_in(sent, r["template"] if r["template"] in T.VERSIONS else None):
+                if key.startswith("applications.") and "*" not in key and q.metric and \
+                        not claimed(key, q.metric) and key != "applications.new_received.total":
+                    for f in self.store.facts(key=key, report_id=r["report_id"]):
+                        if f["key"] == key and f["value"]:
+                            lines.append(f"正文所说的“{label.split(' ')[-1].lstrip('0123456789.')}”，表中计入"
+                                         f"{_cell_name(key)} = {value_text(f)} [{self._cite_fact(ans, r, f)}]")
         table_ok = [t for t in table_ev if holds(t[1]["value"])]
         for r, f in table_ev[:1]:
             if "share" in f:
@@ -873,6 +884,7 @@ class Answerer:
                     if c and c["value"] and f["value"] + c["value"] == q.claim_number:
                         lines.append(f"另：{_cell_name(c['key'])} = {value_text(c)} [{self._cite_fact(ans, r, c)}]，"
                                      f"与本年新收合计{_fmt(q.claim_number)}，说法的数字可能含上年结转。")
+            self._other_outcomes(ans, r, q, table_ev[0][1], lines)
             self._related_findings(ans, r["report_id"], q.metric)
         # a cell the claim holds of, whose own parts in the table (the outcome rows of 总计) say otherwise
         parts = [p for r, f in table_ok[:1] if "share" not in f and "members" not in f
@@ -910,6 +922,20 @@ class Answerer:
                     f"不属实：报告中的数字不{'超过' if q.claim_op == '>' else '低于'}{q.claim_number:g}。")
         ans.answer = head + "\n" + "\n".join(lines)
         return ans
+
+    def _other_outcomes(self, ans: Answer, r: dict, q: Query, f: dict, lines: list[str]) -> None:
+        """A claimed outcome of table 3 the table does not count as claimed (因无法提供答复2件 beside 无法提供 0):
+        the outcome rows that are not 0, where the table counts the applications instead."""
+        version = r["template"] if r["template"] in T.VERSIONS else "2021"
+        outcomes = [f"applications.{o}.total" for o in T.outcome_rows(version)]
+        claimed = [k for k in outcomes if fnmatch.fnmatchcase(k, f["key"])]
+        if not claimed or f["value"] == q.claim_number or q.claim_op != "=":
+            return
+        others = [x for k in outcomes if k not in claimed
+                  for x in self.store.facts(key=k, report_id=r["report_id"]) if x["key"] == k and x["value"]]
+        if others:
+            lines.append("表中不为0的其他办理结果：" + "，".join(
+                f"{_cell_name(x['key'])} {value_text(x)} [{self._cite_fact(ans, r, x)}]" for x in others))
 
     def _parts_of(self, ans: Answer, r: dict, key: str) -> tuple[float, list[dict]] | None:
         """The sum of the cells the template adds up to `key` (（七）总计 = the outcome rows; a row's 总计 = its

@@ -657,3 +657,30 @@ def test_the_texts_words_for_a_column_and_problems_with_measures_asked_apart(set
                          "fixes did it promise?")
     assert any("调查征集结果反馈内容不规范" in c["quote"] for c in ans.citations)
     assert any(c["quote"].startswith("自查网站上已结束的民意征集") for c in ans.citations)
+
+
+def test_a_claimed_outcome_the_table_counts_elsewhere_shows_where(settings):
+    # 市场监管局 2022: “不予公开2件，分别属于本机关不掌握相关政府信息及行政执法案卷”; the table: 行政执法案卷 1 under
+    # 不予公开, 本机关不掌握 1 under 无法提供
+    ans = _ask(settings, "市场监管局2022年有2件申请被不予公开？")
+    assert ans.verdict == "conflicting"
+    v = _values(ans)
+    assert v[("2022_market-regulation-bureau_1.txt", "applications.denied_enforcement_files.total")] == 1
+    assert v[("2022_market-regulation-bureau_1.txt", "applications.unable_not_held.total")] == 1
+    # 市场监管局 2025: “因无法提供相关信息答复2件”, 无法提供 0; 逾期不补正 2 and 逾期未缴费 2 are where the table has them
+    ans = _ask(settings, "市场监管局2025年因无法提供相关信息答复了2件申请。")
+    assert ans.verdict == "conflicting"
+    v = _values(ans)
+    assert v[("2025_market-regulation-bureau_1.txt", "applications.other_overdue_correction.total")] == 2
+    assert v[("2025_market-regulation-bureau_1.txt", "applications.other_unpaid_fee.total")] == 2
+    # a bound in the claim's own unit: 2024 “其中不合格12批次”
+    ans = _ask(settings, "市场监管局2024年快检查出的不合格农产品超过100批次？")
+    assert ans.verdict == "contradicted" and any("其中不合格12批次" in c["quote"] for c in ans.citations)
+    # English: its only request (1), carried over to the next year (公安局 2021: 结转下年度 1)
+    ans = _ask(settings, "Is it true the Pingtan Public Security Bureau carried its only 2021 information request over to "
+                         "the next year?")
+    assert ans.verdict == "supported"
+    assert _values(ans)[("2021_public-security-bureau_1.txt", "applications.carried_forward.total")] == 1
+    ans = _ask(settings, "Claim: the Pingtan Public Security Bureau finished handling its only 2021 information request "
+                         "within the year.")
+    assert ans.verdict == "contradicted"
