@@ -684,3 +684,11 @@ def test_a_claimed_outcome_the_table_counts_elsewhere_shows_where(settings):
     ans = _ask(settings, "Claim: the Pingtan Public Security Bureau finished handling its only 2021 information request "
                          "within the year.")
     assert ans.verdict == "contradicted"
+
+
+def test_a_change_on_a_year_the_corpus_lacks_is_checked_on_the_reports_own_words(settings):
+    # 公安局 2019: “其中2019年度我局共主动公开政府信息202条，比升11.6%”; no 2018 report in the corpus
+    ans = _ask(settings, "平潭公安局2019年主动公开政府信息202条，比上年下降了11.6%。")
+    assert ans.verdict == "contradicted"
+    assert any("共主动公开政府信息202条，比升11.6%" in c["quote"] for c in ans.citations)
+    assert _ask(settings, "平潭公安局2019年主动公开政府信息202条，比上年增长了11.6%。").verdict == "supported"
