@@ -834,6 +834,13 @@ class Answerer:
                     if mine and base and base["value"]:
                         table_ev.append((r, {"key": key, "value": mine[0]["value"] / base["value"] * 100,
                                              "share": (mine[0], base)}))
+                        # the text's own share of the same count (同意公开3件，占比37.5%)
+                        text = self.store.report(r["report_id"])["text"]
+                        for clause in cell_clauses(text, key, mine[0]["value"]):
+                            at = text.find(clause)
+                            pct = re.match(r"[，,]\s*占比?\s*(\d+(?:\.\d+)?)\s*[%％]", text[at + len(clause):])
+                            if pct and not any(e[1].startswith(clause) for e in evidence):
+                                evidence.append((r, clause + pct.group(0), float(pct.group(1))))
                 elif not share:
                     table_ev += [(r, f) for f in mine]
         if not evidence and not table_ev:
@@ -929,7 +936,7 @@ class Answerer:
         version = r["template"] if r["template"] in T.VERSIONS else "2021"
         outcomes = [f"applications.{o}.total" for o in T.outcome_rows(version)]
         claimed = [k for k in outcomes if fnmatch.fnmatchcase(k, f["key"])]
-        if not claimed or f["value"] == q.claim_number or q.claim_op != "=":
+        if not claimed or f["value"] == q.claim_number or q.claim_op != "=" or "share" in f:
             return
         others = [x for k in outcomes if k not in claimed
                   for x in self.store.facts(key=k, report_id=r["report_id"]) if x["key"] == k and x["value"]]

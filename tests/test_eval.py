@@ -692,3 +692,11 @@ def test_a_change_on_a_year_the_corpus_lacks_is_checked_on_the_reports_own_words
     assert ans.verdict == "contradicted"
     assert any("共主动公开政府信息202条，比升11.6%" in c["quote"] for c in ans.citations)
     assert _ask(settings, "平潭公安局2019年主动公开政府信息202条，比上年增长了11.6%。").verdict == "supported"
+
+
+def test_a_claimed_share_quotes_the_texts_own_share(settings):
+    # 公安局 2024: 予以公开 3 of 本年新收 8; “其中，同意公开3件，占比37.5%”
+    ans = _ask(settings, "公安局2024年同意公开的申请占37.5%。")
+    assert ans.verdict == "supported" and any(c["quote"] == "同意公开3件，占比37.5%" for c in ans.citations)
+    ans = _ask(settings, "公安局2024年同意公开的申请占40%。")
+    assert ans.verdict == "contradicted" and "其他办理结果" not in ans.answer
