@@ -243,6 +243,9 @@ class Answerer:
                 if q.year is None and previous.get("year_range"):   # 2021年和2023年比，…和…各变化了多少
                     q.year_range = tuple(previous["year_range"])
                     q.years = tuple(previous.get("years") or ())
+            elif previous.get("year_range") and q.years and set(q.years) < set(previous.get("years") or ()):
+                # the words shared with the part before name only one of its years (…，和上一年（2024年）比)
+                q.year, q.year_range, q.years = None, tuple(previous["year_range"]), tuple(previous["years"])
             revise_version(q, resolver)
             if NARRATIVE_ASK.search(text) and previous.get("metric") and not q.section:
                 # “…收到多少申请，正文怎么说的”: the sentences of the text stating that count
@@ -817,16 +820,18 @@ class Answerer:
                 if not any(e[1] == quote for e in evidence):
                     evidence.append((r, quote, n))
         table_ev = []
-        share = bool(re.search(r"[%％]|百分之", q.text)) and not q.ratio
+        share = bool(re.search(r"[%％]|百分之|一半|半数|过半", q.text)) and not q.ratio
         # a table-3 row speaks of applications: a claim that never says 申请 (热线诉求) is not about it
         if q.metric and not (q.metric.startswith("applications.") and
                              not re.search(r"申请|表三|办理结果|结转|办结", q.text if q.english else claim)):
             for r in targets:
                 key = main_key(q.metric, r["template"])
                 facts = [f for f in self.store.facts(key=key, report_id=r["report_id"]) if f["value"] is not None]
-                if "*" in key and facts:   # a group (行政诉讼): its rows summed, each cited
+                if "*" in key and facts and not share:   # a group (行政诉讼): its rows summed, each cited
                     table_ev.append((r, {"key": key, "value": sum(f["value"] for f in facts), "members": facts}))
                 mine = [f for f in facts if f["key"] == key]
+                if "*" in key and facts and share:   # a share of a group (无法提供): its rows summed
+                    mine = [{**facts[0], "key": key, "value": sum(f["value"] for f in facts), "members": facts}]
                 if share and key.startswith("applications.") and key != "applications.new_received.total":
                     # a share claimed of a count (同意公开的申请占37.5%): the count over the applications received
                     base = next(iter(self.store.facts(key="applications.new_received.total",
@@ -836,7 +841,7 @@ class Answerer:
                                              "share": (mine[0], base)}))
                         # the text's own share of the same count (同意公开3件，占比37.5%)
                         text = self.store.report(r["report_id"])["text"]
-                        for clause in cell_clauses(text, key, mine[0]["value"]):
+                        for clause in cell_clauses(text, key, mine[0]["value"]) if "*" not in key else []:
                             at = text.find(clause)
                             pct = re.match(r"[，,]\s*占比?\s*(\d+(?:\.\d+)?)\s*[%％]", text[at + len(clause):])
                             if pct and not any(e[1].startswith(clause) for e in evidence):
@@ -871,7 +876,9 @@ class Answerer:
         for r, f in table_ev[:1]:
             if "share" in f:
                 part, whole = f["share"]
-                lines.append(f"表格数据：{_cell_name(part['key'])} {value_text(part)} [{self._cite_fact(ans, r, part)}] ÷ "
+                marks = "".join(f"[{self._cite_fact(ans, r, x)}]" for x in part.get("members", [part]))
+                shown = _fmt(part["value"]) if "members" in part else value_text(part)
+                lines.append(f"表格数据：{q.metric_word if 'members' in part else _cell_name(part['key'])} {shown} {marks} ÷ "
                              f"{_cell_name(whole['key'])} {value_text(whole)} [{self._cite_fact(ans, r, whole)}] = "
                              f"{f['value']:.2f}".rstrip("0").rstrip(".") + "%")
             elif "members" in f:
@@ -917,7 +924,8 @@ class Answerer:
         elif evidence and table_ev and bool(text_ok) != bool(table_ok):
             ans.verdict = "conflicting"
             head = "报告正文与表格数据不一致："
-            if re.search(r"一致|相符|吻合|相同|对得上", claim):   # the claim was that they agree
+            if re.search(r"一致|相符|吻合|相同|对得上", claim) and not re.search(r"[吗么？?]|对不对|是否", q.text):
+                # a statement that they agree (…和正文里说的一致。), not a question whether they do
                 ans.verdict, head = "contradicted", "不属实：报告正文与表格数据不一致。"
         elif text_ok or table_ok:
             ans.verdict = "supported"
@@ -1110,7 +1118,9 @@ class Answerer:
         lines, picked = [], []
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
             text = self.store.report(r["report_id"])["text"]
-            ev = [e for e in narrative_evidence(text, what, -1.0, limit=12) if e[2] >= (0.45 if unit == "%" else 0.6)]
+            # (an English question's words are a glossary's guesses at the report's: fewer of them need match)
+            ev = [e for e in narrative_evidence(text, what, -1.0, limit=12)
+                  if e[2] >= (0.45 if unit == "%" or q.english else 0.6)]
             if unit:   # 多少条: a clause counting in 条, not a percentage beside it (比例: the percentage)
                 ev = [e for e in ev if re.search(rf"\d\s*{re.escape(unit)}", re.sub(r"（[^（）]*）", "", e[0]))] or ev
             if not ev:

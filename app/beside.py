@@ -27,7 +27,22 @@ def beside(a, ans, q, r: dict, f: dict) -> str:
         out += parts_of(a, ans, r, f["key"])
     if f["key"].startswith("appeals.") and q.intent in ("value", "list") and not q.metric.endswith("*"):
         out += breakdown(a, ans, r, f["key"]) if col == "total" else row_total(a, ans, r, f["key"])
+    if f["key"].startswith("applications.") and not f["key"].startswith(("applications.new_received.",
+                                                                         "applications.carried_over.")) and \
+            _AMONG_RECEIVED.search(q.text):
+        out += received(a, ans, r)
     return out
+
+
+# a count asked among the applications received (收到的申请里有几件…, 收到的8件申请…各几件)
+_AMONG_RECEIVED = re.compile(r"收到(?:的|了)?[^，,。？?]{0,16}申请(?:里|中|当中|之中)|收到的\d+件|"
+                             r"\bof (?:the|its) (?:\d+ )?(?:new )?(?:applications|requests)\b")
+
+
+def received(a, ans, r: dict) -> str:
+    """The applications received beside a count among them: （本年新收 8 [5]）."""
+    f = next(iter(a.store.facts(key="applications.new_received.total", report_id=r["report_id"])), None)
+    return f"（本年新收 {value_text(f)} [{a._cite_fact(ans, r, f)}]）" if f else ""
 
 
 def breakdown(a, ans, r: dict, total_key: str) -> str:

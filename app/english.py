@@ -51,7 +51,8 @@ KINDS: tuple[tuple[str, str], ...] = (
     (r"district administration|district", "区"), (r"county", "县"), (r"city", "市"), (r"province", "省"),
     (r"bureau|department|administration", "局"), (r"commission|committee", "委员会"), (r"office", "办公室"),
 )
-_KIND_RE = [(re.compile(rf"\b(?:{p})\b", re.I), zh) for p, zh in KINDS]
+# (words joined by a hyphen as by a space: public-security, market-regulation)
+_KIND_RE = [(re.compile(rf"\b(?:{p.replace(' ', '[ -]')})\b", re.I), zh) for p, zh in KINDS]
 # A whole region: "the Pingtan zone as a whole", "all of Pingtan"
 _WHOLE = re.compile(r"\b(?:zone|area|region) as a whole\b|\bwhole (?:zone|area|region)\b|\bentire (?:zone|area)\b|"
                     r"\b(?:zone|area|region)[- ]wide\b", re.I)

@@ -80,6 +80,8 @@ def find_metric(text: str, version: str | None = None) -> tuple[str, str]:
     The longest word wins; a row beats the group it belongs to (国家秘密 over 不予公开); a row the
     template version of the year asked lacks (2019's 其他处理 in a 2024 question) gives way.
     """
+    # 审批事项 (the items a body handles, counted in the narrative) are not the licensing decisions of table 2
+    text = re.sub(r"审批事项|审批服务事项|政务服务事项", "", text)
     hits = [(w, k, label, g) for w, k, label, g in METRIC_WORDS if w in text]
     if version:
         hits = [h for h in hits if version in _ROW_VERSIONS.get(".".join(h[1].split(".")[:2]), (version,))] or hits
@@ -136,6 +138,15 @@ ENGLISH = [
     (r"\bstatistic(?:s|al)?\b", "统计"), (r"\bperiod\b", "期限"), (r"\bwebsites?\b", "网站"), (r"\btraining\b", "培训"),
     (r"\bpolicy interpretations?\b", "政策解读"), (r"\bhotlines?\b", "热线"), (r"\bWeibo\b", "微博"),
     (r"\bplatforms?\b", "平台"), (r"\bestablished\b|\bset up\b|\bformed\b|\bmerged?\b", "成立 整合"),
+    (r"\badministrative approvals?\b", "行政审批"),
+    (r"\bonline (?:government )?service hall\b|\bonline service (?:platform|portal)\b", "网上办事大厅 入驻省网"),
+    (r"\bprovincial\b", "省"), (r"\bpress (?:conferences?|briefings?)\b|\bnews conferences?\b", "新闻发布会"),
+    (r"\bbatch(?:es)?\b", "批次"), (r"\bagricultural (?:produce|products)\b|\bfarm produce\b", "农产品"),
+    (r"\b(?:tested|testing|tests?|inspect\w*|sampl\w*)\b", "抽检 检测"), (r"\bfailed\b|\bunqualified\b", "不合格"),
+    (r"\bpublic consultations?\b|\bconsultation rounds?\b|\bsolicit\w* (?:of )?opinions?\b", "意见征集"),
+    (r"\bsuggestions?\b|\bproposals?\b", "建议 提案"), (r"\bhearings?\b", "听证"),
+    (r"\b(?:page )?views\b|\breads\b|\breadership\b", "阅读量"), (r"\bmini[- ]?programs?\b|\bapplets?\b", "小程序"),
+    (r"\bopen days?\b", "开放日"), (r"\baccountab\w*|\bdisciplin\w*", "追责问责"), (r"\bcourses?\b|\bsessions?\b", "培训 场次"),
     (r"\brank\w*|\bsort\w*|\border(?:ed)? by\b", "排名"), (r"\blist\b", "列出"), (r"\b(?:annual )?reports\b", "年报"),
     (r"\bannual reports?\b", "年报"), (r"\bin (?:the|your|this) (?:collection|corpus|database|library)\b", "语料中"),
     (r"\bwhich\b|\bwhat (?:zones|bodies)\b", "哪些"), (r"\bbod(?:y|ies)\b|\bagenc(?:y|ies)\b", "单位"),
@@ -152,6 +163,7 @@ ENGLISH = [
 ]
 # English phrases read before the template's words (information-processing fee is not the administrative fee)
 ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
+                 (r"\b(?:administrative )?approval items?\b", "审批事项"),
                  (r"(?<!other' )(?<!other’ )(?<!other )\blegal persons?\s*(?:and|or|/|,)\s*(?:other\s+)?organi[sz]ations?\b|(?<!other' )(?<!other’ )(?<!other )\blegal persons?\b|"
                   r"\b(?:companies|enterprises) and (?:other )?organi[sz]ations\b", "法人或其他组织"),
                  # the 其他 column under 法人或其他组织 (other legal persons/organisations, the 'other' column)
@@ -187,8 +199,8 @@ NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,
                                r"travel permit|passport|visa\b|"
                                # an opinion or a grade asked of the tool is not in the reports
                                r"打分|评分|打个分|给个分|(?:你|您)(?:个人|自己)?(?:觉得|认为|看).{0,24}(?:好不好|怎么样|行不行|满意|合格吗|对不对)|"
-                               r"\bin your (?:opinion|view)\b|\byour (?:personal )?(?:opinion|view)\b|"
-                               r"\b(?:most|least) (?:competent|capable|honest|corrupt)\b|最(?:称职|能干|有能力|廉洁|腐败)|"
+                               r"\bin your (?:opinions?|views?)\b|\byour (?:personal )?(?:opinions?|views?)\b|"
+                               r"(?:\bmost|\bleast|最多?)\s*(?:competent|capable|honest|corrupt)\b|最(?:称职|能干|有能力|廉洁|腐败)|"
                                # 怎么办理护照 (a thing to get done), not 准备怎么办 (what a body will do)
                                r"怎么(?:在网上)?办理?(?=[\u4e00-\u9fff]{2})(?!.{0,6}(?:申请|公开|问题|措施|改进))")
 OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票")
@@ -328,7 +340,8 @@ def _english_spelling(text: str) -> str:
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
-        if len(word) < 7 or word.lower() in vocab or not word.islower():
+        if len(word) < 7 or word.lower() in vocab or not word.islower() or \
+                {word + "s", word + "es", word[:-1], word[:-2]} & vocab:   # a plural or singular of a known word
             return word
         close = difflib.get_close_matches(word, vocab, n=1, cutoff=0.85)
         return close[0] if close else word
@@ -666,7 +679,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|(?<![那这])几[件个条]|数量", text):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
-                                            r"哪家多|谁多|谁更多|更多|差了?多少|差了?几|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|[多少][收发办作做出]了?(?:多少|几)|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
+                                            r"哪家多|谁多|谁更多|更多|差了?多少|差了?几|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|[多少][收发办作做出]了?(?:多少|几)|增减|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
             and not q.aggregate and not (q.version == "2019" and q.metric.endswith((".change", ".*")) and
                                          q.metric.startswith("proactive.") and q.year and len(q.bodies) <= 1):
         # (a 2019 table prints the change on the year before in its own column: 今年增加了几项 is that cell)
@@ -685,7 +698,7 @@ _ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|�
                    r"was|were|compare|list|show)\b", re.I)
 # a claim that something happened at least once (收到过申请, 被起诉过, 发生过复议)
 _HAPPENED = re.compile(r"(?:收到|接到|受理|发生|出现|有|起诉|复议|告|申请|收取|收)过|收到了(?:政府信息公开|信息公开|依申请公开)?申请")
-_STATES = re.compile(r"(?:收到|接到|受理|发生|出现|起诉|复议|告|收取)过|收取了|[没未](?:有)?(?:收取|产生|发生|收)|一半|半数|\d\s*[条件项个次%％]?\s*以[上下]|\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
+_STATES = re.compile(r"(?:收到|接到|受理|发生|出现|起诉|复议|告|收取|产生)过|(?:收取|产生)了|[没未](?:有)?(?:收取|产生|发生|收)|一半|半数|\d\s*[条件项个次%％]?\s*以[上下]|\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
                      r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|都|(?<!平)均|"
                      r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b")
 
@@ -693,7 +706,8 @@ _STATES = re.compile(r"(?:收到|接到|受理|发生|出现|起诉|复议|告|�
 def _yes_no(text: str, q: Query) -> bool:
     """A yes-or-no question stating a fact (…一件申请都没有收到？ / …收到过…申请？): a claim to check."""
     return bool(((q.metric or q.bodies) and re.search(r"[？?吗]\s*$", text) and
-                 re.search(r"都没|没有收到|未收到|一件.{0,8}都|全部|全都|都是|均为|也是\s*\d|也为\s*\d", text) or
+                 re.search(r"都没|没有收到|未收到|一件.{0,8}都|全部|全都|都是|均为|也是\s*\d|也为\s*\d|"
+                           r"有?(?:一半|半数|过半|大多数|大部分)(?:以上)?(?:都)?是", text) or
                  q.metric and _HAPPENED.search(text) and re.search(r"[？?吗]\s*$", text)) and
                 not re.search(r"多少|几[条件个起次项篇]|哪|什么|怎么|如何|有没有|是不是|是否", text))
 
@@ -758,7 +772,7 @@ def split_parts(question: str) -> list[str]:
             parts[i - 1:i + 1] = [parts[i - 1].rstrip("？?") + "，" + parts[i]]
     out = []
     for part in parts or [question]:
-        each_change = re.search(r"各(?:自|项)?(?:变化|增加|减少|增长|下降|相差|差|多了|少了)", part)
+        each_change = re.search(r"(?:各|分别)(?:自|项)?(?:变化|增加|减少|增长|下降|增减|相差|差|多了|少了)", part)
         if _ONE_ASK.search(part) and not re.search(r"[，,]\s*(?:其中|另外|还有|此外)", part) and not each_change or \
                 NARRATIVE_ASK.search(part) and not re.search(r"多少|几[件条个项次]", part):
             # one sum, comparison or claim; or what the text says of several rows (复议或诉讼怎么说)

@@ -700,3 +700,29 @@ def test_a_claimed_share_quotes_the_texts_own_share(settings):
     assert ans.verdict == "supported" and any(c["quote"] == "同意公开3件，占比37.5%" for c in ans.citations)
     ans = _ask(settings, "公安局2024年同意公开的申请占40%。")
     assert ans.verdict == "contradicted" and "其他办理结果" not in ans.answer
+
+
+def test_english_narrative_words_and_approval_items(settings):
+    # 公安局 2024: “283项公安行政审批事项已100%入驻省网” (items in the narrative, not table 2's licensing decisions)
+    for question in ("公安局2024年有多少项公安行政审批事项入驻省网？",
+                     "According to its 2024 report, how many public-security administrative approval items had been "
+                     "moved onto the provincial online service hall?"):
+        ans = _ask(settings, question)
+        assert ans.route == "text" and not ans.facts, question
+        assert any("283项公安行政审批事项已100%入驻省网" in c["quote"] for c in ans.citations), question
+    # 市场监管局 行政处罚 159 → 187 (+28), 行政强制 58 → 42 (−16), 2024 → 2025
+    ans = _ask(settings, "市场监管局2025年的行政处罚、行政强制决定数，和上一年（2024年）比分别增减多少？")
+    assert "增加28" in ans.answer and "减少16" in ans.answer
+    # a share put as 一半: 公安局 2024 予以公开 3 of 8 (37.5 %), 无法提供 4 of 8 (50 %)
+    ans = _ask(settings, "平潭公安局2024年收到的申请里有一半是同意公开的？")
+    assert ans.verdict == "contradicted"
+    assert _values(ans)[("2024_public-security-bureau_1.txt", "applications.new_received.total")] == 8
+    assert _ask(settings, "平潭公安局2024年收到的申请里有一半是无法提供的？").verdict == "supported"
+    # a statement that something happened: 海坛 2021 “本年度没有产生信息公开处理费”
+    ans = _ask(settings, "海坛片区2021年产生了信息公开处理费。")
+    assert ans.verdict == "contradicted" and any(c["quote"] == "本年度没有产生信息公开处理费" for c in ans.citations)
+    # asked whether text and table agree: they do not (无法提供 0 in the table, “因无法提供相关信息答复2件”)
+    assert _ask(settings, "市场监管局2025年有2件申请是以“无法提供”答复的，年报表格和正文一致吗？").verdict == "conflicting"
+    # a count among the applications received shows them: 市场监管局 2025 结转 2 of 本年新收 21
+    ans = _ask(settings, "市场监管局2025年收到的信息公开申请里，有几件拖到明年（2026年）继续办理？")
+    assert _values(ans)[("2025_market-regulation-bureau_1.txt", "applications.new_received.total")] == 21
