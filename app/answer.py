@@ -28,7 +28,8 @@ from .coverage import cite_report, inventory, self_name
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt, value_text
 from .spelling import simplified
-from .router import (NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, english_reading,
+from .router import (NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, columns_named,
+                     english_reading,
                      metrics_in, parse, pick_column, revise_version, split_parts, template_named)
 
 @dataclass
@@ -251,7 +252,9 @@ class Answerer:
                 # “…收到多少申请，正文怎么说的”: the sentences of the text stating that count
                 q.intent, q.metric = "narrative", ""
                 q.text = re.sub(r"^[一二三四五六七八九十]+、|[（(].*?[）)]", "", previous.get("metric_word", "")) + "多少"
-            elif not q.metric and previous.get("metric") and not q.section:
+            elif not q.metric and previous.get("metric") and not q.section and \
+                    not (re.search(r"有没有|是否有|有无", text) and not re.search(r"多少|几|数", text)
+                         and not columns_named(text)):   # 有没有人被追责 asks a thing of its own
                 # “…几件？纠正了几件”: the second part asks a column of the same row
                 row = previous["metric"].rsplit(".", 1)[0]
                 q.metric = row + (".*" if row.startswith("proactive.") else ".total")

@@ -151,7 +151,7 @@ def _universal_rule(text: str, q) -> tuple[tuple[str, ...], str, str] | None:
                 f"全部来自{T.APPLICATIONS.column(col).label}")
     r = T.APPLICATIONS.row(row)
     if r is not None and r.key in outcomes:
-        return (q.metric,), "applications.total_processed.total", f"全部{T.row_label('applications', row, False)}"
+        return (q.metric,), "applications.total_processed.total", f"全部{_cell_name(q.metric)}"
     return None
 
 
@@ -573,20 +573,23 @@ class ClaimChecker:
                 for f in self.a.store.facts(key=ref.rsplit(".", 1)[0] + ".*", report_id=r["report_id"]):
                     if f["key"] not in keys and f["key"] != ref and (f["value"] or ref.startswith("applications.")):
                         self.a._cite_fact(ans, r, f)
+            others = []
             if a != b and ref == "applications.total_processed.total":
                 # the outcomes that are not the ones claimed, where they are not 0
                 for other in T.outcome_rows(r["template"] if r["template"] in T.VERSIONS else "2021"):
                     k = f"applications.{other}.total"
                     if k not in keys:
-                        for f in self.a.store.facts(key=k, report_id=r["report_id"]):
-                            if f["value"]:
-                                self.a._cite_fact(ans, r, f)
+                        others += [f"{_cell_name(k)} {value_text(f)} [{self.a._cite_fact(ans, r, f)}]"
+                                   for f in self.a.store.facts(key=k, report_id=r["report_id"])
+                                   if f["key"] == k and f["value"]]
             if re.search(r"收到|新收|受理|\d+\s*[件份]\s*(?:政府信息公开|信息公开|依申请公开)?申请|全部[^，。？?]{0,40}申请", q.text) and \
                     not any(k.startswith("applications.new_received") for k in (*keys, ref)):
                 self.cell(ans, r, "applications.new_received.total")   # the count the claim starts from
             name = " + ".join(_cell_name(k) for k in keys)
             lines.append(f"{_label(r)}（{r['year']}年）：{name} {_fmt(a)}" +
                          (f"，{_cell_name(ref)} {_fmt(b)}" if ref else "") + "。")
+            if others:
+                lines.append("其他不为0的办理结果：" + "，".join(others) + "。")
             if keys == ("applications.carried_forward.total",):
                 # 全部办结: the applications received, and the outcomes they were given, as the table prints them
                 text = self.a.store.report(r["report_id"])["text"]
@@ -630,7 +633,7 @@ class ClaimChecker:
             ans.answer = f"无法核实：{why}\n" + "\n".join(lines)
             return ans
         ans.verdict = "supported" if all(verdicts) else "contradicted"
-        said = any("报告自己说" in x or "报告原文" in x for x in lines) and not any("表格数据" in x for x in lines)
+        said = any("报告自己说" in x for x in lines)   # a change the report states, the year before not in the corpus
         head = "属实。" if all(verdicts) else f"不属实：按报告{'正文' if said else '表格'}，“{what}”不成立。"
         ans.answer = head + "\n" + "\n".join(lines)
         return ans

@@ -173,7 +173,11 @@ ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "
                  (r"\bnon-?zero\b|\bnot zero\b|\bother than zero\b|\babove zero\b|\bmore than zero\b", "不为零"),
                  (r"\(?\s*(?:in |units? of )?(?:10k|10,000|ten thousand) yuan\s*\)?", "万元"),
                  (r"\b(?:have|has|had) (?:an? |any )?((?:19|20)\d\d )?(?:annual )?reports?\b", r"有\1年报")]
-SECTION_WORDS = [("problems", r"(?<!舆情)(?<!热点)(?<!关切)(?<!反映的)(?<!咨询的)(?<!群众)问题|改进|承认|坦言|打算|"
+# a section named by its place in the template's order (第六部分, 六、其他需要报告的事项) before any word
+_ORDINAL_SECTIONS = [(key, rf"第{n}部分|第{n}节|{n}、{title}")
+                     for n, key, title in (("一", "overview", "总体"), ("二", "proactive", "主动"), ("三", "applications", "收到"),
+                                           ("四", "appeals", "政府"), ("五", "problems", "存在"), ("六", "other", "其他"))]
+SECTION_WORDS = _ORDINAL_SECTIONS + [("problems", r"(?<!舆情)(?<!热点)(?<!关切)(?<!反映的)(?<!咨询的)(?<!群众)问题|改进|承认|坦言|打算|"
                              r"重点做|准备做|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间|工作计划|下一步|今后|明年.{0,4}(?:计划|打算|重点)|"
                              r"准备怎么|打算怎么|怎么推进|如何推进|将如何|重点做哪些|下一阶段|下阶段|接下来|工作打算|工作安排"),
                  ("overview", r"总体情况|做了哪些|开展了哪些"),
@@ -798,7 +802,7 @@ def metrics_in(text: str, version: str | None = None) -> list[tuple[str, str]]:
     return out
 
 
-def _columns_of(text: str) -> bool:
+def columns_named(text: str) -> bool:
     """Does a piece name a column of tables 3 or 4 (纠正了几次, 自然人几件)?"""
     return any(w in text for w, _ in APPLICANTS + APPEAL_COLUMNS)
 
@@ -809,13 +813,13 @@ def _split_rows(part: str) -> list[str]:
     # "…一共收到多少申请，其中企业提的有多少": a new ask after 其中/另外/还有
     for i, p in enumerate(pieces[1:], 1):
         if re.match(r"\s*(?:其中|另外|还有|此外|同时|以及|那么|并且)", p) and re.search(r"多少|几", p) and \
-                (_rows_of(p) or _columns_of(p)) and _rows_of("，".join(pieces[:i])):
+                (_rows_of(p) or columns_named(p)) and _rows_of("，".join(pieces[:i])):
             return ["，".join(pieces[:i]), "，".join(pieces[i:]).strip()]
     # "…收到多少申请，正文怎么说的": the text's words are a part of their own
     if len(pieces) >= 2 and NARRATIVE_ASK.search(pieces[-1]) and not NARRATIVE_ASK.search("，".join(pieces[:-1])) and \
             _rows_of("，".join(pieces[:-1])):
         return ["，".join(pieces[:-1]), pieces[-1].strip()]
-    asks = [i for i, p in enumerate(pieces) if (_rows_of(p) or i and _columns_of(p)) and
+    asks = [i for i, p in enumerate(pieces) if (_rows_of(p) or i and columns_named(p)) and
             re.search(r"多少|几|数量|是什么|情况" + (r"|呢[？?]?\s*$" if i else ""), p)]
     if len(asks) >= 2 and (len(set().union(*(_rows_of(pieces[i]) for i in asks))) >= 2 or
                            any(not _rows_of(pieces[i]) for i in asks[1:])):

@@ -202,7 +202,7 @@ APPLICATIONS = Table(
         _t3("carried_over", "二、上年结转政府信息公开申请数量", "carried over from last year", r"上年结转",
             words=("上年结转", "去年结转", "上年遗留", "carried over")),
         _t3("granted", "（一）予以公开", "granted", r"予以公开", group="outcomes",
-            words=("予以公开", "全部公开", "同意公开", "granted", "granted in full", "grant in full", "fully granted",
+            words=("予以公开", "全部公开", "同意公开", "公开答复", "granted", "granted in full", "grant in full", "fully granted",
                    "disclosed in full", "full disclosure")),
         _t3("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partially granted", r"部分公开",
             group="outcomes", words=("部分公开", "区分处理", "公开了一部分", "公开一部分", "partially")),

@@ -726,3 +726,14 @@ def test_english_narrative_words_and_approval_items(settings):
     # a count among the applications received shows them: 市场监管局 2025 结转 2 of 本年新收 21
     ans = _ask(settings, "市场监管局2025年收到的信息公开申请里，有几件拖到明年（2026年）继续办理？")
     assert _values(ans)[("2025_market-regulation-bureau_1.txt", "applications.new_received.total")] == 21
+
+
+def test_sections_by_their_place_and_outcomes_a_universal_leaves_out(settings):
+    # 社会事业局 2025 六: “…无因政府信息公开工作被追责问责的情况”; 第六部分 names the section, 收费 there is not table 2
+    ans = _ask(settings, "社会事业局2025年报第六部分除了收费情况还说了什么？有没有人被追责？")
+    assert not ans.facts and all(c["section"] == "other" for c in ans.citations)
+    assert any("无因政府信息公开工作被追责问责的情况" in c["quote"] for c in ans.citations)
+    # 财政金融局 2024: 予以公开 1 of 办理结果总计 2, 本机关不掌握 1; “其中公开答复1件”
+    ans = _ask(settings, "财政金融局2024年收到的2件申请全部予以公开了。")
+    assert ans.verdict == "contradicted" and "本机关不掌握相关政府信息 1" in ans.answer
+    assert any(c["quote"] == "其中公开答复1件" for c in ans.citations)
