@@ -860,6 +860,7 @@ class Answerer:
         places = len(str(q.claim_number).split(".")[1].rstrip("0")) if share and q.claim_number % 1 else 0
         same = (lambda v: round(v, places) == q.claim_number) if share else (lambda v: v == q.claim_number)
         holds = {"=": same, ">": lambda v: v > q.claim_number, "<": lambda v: v < q.claim_number}[q.claim_op]
+        evidence = [e for i, e in enumerate(evidence) if e[1] not in [x[1] for x in evidence[:i]]]   # each quote once
         text_ok = [e for e in evidence if holds(e[2])]
         for r, sent, value in (text_ok or evidence)[:2]:
             sec = self._section_of(r["report_id"], sent)
@@ -873,8 +874,7 @@ class Answerer:
                         not claimed(key, q.metric) and key != "applications.new_received.total":
                     for f in self.store.facts(key=key, report_id=r["report_id"]):
                         if f["key"] == key and f["value"]:
-                            lines.append(f"正文所说的“{label.split(' ')[-1].lstrip('0123456789.')}”，表中计入"
-                                         f"{_cell_name(key)} = {value_text(f)} [{self._cite_fact(ans, r, f)}]")
+                            lines.append(f"正文说到的{_cell_name(key)}，表中为 {value_text(f)} [{self._cite_fact(ans, r, f)}]")
         table_ok = [t for t in table_ev if holds(t[1]["value"])]
         for r, f in table_ev[:1]:
             if "share" in f:
@@ -921,7 +921,15 @@ class Answerer:
                 n = cite_passage(ans, self.store, r0["report_id"], r0["source_file"], r0["body"], r0["year"],
                                  self._section_of(r0["report_id"], clause), clause)
                 lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{clause}” [{n}]")
-        if parts:
+        # a printed cell the claim does not hold of, whose own parts do, as the text does (正文7件; 总计 0 beside
+        # columns summing to 7): the misprinted cell is outvoted
+        misprint = [p for r, f in table_ev[:1] if not table_ok and text_ok and "share" not in f and "members" not in f
+                    and q.claim_op == "=" for p in [self.misprinted(ans, r, f["key"], q.claim_number)] if p]
+        if misprint:
+            lines.append(misprint[0] + "。")
+            ans.verdict = "supported"
+            head = "属实（表中该单元格与其各项之和不符）。"
+        elif parts:
             ans.verdict = "conflicting"
             head = "报告表格自相矛盾："
         elif evidence and table_ev and bool(text_ok) != bool(table_ok):
@@ -954,6 +962,21 @@ class Answerer:
         if others:
             lines.append("表中不为0的其他办理结果：" + "，".join(
                 f"{_cell_name(x['key'])} {value_text(x)} [{self._cite_fact(ans, r, x)}]" for x in others))
+
+    def misprinted(self, ans: Answer, r: dict, key: str, value: float) -> str | None:
+        """Is a printed 总计 outvoted by the table itself? Its own parts sum to `value`, and the count the template
+        balances it with (本年新收 ↔ 办理结果总计) prints `value` too: the words saying so, each cell cited; None
+        otherwise."""
+        partner = {"applications.new_received.total": "applications.total_processed.total",
+                   "applications.total_processed.total": "applications.new_received.total"}.get(key)
+        parts = self._parts_of(ans, r, key) if partner else None
+        other = next((f for f in self.store.facts(key=partner, report_id=r["report_id"]) if f["key"] == partner),
+                     None) if parts and parts[0] == value else None
+        if not other or other["value"] != value:
+            return None
+        return (f"表中该行各项之和为{_fmt(parts[0])}（" + "，".join(
+            f"{_cell_name(x['key'])} {value_text(x)} [{self._cite_fact(ans, r, x)}]" for x in parts[1]) +
+            f"），{_cell_name(partner)}也是{value_text(other)} [{self._cite_fact(ans, r, other)}]，印出的数字当为误填")
 
     def _parts_of(self, ans: Answer, r: dict, key: str) -> tuple[float, list[dict]] | None:
         """The sum of the cells the template adds up to `key` (（七）总计 = the outcome rows; a row's 总计 = its

@@ -299,8 +299,14 @@ class ClaimChecker:
                 label = _cell_name(main_key(key, r["template"]))   # the template's words, not the claim's
                 # the narrative's own words on the same count (同意公开3件 for 同意公开了4件)
                 said = self._said(text, q, claimed, key, r)
+                misprint = self.a.misprinted(ans, r, main_key(key, r["template"]), claimed) \
+                    if v is not None and v != claimed and said and said[1] == claimed else None
                 if v is None:
                     lines.append(f"{_label(r)}（{r['year']}年）{label}：未填报，无法核实。")
+                elif misprint:
+                    # a printed 总计 the table itself and the text outvote (0 beside columns summing to 7)
+                    verdicts.append(True)
+                    lines.append(f"{_label(r)}（{r['year']}年）{label}：印出{_fmt(v)}；{misprint}。")
                 else:
                     verdicts.append(v == claimed)
                     lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(v)}（说法为{_fmt(claimed)}）"

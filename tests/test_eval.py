@@ -737,3 +737,14 @@ def test_sections_by_their_place_and_outcomes_a_universal_leaves_out(settings):
     ans = _ask(settings, "财政金融局2024年收到的2件申请全部予以公开了。")
     assert ans.verdict == "contradicted" and "本机关不掌握相关政府信息 1" in ans.answer
     assert any(c["quote"] == "其中公开答复1件" for c in ans.citations)
+
+
+def test_a_printed_total_the_table_itself_outvotes(settings):
+    # 农业农村局 2023: 本年新收 总计 printed 0, its columns 自然人 6 + 商业企业 1, 办理结果总计 7, and
+    # “2023年，我局共收到政府信息公开申请7份，其中法人申请1件…”: the 0 is the misprint
+    for question in ("农业农村局2023年一共收到7份政府信息公开申请", "农业农村局2023年共收到7份政府信息公开申请，其中法人申请1件。"):
+        ans = _ask(settings, question)
+        assert ans.verdict == "supported", question
+        assert _values(ans)[("2023_agriculture-rural-affairs-bureau_1.txt", "applications.total_processed.total")] == 7
+    # 海坛 2025: 本年新收 总计 0, 自然人 2, but 办理结果总计 0 too: the table does not outvote itself
+    assert _ask(settings, "海坛片区管理局2025年受理了2件政府信息公开申请。").verdict == "conflicting"
