@@ -22,7 +22,7 @@ from nianbao.ingest.template import cell_label, main_column
 from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
-from .claims import (ClaimChecker, _cell_name, _row_words, cell_clauses, claim_kind, narrative_evidence, negative_statements,
+from .claims import (ClaimChecker, _cell_name, _row_words, cell_clauses, claim_kind, row_sentences, narrative_evidence, negative_statements,
                      said_of)
 from .coverage import cite_report, inventory, self_name
 from .measures import TOPICS, excerpt, from_store, topics
@@ -264,6 +264,11 @@ class Answerer:
                 pick_column(q, re.sub(r"[“”\"'‘’「」《》]", "", text))
                 if q.intent in ("narrative", "out_of_scope"):
                     q.intent = "value"
+            if q.intent == "claim" and q.claim_number is None and q.metric and \
+                    re.search(r"这件|这一件|该件|该申请|这些|它们|这\d+件", text):
+                # "…只收到1件申请，而且这件申请结转到下一年办理了": the count the part before claimed
+                q.claim_number = 1.0 if re.search(r"这件|这一件|该件|该申请", text) else previous.get("claim_number")
+                q.claim_op = "="
             if q.intent == "value" and previous.get("intent") == "list" and q.metric and not q.bodies:
                 q.intent = "list"   # “哪些…复议或诉讼不为零”: the second row is listed as the first
             if q.intent == "out_of_scope" and previous.get("intent") != "out_of_scope" and not OFF_TOPIC.search(text):
@@ -903,6 +908,13 @@ class Answerer:
                                      f"与本年新收合计{_fmt(q.claim_number)}，说法的数字可能含上年结转。")
             self._other_outcomes(ans, r, q, table_ev[0][1], lines)
             self._related_findings(ans, r["report_id"], q.metric)
+        if table_ok and not evidence and q.metric and q.metric.startswith("applications."):
+            # what the text says of the cell, where it gives no count (…未收到该申请人提交的补正，结转下年度办理)
+            r0 = table_ok[0][0]
+            for sent in row_sentences(self.store.report(r0["report_id"])["text"], table_ok[0][1]["key"])[:1]:
+                n = cite_passage(ans, self.store, r0["report_id"], r0["source_file"], r0["body"], r0["year"],
+                                 self._section_of(r0["report_id"], sent), sent)
+                lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{sent}” [{n}]")
         # a cell the claim holds of, whose own parts in the table (the outcome rows of 总计) say otherwise
         parts = [p for r, f in table_ok[:1] if "share" not in f and "members" not in f
                  for p in [self._parts_of(ans, r, f["key"])] if p and not holds(p[0])]

@@ -684,6 +684,19 @@ def cell_clauses(text: str, key: str, number: float) -> list[str]:
     return [c for c in _CLAUSE.findall(text) if len(c) <= 40 and count.search(c) and any(w in c for w in words)]
 
 
+def row_sentences(text: str, key: str, limit: int = 90) -> list[str]:
+    """Short sentences of the narrative naming a row of the tables in its own words (…目前未收到该申请人提交的补正，
+    结转下年度办理): what the text says of a cell beside its number. A flattened table is not a sentence."""
+    words = [w for w in _row_words(key) if len(w) >= 3 and w not in GENERIC_METRIC_WORDS]
+    out = []
+    for sent in re.findall(r"[^。；！？\n]+", text):
+        sent = sent.strip()
+        if len(sent) <= limit and any(w in sent for w in words) and \
+                sum(label in sent for label in _TABLE_LABELS) < 2 and sum(ch.isdigit() for ch in sent) < len(sent) * 0.2:
+            out.append(sent)
+    return out
+
+
 def _unit_kind(unit: str | None) -> str:
     """What a count counts, by its unit: items (件, 条, 项, 起 are used alike for applications and documents),
     parts or bodies (个), events (次, 场, 期), people, shares, money; '' when it has no unit."""
@@ -707,9 +720,11 @@ def negative_statements(text: str, claim: str, words: tuple[str, ...] = ()) -> l
         if len(clause) > 120 or not re.search(r"(?<!尚)未(?!经)|没有|无(?!法)|零|(?<![\d.])0\s*[件条项个次起]", clause) or \
                 any(label in clause and len(clause) - len(label) < 3 for label in _TABLE_LABELS):
             continue
-        have = _bigrams(re.sub(generic, "", clause))
+        # (申请人 is who applied, not an application: 未收到该申请人提交的补正 says nothing of applications)
+        said = re.sub(r"申请人", "人", clause)
+        have = _bigrams(re.sub(generic, "", said))
         shared = len(want & have)
-        if want and shared / len(want) >= 0.5 or sum(w in clause for w in words) >= 2:
+        if want and shared / len(want) >= 0.5 or sum(w in said for w in words) >= 2:
             out.append((shared, clause))
     return [c for _, c in sorted(out, key=lambda x: -x[0])]
 

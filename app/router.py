@@ -252,7 +252,8 @@ class Query:
         return {"bodies": list(self.bodies), "report_ids": list(self.report_ids), "year": self.year,
                 "years": list(self.years), "year_range": list(self.year_range) if self.year_range else None,
                 "metric": self.metric, "metric_word": self.metric_word, "section": self.section,
-                "zone_only": self.zone_only, "intent": self.intent, "unknown_body": self.unknown_body}
+                "zone_only": self.zone_only, "intent": self.intent, "unknown_body": self.unknown_body,
+                "claim_number": self.claim_number}
 
 
 FOLLOW_UP = re.compile(r"^(?:那么?|还有|再看看?|换成)|呢[？?。]?$")
@@ -759,6 +760,14 @@ def split_parts(question: str) -> list[str]:
     A sum, a comparison or a claim over several rows stays one question.
     """
     several = _SEVERAL_CLAIMS.search(question)
+    joined = re.search(r"[，,]\s*(?:而且|并且|同时|且)(?!.*(?:而且|并且))", question)
+    if not several and joined and re.search(r"(?:[，,]\s*)?(?:对不对|对吗|是真的吗|是不是真的|属实吗|是吗|没错吧)[？?]?\s*$",
+                                            question):
+        # "A，而且B，对不对": each statement a claim of its own, both to hold
+        tail = re.search(r"(?:[，,]\s*)?(?:对不对|对吗|是真的吗|是不是真的|属实吗|是吗|没错吧)[？?]?\s*$", question)
+        first, second = question[:joined.start()], question[joined.end():tail.start()]
+        if len(re.sub(r"[\W_]", "", first)) >= 4 and len(re.sub(r"[\W_]", "", second)) >= 4:
+            return [first + "，对吗？", second + "，对吗？"]
     if several:
         # "A，B，这两点都对吗": each statement checked as a claim of its own
         claims = [p.strip() for p in re.split(r"[，,；;]\s*(?:而且|并且|同时|另外|此外|且)?|(?:而且|并且)", question[:several.start()])

@@ -748,3 +748,15 @@ def test_a_printed_total_the_table_itself_outvotes(settings):
         assert _values(ans)[("2023_agriculture-rural-affairs-bureau_1.txt", "applications.total_processed.total")] == 7
     # 海坛 2025: 本年新收 总计 0, 自然人 2, but 办理结果总计 0 too: the table does not outvote itself
     assert _ask(settings, "海坛片区管理局2025年受理了2件政府信息公开申请。").verdict == "conflicting"
+
+
+def test_statements_joined_by_而且_are_each_checked(settings):
+    # 公安局 2021: 本年新收 1, 结转下年度 1, “…目前未收到该申请人提交的补正，结转下年度办理”
+    ans = _ask(settings, "公安局2021年只收到1件申请，而且这件申请结转到下一年办理了，对不对？")
+    assert ans.verdict == "supported"
+    v = _values(ans)
+    assert v[("2021_public-security-bureau_1.txt", "applications.new_received.total")] == 1
+    assert v[("2021_public-security-bureau_1.txt", "applications.carried_forward.total")] == 1
+    assert any("目前未收到该申请人提交的补正，结转下年度办理" in c["quote"] for c in ans.citations)
+    # the applicant's supplement not received is not “no applications received”
+    assert not any(c["quote"] == "目前未收到该申请人提交的补正" for c in ans.citations)
