@@ -22,7 +22,7 @@ from nianbao.ingest.template import cell_label, main_column
 from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
-from .claims import (ClaimChecker, _cell_name, _row_words, cell_clauses, claim_kind, row_sentences, narrative_evidence, negative_statements,
+from .claims import (ClaimChecker, _cell_name, _row_words, cell_clauses, claim_kind, row_sentences, stated_in, narrative_evidence, negative_statements,
                      said_of)
 from .coverage import cite_report, inventory, self_name
 from .measures import TOPICS, excerpt, from_store, topics
@@ -167,6 +167,10 @@ class Answerer:
         key = self.store.version()
         if self._corpus is None or self._corpus[0] != key:
             reports = self.store.reports()
+            for r in reports:
+                if not r["body"]:   # a report that never names its body is reached by the name its text uses (区党政办)
+                    own = self_name(self.store.report(r["report_id"])["text"])
+                    r["self_name"] = own[0] if own else ""
             bodies = sorted({r["body"] for r in reports if r["body"]})
             latest = max((r["year"] for r in reports if r["year"]), default=None)
             lookalikes: dict[str, list[str]] = {}
@@ -796,7 +800,20 @@ class Answerer:
                 ans.verdict = "supported" if denied else "contradicted"
                 ans.answer = ("属实。\n" if denied else "不属实：报告说没有。\n") + "\n".join(lines)
                 return ans
-            # a claim about what a report says, with no number (有没有承认过…问题): the passages that speak of it
+            # a claim about what a report says, with no number (年报里承认出过…泄露的事吗): the sentence stating it
+            claim = said_of(q.text, q)
+            stated = [(r, sent) for r in targets for sent in [stated_in(self.store.report(r["report_id"])["text"], claim)]
+                      if sent]
+            if stated:
+                lines = []
+                for r, sent in stated[:2]:
+                    n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"],
+                                     self._section_of(r["report_id"], sent), sent)
+                    lines.append(f"{_label(r)}{r['year']}年报告原文：“{sent}” [{n}]")
+                ans.verdict = "supported"
+                ans.answer = "属实，报告中写到：\n" + "\n".join(lines)
+                return ans
+            # otherwise the passages that speak of it
             return self._narrative(replace(q, intent="narrative"), reports)
         if not targets or q.claim_number is None:
             ans.status, ans.verdict = "not_found", "not_found"

@@ -206,6 +206,8 @@ class BodyResolver:
                 for f in named[-2:]:
                     if len(f) >= 2:
                         self.unnamed_forms.setdefault(f, set()).add(r["report_id"])
+            if not r["body"] and len(r.get("self_name") or "") >= 3:   # …and by the name its text uses (区党政办)
+                self.unnamed_forms.setdefault(r["self_name"], set()).add(r["report_id"])
 
         self.places = english.place_names(self.bodies + sorted({r.get("region") or "" for r in self.reports}))
         self._known_places = {p for r in self.reports for p in places(r.get("region") or "")}
@@ -296,7 +298,10 @@ class BodyResolver:
         whole_bodies = {b for a, _, _, bodies in kept if whole and a == whole.start() for b in bodies}
         # …only when it stands right before that body's name; named apart (平潭实验区…是市场监管局的几倍) it is a body too
         ends = {b: e for _, e, _, bodies in kept for b in bodies}
-        starts = {b: a for a, _, _, bodies in kept for b in bodies}
+        starts: dict[str, int] = {}
+        for a, _, _, bodies in sorted(kept):   # where each body is first named (平潭公安局（公安局）: at 公安局's first)
+            for b in bodies:
+                starts.setdefault(b, a)
         apart = {b for b in found if any(o != b and o.startswith(self.area[b]) and o in starts and b in ends and
                                          re.sub(r"[，,\s的]|(?:19|20)\d\d年?", "", clean[ends[b]:starts[o]]) != ""
                                          for o in found)}

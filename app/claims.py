@@ -684,6 +684,23 @@ def cell_clauses(text: str, key: str, number: float) -> list[str]:
     return [c for c in _CLAUSE.findall(text) if len(c) <= 40 and count.search(c) and any(w in c for w in words)]
 
 
+def stated_in(text: str, claim: str, least: int = 5) -> str | None:
+    """The sentence of a report that states what a claim without numbers says (…出过公民身份信息泄露的事 →
+    “…存在公民身份信息泄露问题”): the one sharing the longest run of the claim's own words, at least `least`
+    characters beyond the words every report prints; None when no sentence does."""
+    from difflib import SequenceMatcher
+
+    words = re.sub(r"政府信息公开|信息公开|政府信息|年度报告|年报|报告|[^\u4e00-\u9fff]", "|", _ASKING.sub("|", claim))
+    best, found = 0, None
+    for sent in re.findall(r"[^。；！？\n]+", text):
+        if len(sent) > 240:
+            continue
+        m = SequenceMatcher(None, words, sent, autojunk=False).find_longest_match(0, len(words), 0, len(sent))
+        if m.size > best and "|" not in words[m.a:m.a + m.size]:
+            best, found = m.size, sent.strip()
+    return found if best >= least else None
+
+
 def row_sentences(text: str, key: str, limit: int = 90) -> list[str]:
     """Short sentences of the narrative naming a row of the tables in its own words (…目前未收到该申请人提交的补正，
     结转下年度办理): what the text says of a cell beside its number. A flattened table is not a sentence."""

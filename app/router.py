@@ -118,7 +118,7 @@ ENGLISH = [
     (r"\b(?:which|who)\b(?=(?:\s+[\w\u4e00-\u9fff]+){0,3}\s+(?:more|fewer|less|higher|lower|bigger|larger)\b)", "谁更多"),
     (r"\bby how (?:many|much)\b", "差多少"),
     # its only request: a count of one; carried … over to the next year: 结转下年度
-    (r"\b(?:its|their|the) (?:only|sole|single|one)\b(?!\s+(?:one|thing|way|time)\b)", "唯一1件"),
+    (r"\b(?:its|their|the|a|one) (?:only|sole|single|one)\b(?!\s+(?:one|thing|way|time)\b)|\bonly one\b", "唯一1件"),
     (r"\bover (?:to|into) (?:the )?(?:next|following) year\b", "结转下年度"),
     (r"\bfinish(?:ed)? (?:handling|processing|dealing with)\b(?=.*\bwithin the (?:same )?year\b)", "当年办结"),
     (r"\bfinish(?:ed)? (?:handling|processing|dealing with)\b", "办结"),
@@ -322,10 +322,10 @@ def from_english(text: str) -> str | None:
     # "行政许可, 行政处罚": the Chinese words listed as Chinese lists them
     out = re.sub(r"(?<=[\u4e00-\u9fff])\s*,\s*(?=[\u4e00-\u9fff])", "、", out)
     # "行政许可 … and administrative 行政处罚": an English word or two left between Chinese words joined
-    out = re.sub(r"(?<=[\u4e00-\u9fff])\s*,?\s+and\s+(?:[A-Za-z]+\s+){1,2}(?=[\u4e00-\u9fff])", "和", out)
+    out = re.sub(r"(?<=[\u4e00-\u9fff)）])\s*,?\s+and\s+(?:[A-Za-z]+\s+){1,2}(?=[\u4e00-\u9fff])", "和", out)
     out = re.sub(r"(?<=[\u4e00-\u9fff])\s+or\s+(?=[\u4e00-\u9fff])", "或", out)
     # "行政处罚 and 行政强制", "2021年 and 2024年": the Chinese words joined as Chinese joins them
-    out = re.sub(r"(?<=[\u4e00-\u9fff])\s*,?\s+(?:and|&)\s+(?=[\u4e00-\u9fff]|(?:19|20)\d\d)", "和", out)
+    out = re.sub(r"(?<=[\u4e00-\u9fff)）])\s*,?\s+(?:and|&)\s+(?=[\u4e00-\u9fff]|(?:19|20)\d\d)", "和", out)
     return out
 
 
@@ -456,7 +456,7 @@ def normalise_counts(text: str) -> str:
     text = re.sub(r"(\d+(?:\.\d+)?)\s*([万千])(?=\s*(?:件|条|个|项|篇|次|人|户|批|家|份))",
                   lambda m: fmt(float(m.group(1)) * (10000 if m.group(2) == "万" else 1000)), text)
     # 有一件/共一起 … (a count), but 一件都没有 stays a word
-    text = re.sub(r"(?<=有|共|是)一(?=[件起条项次](?!.{0,3}都))", "1", text)
+    text = re.sub(r"(?<=有|共|是|了|过|到)一(?=[件起条项次](?!.{0,3}都))", "1", text)
     # 两件, 三条 (一件 stays a word: 一件都没有)
     return re.sub(r"(?<![零〇一二两三四五六七八九十百千万\d])([二两三四五六七八九])(件|条|项|篇|次|起)", fix, text)
 
@@ -635,6 +635,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                       r"是不是\s*\d", text) or \
         (q.english and not re.match(r"\s*(?:what|how|which|who|when|where|why)\b", question, re.I) and
          re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|"
+                                 r"\b(?:I|we) (?:read|heard|saw) that\b|\b(?:back|bear) (?:that|this|it) (?:up|out)\b|"
+                                 r"\bconfirm\b|\baccurate\b|"
                                  # a yes-or-no question with a bound (Did … make up more than half …?)
                                  r"^(?:did|was|were|is|are|has|have|does|do)\b.*\b(?:more|less|fewer|over|under) than\b|"
                                  # … or over all of a count (Did … grant both of its requests in full?)
@@ -702,7 +704,8 @@ _ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|�
                    r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
                    r"was|were|compare|list|show)\b", re.I)
 # a claim that something happened at least once (收到过申请, 被起诉过, 发生过复议)
-_HAPPENED = re.compile(r"(?:收到|接到|受理|发生|出现|有|起诉|复议|告|申请|收取|收)过|收到了(?:政府信息公开|信息公开|依申请公开)?申请")
+_HAPPENED = re.compile(r"(?:收到|接到|受理|发生|出现|有|起诉|复议|告|申请|收取|收|制发|制作|印发|出台|发布|废止|作出|当)过|"
+                       r"收到了(?:政府信息公开|信息公开|依申请公开)?申请")
 _STATES = re.compile(r"(?:收到|接到|受理|发生|出现|起诉|复议|告|收取|产生)过|(?:收取|产生)了|[没未](?:有)?(?:收取|产生|发生|收)|一半|半数|\d\s*[条件项个次%％]?\s*以[上下]|\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
                      r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|都|(?<!平)均|"
                      r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b")
@@ -775,14 +778,22 @@ def split_parts(question: str) -> list[str]:
         if len(claims) >= 2:
             return [c.rstrip("。.！!") + "，对吗？" for c in claims]
     parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;|,?\s+and (?=how (?:many|much)\b|what (?:was|is|were|are)\b)", question) if p.strip()]
-    parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
+    # (a short part that asks only the difference, 差多少？, joins the parts before it below; other short ones go)
+    parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4 or _DIFFERENCE_ASK.match(p)]
     for i in range(len(parts) - 1, 0, -1):
         if re.fullmatch(r"[（(][^（）()]*[）)][。.]?", parts[i]):   # （库里最新是2025年…）: a note on the part before
             parts[i - 1:i + 1] = [parts[i - 1] + parts[i]]
-    for i in range(len(parts) - 1, 0, -1):
+    i = len(parts) - 1
+    while i > 0:
         # "…分别多少？差了多少？": the difference asked of the values before, one comparison
         if (_DIFFERENCE_ASK.match(parts[i]) or _EACH_ASK.fullmatch(parts[i].strip())) and not _rows_of(parts[i]):
-            parts[i - 1:i + 1] = [parts[i - 1].rstrip("？?") + "，" + parts[i]]
+            # (…多少件？那2024年呢？差多少？: of both values, the one asked and the one asked after it)
+            start = i - 2 if i >= 2 and _DIFFERENCE_ASK.match(parts[i]) and FOLLOW_UP.search(parts[i - 1]) else i - 1
+            parts[start:i + 1] = ["，".join(p.rstrip("？?") for p in parts[start:i]) + "，" + parts[i]]
+            i = start
+        else:
+            i -= 1
+    parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
     out = []
     for part in parts or [question]:
         each_change = re.search(r"(?:各|分别)(?:自|项)?(?:变化|增加|减少|增长|下降|增减|相差|差|多了|少了)", part)
@@ -818,7 +829,8 @@ def columns_named(text: str) -> bool:
 
 def _split_rows(part: str) -> list[str]:
     """One part naming two or more rows of the tables → one question per row."""
-    pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
+    # (asks set apart by a space: 行政许可多少件 行政处罚多少件)
+    pieces = [p for p in re.split(r"[，,]|(?<=[几少][件条个项次])\s+(?=\S)", part) if p.strip()]
     # "…一共收到多少申请，其中企业提的有多少": a new ask after 其中/另外/还有
     for i, p in enumerate(pieces[1:], 1):
         if re.match(r"\s*(?:其中|另外|还有|此外|同时|以及|那么|并且)", p) and re.search(r"多少|几", p) and \

@@ -113,7 +113,7 @@ PROACTIVE = Table(
                printed=(("2019", "处理决定数量"),)),
         Column("amount_10k_yuan", "本年收费金额（单位：万元）", "fees charged (10,000 yuan)", r"收费金额",
                unit="万元", money=True, words=("收费金额", "收了多少", "amount")),
-        Column("newly_made", "本年新制作数量", "newly made", r"新制作数量", words=("新制作", "制作")),
+        Column("newly_made", "本年新制作数量", "newly made", r"新制作数量", words=("新制作", "制作", "制发")),
         Column("newly_published", "本年新公开数量", "newly published", r"新公开数量", words=("新公开",)),
         Column("total_published", "对外公开总数量", "total published", r"对外公开总数量", words=("对外公开总数", "公开总数")),
         Column("prior_year_items", "上一年项目数量", "items last year", r"上一年项目数量", words=("上一年项目", "项目数量", "上一年多少项", "上一年几项", "上年多少项", "上一年有", "上年有")),

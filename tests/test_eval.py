@@ -760,3 +760,36 @@ def test_statements_joined_by_而且_are_each_checked(settings):
     assert any("目前未收到该申请人提交的补正，结转下年度办理" in c["quote"] for c in ans.citations)
     # the applicant's supplement not received is not “no applications received”
     assert not any(c["quote"] == "目前未收到该申请人提交的补正" for c in ans.citations)
+
+
+def test_claims_in_more_words_and_a_difference_after_a_follow_up(settings):
+    # 社会事业局 2019 五: “四是保密性审查不够严格，存在公民身份信息泄露问题”
+    ans = _ask(settings, "听说社会事业局2019年出过公民身份信息泄露的事，年报里承认了吗？")
+    assert ans.verdict == "supported" and any("存在公民身份信息泄露问题" in c["quote"] for c in ans.citations)
+    # 苏平 2020: 行政规范性文件 本年新制作数量 0, “我局未有行政规范性文件”
+    ans = _ask(settings, "苏平片区2020年制发过行政规范性文件？")
+    assert ans.verdict == "contradicted"
+    assert _values(ans)[("2020_suping-district_1.txt", "proactive.normative_documents.newly_made")] == 0
+    # 临江 2024: 直接起诉 1, 结果维持 1 (一次 is a count)
+    assert _ask(settings, "临江新区2024年当了一次被告（未经复议直接起诉），结果是维持？").verdict == "supported"
+    # 市场监管局 行政处罚 887 (2022) → 159 (2024): 差 728, asked after a follow-up part
+    assert "减少728" in _ask(settings, "市监局22年行政处罚决定多少件？那2024年呢？差多少？").answer
+    # 常州's report reached by the name its text uses (区党政办): 本年新收 63, 上年结转 1
+    ans = _ask(settings, "区党政办2024年新收依申请公开63件、上年结转1件，这个说法对不对")
+    assert ans.verdict == "supported"
+    assert _values(ans)[("2024_changzhou-district-office.txt", "applications.carried_over.total")] == 1
+    # two rows in English with their Chinese in brackets: 资源生态局 2023 行政许可 315, 行政处罚 35
+    v = _values(_ask(settings, "How many licensing (行政许可) and penalty (行政处罚) decisions did the Pingtan Natural "
+                               "Resources and Ecological Environment Bureau report for 2023?"))
+    assert v[("2023_natural-resources-environment-bureau_1.txt", "proactive.licensing.decisions")] == 315
+    assert v[("2023_natural-resources-environment-bureau_1.txt", "proactive.penalty.decisions")] == 35
+    # asks set apart by a space: 社会事业局 2025 行政许可 1483, 行政处罚 37
+    v = _values(_ask(settings, "社会事业局2025年行政许可多少件 行政处罚多少件"))
+    assert v[("2025_social-affairs-bureau_1.txt", "proactive.penalty.decisions")] == 37
+    # I read that…: 平潭 2022 text 75, table 74 + 上年结转 1
+    ans = _ask(settings, "I read that Pingtan (whole zone) received 75 FOI requests in 2022 — does the report back that up?")
+    assert ans.verdict == "conflicting"
+    # a body named twice (the Pingtan PSB (公安局)) is not the zone too
+    ans = _ask(settings, "Is it true that the Pingtan PSB (公安局) got a single request in 2021 and carried it over to next "
+                         "year (结转下年度)?")
+    assert {c["body"] for c in ans.citations} == {"平潭综合实验区公安局"}
