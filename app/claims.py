@@ -651,7 +651,7 @@ class ClaimChecker:
 _TABLE_LABELS = tuple({re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.]", "", x.label) for t in T.TABLES
                        for x in (*t.rows, *t.columns) if len(x.label) >= 6} | {"申请人情况", "法人或其他组织"})
 _CLAUSE = re.compile(r"[^。；！？\n，,：:]+")
-_NUMBER = re.compile(r"(?<![（(\d.])(\d+(?:\.\d+)?)\s*(%|％|条|件|个|项|批次|次|万元|元|人次|篇|期|场|家|人)?")
+_NUMBER = re.compile(r"(?<![（(\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(%|％|条|件|个|项|批次|次|万元|元|人次|篇|期|场|家|人)?")
 _ASKING = re.compile(r"对吗|对不对|属实吗?|是否正确|是真的吗|真的吗|是不是真的?|判断[:：]?|核实|吧|没错吧|确实如此|"
                      # who says it is not what is said (有人说…，这个说法对吗)
                      r"有人说|有人称|听说|据说|据称|网上说|网传|传言|报道称|媒体称|这个说法|这种说法|此说法|该说法|"

@@ -82,7 +82,9 @@ def find_metric(text: str, version: str | None = None) -> tuple[str, str]:
     """
     # 审批事项 (the items a body handles, counted in the narrative) are not the licensing decisions of table 2
     text = re.sub(r"审批事项|审批服务事项|政务服务事项", "", text)
-    hits = [(w, k, label, g) for w, k, label, g in METRIC_WORDS if w in text]
+    # (an English word is a whole word: fee is not in feedback)
+    hits = [(w, k, label, g) for w, k, label, g in METRIC_WORDS
+            if w in text and (not w.isascii() or re.search(rf"(?<![A-Za-z]){re.escape(w)}(?:e?s)?(?![A-Za-z])", text))]
     if version:
         hits = [h for h in hits if version in _ROW_VERSIONS.get(".".join(h[1].split(".")[:2]), (version,))] or hits
     if not hits:
@@ -371,7 +373,9 @@ def _english_cells() -> list[tuple[str, str]]:
         named = [(w, next((x for x in r.words if x in GENERIC_METRIC_WORDS), label) if (r := rows.get(label)) else label)
                  for w, label in named for rows in [{x.label: x for x in t.rows}]]
         # a past participle stands for its verb too (repealed → repeal, granted → grant)
-        pairs += [(rf"\b{re.escape(_stem(w))}\w*", label) for w, label in named if re.fullmatch(r"[A-Za-z][A-Za-z ]+", w)]
+        # (a short word is itself or its plural: fee is not feedback)
+        pairs += [(rf"\b{re.escape(_stem(w))}" + (r"\w*" if len(_stem(w)) >= 5 else r"s?\b"), label)
+                  for w, label in named if re.fullmatch(r"[A-Za-z][A-Za-z ]+", w)]
     return sorted(set(pairs), key=lambda p: -len(p[0]))
 
 

@@ -793,3 +793,9 @@ def test_claims_in_more_words_and_a_difference_after_a_follow_up(settings):
     ans = _ask(settings, "Is it true that the Pingtan PSB (公安局) got a single request in 2021 and carried it over to next "
                          "year (结转下年度)?")
     assert {c["body"] for c in ans.citations} == {"平潭综合实验区公安局"}
+
+
+def test_an_english_word_is_a_whole_word(settings):
+    # feedback is not fee: 临港 2024 “共受理各类12345民生热线诉求20414件，反馈20414件”, no table cell
+    ans = _ask(settings, "How many 12345 hotline requests did 临港开发区 handle in 2024, and how many got feedback?")
+    assert not ans.facts and any("12345民生热线诉求20414件" in c["quote"] for c in ans.citations)
