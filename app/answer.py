@@ -901,14 +901,26 @@ class Answerer:
         for r, f in table_ev[:1]:
             if "share" in f:
                 part, whole = f["share"]
+                processed = next(iter(self.store.facts(key="applications.total_processed.total",
+                                                       report_id=r["report_id"])), None)
                 marks = "".join(f"[{self._cite_fact(ans, r, x)}]" for x in part.get("members", [part]))
                 shown = _fmt(part["value"]) if "members" in part else value_text(part)
                 lines.append(f"表格数据：{q.metric_word if 'members' in part else _cell_name(part['key'])} {shown} {marks} ÷ "
                              f"{_cell_name(whole['key'])} {value_text(whole)} [{self._cite_fact(ans, r, whole)}] = "
                              f"{f['value']:.2f}".rstrip("0").rstrip(".") + "%")
+                if processed and processed["value"] and whole["value"] != processed["value"] and part["value"] is not None:
+                    # of the outcomes given this year the share differs (常州 2024: 8 of 63 received, of 55 given)
+                    lines.append(f"按{_cell_name(processed['key'])} {value_text(processed)} "
+                                 f"[{self._cite_fact(ans, r, processed)}] 计，为"
+                                 + f"{part['value'] / processed['value'] * 100:.2f}".rstrip("0").rstrip(".") + "%")
             elif "members" in f:
                 parts = [f"{_cell_name(x['key'])} {x['raw']} [{self._cite_fact(ans, r, x)}]" for x in f["members"]]
                 lines.append(f"表格数据：{q.metric_word} 合计 {_fmt(f['value'])}（{'，'.join(parts)}）")
+                for x in f["members"]:
+                    if x["key"].startswith("appeals.") and x["key"].endswith(".total") and x["value"]:
+                        # the cases there were, by outcome (直接起诉 12: 结果维持 …)
+                        lines.append(f"{_cell_name(x['key'])}：" + beside(self, ans, replace(q, intent="value",
+                                                                                           metric=x["key"]), r, x))
             else:
                 n = self._cite_fact(ans, r, f)
                 context = beside(self, ans, replace(q, intent="value", metric=f["key"]), r, f)

@@ -35,7 +35,7 @@ def beside(a, ans, q, r: dict, f: dict) -> str:
 
 
 # a count asked among the applications received (收到的申请里有几件…, 收到的8件申请…各几件)
-_AMONG_RECEIVED = re.compile(r"收到(?:的|了)?[^，,。？?]{0,16}申请(?:里|中|当中|之中)|收到的\d+件|"
+_AMONG_RECEIVED = re.compile(r"收到(?:的|了)?[^，,。？?]{0,16}申请(?:里|中|当中|之中)|收到的\d+件|收到的(?:那|这)一?件|"
                              r"\bof (?:the|its) (?:\d+ )?(?:new )?(?:applications|requests)\b")
 
 

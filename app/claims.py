@@ -708,7 +708,8 @@ def row_sentences(text: str, key: str, limit: int = 90) -> list[str]:
     out = []
     for sent in re.findall(r"[^。；！？\n]+", text):
         sent = sent.strip()
-        if len(sent) <= limit and any(w in sent for w in words) and \
+        if 12 <= len(sent) <= limit and any(w in sent for w in words) and \
+                not any(w in sent and len(sent) - len(w) < 8 for w in words) and \
                 sum(label in sent for label in _TABLE_LABELS) < 2 and sum(ch.isdigit() for ch in sent) < len(sent) * 0.2:
             out.append(sent)
     return out

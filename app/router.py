@@ -449,7 +449,11 @@ def _cn_number(s: str) -> int | None:
 
 
 def normalise_counts(text: str) -> str:
-    """Counts written in Chinese numerals before a unit (超过一万件, 两千三百条) → digits; 一件/一个 alone stay words."""
+    """Counts written in Chinese numerals before a unit (超过一万件, 两千三百条) → digits; 一件/一个 alone stay words;
+    tenths of a whole (两成, 四成以上) → percentages."""
+    text = re.sub(r"(?<![\u4e00-\u9fff\d])([一二两三四五六七八九])成(?=以上|以下|多|左右|[，,。？?的]|$)|"
+                  r"(?<=[到过足于占的达近约])([一二两三四五六七八九])成(?![为了功本])",
+                  lambda m: f"{NUMBERS[m.group(1) or m.group(2)] * 10}%", text)
     def fix(m: re.Match) -> str:
         n = _cn_number(m.group(1))
         return f"{n}{m.group(2)}" if n is not None else m.group(0)
@@ -636,7 +640,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.aggregate = ""   # 2024年一共收到多少申请 about one body: the cell itself
     claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
                       r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
-                      r"是不是\s*\d", text) or \
+                      r"是不是\s*\d|是不是(?:全|都|没|只|有|被|已)|吧[？?。]?\s*$", text) or \
         (q.english and not re.match(r"\s*(?:what|how|which|who|when|where|why)\b", question, re.I) and
          re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|"
                                  r"\b(?:I|we) (?:read|heard|saw) that\b|\b(?:back|bear) (?:that|this|it) (?:up|out)\b|"
@@ -667,8 +671,12 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             for b in list(found) + list(res.matched) + ([q.fuzzy[0]] if q.fuzzy else []):
                 phrase = phrase.replace(b, "")
             q.claim_phrase = phrase.strip("，,。 ：:“”\"")
-        elif q.metric and _HAPPENED.search(text) and not re.search(r"没|未|无|不曾|从未", text):
-            # 收到过申请 / 被起诉过: a claim that there was at least one
+        elif q.metric and re.search(r"这件|那件|这一件|那一件|该件|该申请", text) and \
+                not re.search(r"没|未|无|不曾|从未", text):
+            # 那件申请结转到下一年了吧: a count of one
+            q.claim_number, q.claim_op, q.claim_phrase = 1.0, "=", q.metric_word
+        elif q.metric and (_HAPPENED.search(text) or _SOME.search(text)) and not re.search(r"没|未|无|不曾|从未", text):
+            # 收到过申请 / 被起诉过 / 吃了官司 / some lawsuits…: a claim that there was at least one
             q.claim_number, q.claim_op, q.claim_phrase = 0.0, ">", q.metric_word
     elif re.search(r"(?<!有)没有.{0,8}(?:年报|年度报告|报告)|缺少.{0,6}(?:年报|报告)|未发布|缺失|缺(?:了)?哪|少了哪|"
                    r"(?:年报|年度报告|报告)(?:出来|发布|公布|出|上线|发)了?(?:吗|没有?)|有没有.{0,12}(?:年报|年度报告)", text) and \
@@ -708,6 +716,8 @@ _ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|�
                    r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
                    r"was|were|compare|list|show)\b", re.I)
 # a claim that something happened at least once (收到过申请, 被起诉过, 发生过复议)
+# some of a count (有些, 一些, 部分…, English some / any)
+_SOME = re.compile(r"有些|一些|有的|若干|\bsome\b|\bany\b|(?:吃|打|输|赢)了官司|被(?:人)?告了|被起诉了|被复议了")
 _HAPPENED = re.compile(r"(?:收到|接到|受理|发生|出现|有|起诉|复议|告|申请|收取|收|制发|制作|印发|出台|发布|废止|作出|当)过|"
                        r"收到了(?:政府信息公开|信息公开|依申请公开)?申请")
 _STATES = re.compile(r"(?:收到|接到|受理|发生|出现|起诉|复议|告|收取|产生)过|(?:收取|产生)了|[没未](?:有)?(?:收取|产生|发生|收)|一半|半数|\d\s*[条件项个次%％]?\s*以[上下]|\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"

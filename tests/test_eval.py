@@ -799,3 +799,24 @@ def test_an_english_word_is_a_whole_word(settings):
     # feedback is not fee: 临港 2024 “共受理各类12345民生热线诉求20414件，反馈20414件”, no table cell
     ans = _ask(settings, "How many 12345 hotline requests did 临港开发区 handle in 2024, and how many got feedback?")
     assert not ans.facts and any("12345民生热线诉求20414件" in c["quote"] for c in ans.citations)
+
+
+def test_claims_put_as_questions_of_some_and_of_tenths(settings):
+    # 市场监管局 2020: 本年新收 5, 自然人 5
+    assert _ask(settings, "平潭市场监管局2020年的信息公开申请是不是全都是自然人提的？").verdict == "supported"
+    # 资源生态局 2021: 行政诉讼 直接起诉 12, 结果维持 12
+    ans = _ask(settings, "听说自然资源与生态环境局2021年因为信息公开吃了官司，真的吗？")
+    assert ans.verdict == "supported"
+    assert _values(ans)[("2021_natural-resources-environment-bureau_1.txt", "appeals.litigation_direct.upheld")] == 12
+    # 社会事业局 2025: 直接起诉 · 结果纠正 3
+    ans = _ask(settings, "Is it right that in 2025 some lawsuits against the Pingtan Social Affairs Bureau over information "
+                         "disclosure ended with the result corrected (结果纠正)?")
+    assert ans.verdict == "supported"
+    assert _values(ans)[("2025_social-affairs-bureau_1.txt", "appeals.litigation_direct.corrected")] == 3
+    # 常州 2024: 予以公开 8 of 本年新收 63 (12.7 %), of 办理结果总计 55 (14.55 %): 不到两成 either way
+    ans = _ask(settings, "常州区党政办2024年予以公开的申请不到两成。")
+    assert ans.verdict == "supported" and "12.7%" in ans.answer and "14.55%" in ans.answer
+    # 公安局 2021: 那件 is one; 结转下年度 1 beside 本年新收 1
+    ans = _ask(settings, "公安局2021年收到的那件申请结转到下一年（2022年）办理了吧？")
+    assert ans.verdict == "supported"
+    assert _values(ans)[("2021_public-security-bureau_1.txt", "applications.new_received.total")] == 1
