@@ -28,7 +28,7 @@ from .coverage import cite_report, inventory, self_name
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt, value_text
 from .spelling import simplified
-from .router import (NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, columns_named,
+from .router import (FOLLOW_UP, NARRATIVE_ASK, NUMBERS, OFF_TOPIC, RATIOS, Query, apply_context, apply_filters, columns_named,
                      english_reading,
                      metrics_in, parse, pick_column, revise_version, split_parts, template_named)
 
@@ -273,6 +273,11 @@ class Answerer:
                 # "…只收到1件申请，而且这件申请结转到下一年办理了": the count the part before claimed
                 q.claim_number = 1.0 if re.search(r"这件|这一件|该件|该申请", text) else previous.get("claim_number")
                 q.claim_op = "="
+            if q.aggregate and q.metric and q.intent in ("value", "narrative", "out_of_scope"):
+                q.intent = "aggregate"   # …总数是多少？平均每年多少？: the same cells averaged
+            elif q.intent == "value" and previous.get("intent") in ("compare", "aggregate") and FOLLOW_UP.search(text) \
+                    and (q.year_range or len(q.bodies) + len(q.report_ids) > 1):
+                q.intent = previous["intent"]   # …比2023年多多少？行政许可呢？: the same comparison of another row
             if q.intent == "value" and previous.get("intent") == "list" and q.metric and not q.bodies:
                 q.intent = "list"   # “哪些…复议或诉讼不为零”: the second row is listed as the first
             if q.intent == "out_of_scope" and previous.get("intent") != "out_of_scope" and not OFF_TOPIC.search(text):

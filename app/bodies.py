@@ -302,9 +302,12 @@ class BodyResolver:
         for a, _, _, bodies in sorted(kept):   # where each body is first named (平潭公安局（公安局）: at 公安局's first)
             for b in bodies:
                 starts.setdefault(b, a)
-        apart = {b for b in found if any(o != b and o.startswith(self.area[b]) and o in starts and b in ends and
-                                         re.sub(r"[，,\s的]|(?:19|20)\d\d年?", "", clean[ends[b]:starts[o]]) != ""
-                                         for o in found)}
+        def gap(b: str, o: str) -> str:
+            return re.sub(r"[，,\s的]|(?:19|20)\d\d年?", "", clean[ends[b]:starts[o]]) if starts[o] >= ends[b] else "-"
+        inner = {b: [o for o in found if o != b and o.startswith(self.area[b]) and o in starts and b in ends]
+                 for b in found}
+        # …apart from every body of it (平潭实验区…是市场监管局的几倍), not right before one (平潭公安局和君山片区)
+        apart = {b for b in found if inner[b] and all(gap(b, o) != "" for o in inner[b])}
         found = [b for b in found if b in whole_bodies or b in apart or
                  not any(o != b and o.startswith(self.area[b]) for o in found)]
         res.bodies = tuple(found)

@@ -117,7 +117,7 @@ NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 ENGLISH = [
     (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"),
     # which of two had more, and by how many: a comparison, not a list
-    (r"\b(?:which|who)\b(?=(?:\s+[\w\u4e00-\u9fff]+){0,3}\s+(?:more|fewer|less|higher|lower|bigger|larger)\b)", "谁更多"),
+    (r"\b(?:which|who)\b(?=(?:\s+\S+){0,3}\s+(?:more|fewer|less|higher|lower|bigger|larger)\b)", "谁更多"),
     (r"\bby how (?:many|much)\b", "差多少"),
     # its only request: a count of one; carried … over to the next year: 结转下年度
     (r"\b(?:its|their|the|a|one) (?:only|sole|single|one)\b(?!\s+(?:one|thing|way|time)\b)|\bonly one\b", "唯一1件"),
@@ -697,7 +697,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.intent = "narrative"
     elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|(?<![那这])几[件个条]|数量", text):
         q.intent = "narrative"
-    elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
+    elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|怎么变|如何变|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
                                             r"哪家多|谁多|谁更多|更多|差了?多少|差了?几|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|[多少][收发办作做出]了?(?:多少|几)|增减|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
             and not q.aggregate and not (q.version == "2019" and q.metric.endswith((".change", ".*")) and
                                          q.metric.startswith("proactive.") and q.year and len(q.bodies) <= 1):
@@ -810,7 +810,10 @@ def split_parts(question: str) -> list[str]:
     parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
     out = []
     for part in parts or [question]:
-        each_change = re.search(r"(?:各|分别)(?:自|项)?(?:变化|增加|减少|增长|下降|增减|相差|差|多了|少了)", part)
+        each_change = re.search(r"(?:各|分别)(?:自|项)?(?:变化|增加|减少|增长|下降|增减|相差|差|多了|少了)", part) or \
+            (len(re.findall(r"(?:19|20)\d\d|今年|去年|前年|上一年", part)) >= 2 and len(metrics_in(part)) >= 2 and
+             re.search(r"怎么变|变化|增减|相比|对比|比较|有什么不同|差别|区别", part) and
+             not re.search(r"合计|加起来|总和|之和|一共|总共", part))   # 2022年和2024年相比，行政处罚、行政强制怎么变的
         if _ONE_ASK.search(part) and not re.search(r"[，,]\s*(?:其中|另外|还有|此外)", part) and not each_change or \
                 NARRATIVE_ASK.search(part) and not re.search(r"多少|几[件条个项次]", part):
             # one sum, comparison or claim; or what the text says of several rows (复议或诉讼怎么说)

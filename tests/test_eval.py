@@ -820,3 +820,22 @@ def test_claims_put_as_questions_of_some_and_of_tenths(settings):
     ans = _ask(settings, "公安局2021年收到的那件申请结转到下一年（2022年）办理了吧？")
     assert ans.verdict == "supported"
     assert _values(ans)[("2021_public-security-bureau_1.txt", "applications.new_received.total")] == 1
+
+
+def test_each_row_compared_averaged_and_followed_up(settings):
+    # 市场监管局 行政处罚 887 + 159 + 187 = 1233, 平均 411
+    ans = _ask(settings, "市场监管局2022、2024、2025三年的行政处罚决定总数是多少？平均每年多少？")
+    assert "1233" in ans.answer and "平均：411" in ans.answer
+    # 社会事业局 2023 → 2025: 行政处罚 14 → 37 (+23), 行政许可 1396 → 1483 (+87)
+    ans = _ask(settings, "社会事业局2025年的行政处罚决定比2023年多多少？行政许可呢？")
+    assert "增加23" in ans.answer and "增加87" in ans.answer
+    # 市场监管局 2022 → 2024: 行政处罚 −728, 行政强制 0 → 58
+    ans = _ask(settings, "市场监管局2022年和2024年相比，行政处罚、行政强制决定数怎么变的？")
+    assert "减少728" in ans.answer and "增加58" in ans.answer
+    # 2024 予以公开: 常州 8, 公安局 3; 部分公开: 君山 2, 公安局 1 (and not the zone, which has no 2024 report)
+    ans = _ask(settings, "In 2024, which granted more requests in full (予以公开): the Pingtan Public Security Bureau or the "
+                         "Changzhou district office (区党政办)? What is the difference?")
+    assert "多5" in ans.answer
+    ans = _ask(settings, "In 2024, who partially granted more requests: the Pingtan PSB or the Junshan District office?")
+    assert _values(ans)[("2024_junshan-district_1.txt", "applications.partially_granted.total")] == 2
+    assert "平潭综合实验区：" not in ans.answer
