@@ -791,7 +791,7 @@ class Answerer:
             # a claim that something did not happen (没收取信息处理费): the report saying so in words settles it
             said = []
             denied = bool(re.search(r"没|未|无|不曾", q.text))
-            if denied or re.search(r"收取了|收了|(?:收到|有|发生|出现|收取|产生)过|产生了", q.text):
+            if denied or re.search(r"[\u4e00-\u9fff]过|[\u4e00-\u9fff]了", q.text):   # 收取了, 开过: it happened
                 claim = said_of(q.text, q)
                 said = [(r, c) for r in targets for c in negative_statements(self.store.report(r["report_id"])["text"],
                                                                              claim)[:1]]
@@ -857,10 +857,11 @@ class Answerer:
             for r in targets:
                 key = main_key(q.metric, r["template"])
                 facts = [f for f in self.store.facts(key=key, report_id=r["report_id"]) if f["value"] is not None]
-                if "*" in key and facts and not share:   # a group (行政诉讼): its rows summed, each cited
+                group = "*" in key or key.rsplit(".", 1)[-1] in T.COLUMN_GROUPS   # 行政诉讼, 法人或其他组织
+                if group and facts and not share:   # a group: its rows or columns summed, each cited
                     table_ev.append((r, {"key": key, "value": sum(f["value"] for f in facts), "members": facts}))
                 mine = [f for f in facts if f["key"] == key]
-                if "*" in key and facts and share:   # a share of a group (无法提供): its rows summed
+                if group and facts and share:   # a share of a group (无法提供): its rows summed
                     mine = [{**facts[0], "key": key, "value": sum(f["value"] for f in facts), "members": facts}]
                 if share and key.startswith("applications.") and key != "applications.new_received.total":
                     # a share claimed of a count (同意公开的申请占37.5%): the count over the applications received
@@ -971,11 +972,19 @@ class Answerer:
         # columns summing to 7): the misprinted cell is outvoted
         misprint = [p for r, f in table_ev[:1] if not table_ok and text_ok and "share" not in f and "members" not in f
                     and q.claim_op == "=" for p in [self.misprinted(ans, r, f["key"], q.claim_number)] if p]
+        # …or with no sentence of the text to say so, the table against itself (办理结果总计 0 beside 予以公开 2)
+        own_parts = [p for r, f in table_ev[:1] if not table_ok and not text_ok and "share" not in f and
+                     "members" not in f and q.claim_op == "=" for p in [self._parts_of(ans, r, f["key"])] if p and holds(p[0])]
         if misprint:
             lines.append(misprint[0] + "。")
             ans.verdict = "supported"
             head = "属实（表中该单元格与其各项之和不符）。"
-        elif parts:
+        elif parts or own_parts:
+            if own_parts:
+                total, cells = own_parts[0]
+                lines.append(f"但表中构成该单元格的各项之和为{_fmt(total)}（" + "，".join(
+                    f"{_cell_name(x['key'])} {value_text(x)} [{self._cite_fact(ans, table_ev[0][0], x)}]" for x in cells)
+                    + "），与说法一致。")
             ans.verdict = "conflicting"
             head = "报告表格自相矛盾："
         elif evidence and table_ev and bool(text_ok) != bool(table_ok):

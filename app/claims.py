@@ -47,7 +47,7 @@ _PERCENT = re.compile(r"(超过|高于|不足|低于|不到|达到?|为|是)?\s*
 _ZERO = re.compile(r"均为0|都为0|均为零|都是0|都是零|全为0|全部为0|均是0|为零|都没有|均没有|均未")
 _NEGATION = re.compile(r"(?:没有|没|未|无|零)(?:被|发生|收到|出现|因为?|有|过)?")
 _ALL = re.compile(r"全部|全都|全是|都|均|一律|所有")
-_FINISHED = re.compile(r"全部办结|都办结|全部办完|没有结转|无结转|未结转|没有留到|当年办结|年内办结|本年度内办结|当年办完")
+_FINISHED = re.compile(r"全部办结|都办结|全部办完|没有结转|无结转|未结转|没有留到|(?:当年|年内|本年度内)就?(?:办结|办完)")
 
 
 _TIMES = re.compile(r"是((?:19|20)\d\d)\s*年度?的\s*(\d+(?:\.\d+)?|[两二三四五六七八九十])\s*倍(多|以上)?")
@@ -69,7 +69,8 @@ def claim_kind(text: str, q) -> str:
         return "sum"
     if len(stated_cells(text, q)) >= 2:
         return "several"
-    if _FINISHED.search(text) or (_ALL.search(text) and not _ZERO.search(text) and _universal_rule(text, q)):
+    if _FINISHED.search(text) and not q.metric.startswith("appeals.") or \
+            (_ALL.search(text) and not _ZERO.search(text) and _universal_rule(text, q)):
         return "universal"
     if _ZERO.search(text) or (_NEGATION.search(text) and q.metric and q.claim_number is None):
         return "all_zero"
@@ -131,6 +132,10 @@ def _universal_rule(text: str, q) -> tuple[tuple[str, ...], str, str] | None:
     全部予以公开 → granted = total_processed; 要么全部公开要么部分公开 → granted + partially_granted = total_processed;
     全部来自自然人 → new_received.natural_person = new_received.total; 复议结果全部是维持 → review.upheld = review.total;
     全部办结 → carried_forward = 0."""
+    if q.metric.startswith("appeals.") and re.search(r"审结|结案|了结|办结", text):
+        # 行政诉讼都已经审结: none still pending
+        rows = sorted({".".join(k.split(".")[:2]) for k in T.keys_matching(q.metric.rsplit(".", 1)[0] + ".*")})
+        return tuple(f"{row}.pending" for row in rows), "", "全部审结"
     if _FINISHED.search(text):
         return ("applications.carried_forward.total",), "", "全部办结，没有结转下年度"
     outcomes = set(T.outcome_rows("2021") + T.outcome_rows("2019"))
@@ -668,6 +673,14 @@ def said_of(text: str, q) -> str:
     return re.sub(r"(?:19|20)\d\d\s*年度?", "", text)
 
 
+def _common_run(a: str, b: str) -> int:
+    """The longest run of characters two texts share ('|' in `a` stands for words that do not count)."""
+    from difflib import SequenceMatcher
+
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return 0 if "|" in a[m.a:m.a + m.size] else m.size
+
+
 def _bigrams(text: str) -> set[str]:
     han = re.sub(r"[^\u4e00-\u9fff]", "", text)
     return {han[i:i + 2] for i in range(len(han) - 1)}
@@ -731,6 +744,8 @@ def negative_statements(text: str, claim: str, words: tuple[str, ...] = ()) -> l
     generic = r"政府信息公开|信息公开|政府信息"   # in nearly every sentence of a report: says nothing of what is claimed
     want = _bigrams(re.sub(r"没有|没|未|无|对吗|对不对|属实|吗|一件|一个|一起|都|均|任何|" + generic, "",
                            _ASKING.sub("", claim)))
+    # what the claim says happened or not, past its verb (收取了信息公开处理费 → 处理费)
+    object_of = re.sub(generic + r"|[^\u4e00-\u9fff]", "|", re.split(r"[了过]", _ASKING.sub("", claim))[-1])
     out = []
     for m in _CLAUSE.finditer(text):
         clause = m.group(0).strip()
@@ -742,7 +757,7 @@ def negative_statements(text: str, claim: str, words: tuple[str, ...] = ()) -> l
         said = re.sub(r"申请人", "人", clause)
         have = _bigrams(re.sub(generic, "", said))
         shared = len(want & have)
-        if want and shared / len(want) >= 0.5 or sum(w in said for w in words) >= 2:
+        if want and shared / len(want) >= 0.5 or sum(w in said for w in words) >= 2 or _common_run(object_of, said) >= 3:
             out.append((shared, clause))
     return [c for _, c in sorted(out, key=lambda x: -x[0])]
 

@@ -166,6 +166,8 @@ ENGLISH = [
 # English phrases read before the template's words (information-processing fee is not the administrative fee)
 ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
                  (r"\b(?:administrative )?approval items?\b", "审批事项"),
+                 # processed 2 requests: the outcomes' 总计 (stopped processing is a reason row, read by its own words)
+                 (r"\b(?:processed|handled)\b(?=\s+(?:\d|(?:all|only|its|their|the|a|one)\b))", "办理结果总计"),
                  (r"(?<!other' )(?<!other’ )(?<!other )\blegal persons?\s*(?:and|or|/|,)\s*(?:other\s+)?organi[sz]ations?\b|(?<!other' )(?<!other’ )(?<!other )\blegal persons?\b|"
                   r"\b(?:companies|enterprises) and (?:other )?organi[sz]ations\b", "法人或其他组织"),
                  # the 其他 column under 法人或其他组织 (other legal persons/organisations, the 'other' column)
@@ -722,7 +724,9 @@ _HAPPENED = re.compile(r"(?:收到|接到|受理|发生|出现|有|起诉|复议
                        r"收到了(?:政府信息公开|信息公开|依申请公开)?申请")
 _STATES = re.compile(r"(?:收到|接到|受理|发生|出现|起诉|复议|告|收取|产生)过|(?:收取|产生)了|[没未](?:有)?(?:收取|产生|发生|收)|一半|半数|\d\s*[条件项个次%％]?\s*以[上下]|\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
                      r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|都|(?<!平)均|"
-                     r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b")
+                     r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b|"
+                     # a statement of what happened (…开过新闻发布会。 …当年就办结了。 …是2019年全年。)
+                     r"[\u4e00-\u9fff]过[\u4e00-\u9fff]{0,12}[。.！!]?\s*$|了[。.！!]?\s*$|是[^，。？?]{1,14}[。.！!]\s*$")
 
 
 def _yes_no(text: str, q: Query) -> bool:

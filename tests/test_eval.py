@@ -839,3 +839,22 @@ def test_each_row_compared_averaged_and_followed_up(settings):
     ans = _ask(settings, "In 2024, who partially granted more requests: the Pingtan PSB or the Junshan District office?")
     assert _values(ans)[("2024_junshan-district_1.txt", "applications.partially_granted.total")] == 2
     assert "平潭综合实验区：" not in ans.answer
+
+
+def test_statements_of_what_happened_and_the_table_against_itself(settings):
+    # 海坛 2021 六: “本年度没有产生信息公开处理费”
+    ans = _ask(settings, "海坛片区2021年收取了信息公开处理费。")
+    assert ans.verdict == "contradicted" and any(c["quote"] == "本年度没有产生信息公开处理费" for c in ans.citations)
+    # 洋口港 2024: “全年举办0次新闻发布会” (a heading “3.新闻发布会” says nothing happened)
+    ans = _ask(settings, "洋口港开发区2024年开过新闻发布会。")
+    assert ans.verdict == "contradicted" and any("全年举办0次新闻发布会" in c["quote"] for c in ans.citations)
+    # 公安局 2021: 结转下年度 1, so not finished within the year
+    assert _ask(settings, "平潭公安局2021年收到的那件信息公开申请当年就办结了。").verdict == "contradicted"
+    # 社会事业局 2023: 行政诉讼 尚未审结 1
+    assert _ask(settings, "社会事业局2023年涉及信息公开的行政诉讼都已经审结了吧？").verdict == "contradicted"
+    # 社会事业局 2019: its one application from a natural person, 法人或其他组织 0
+    assert _ask(settings, "社会事业局2019年那1件信息公开申请是法人或其他组织提的吧？").verdict == "contradicted"
+    # 君山 2020: 办理结果总计 0, but 予以公开 2 and no sentence counting it processed
+    ans = _ask(settings, "Claim: the Junshan district administration (君山片区) processed 2 information requests in 2020. "
+                         "Is that right?")
+    assert ans.verdict == "conflicting"
