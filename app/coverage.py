@@ -14,7 +14,7 @@ import re
 from .bodies import places
 
 # a template named by its year or its age (2019年版, 新版（2021）表格, 2021模板, 〔2019〕60号, 旧版): not a year asked about
-_TEMPLATE_YEAR = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:版|模板|格式)|〔(?:19|20)\d\d〕\s*\d*\s*号?|"
+_TEMPLATE_YEAR = re.compile(r"(?:19|20)\d\d\s*年?\s*[新旧老]?\s*(?:版|模板|格式)|〔(?:19|20)\d\d〕\s*\d*\s*号?|"
                             r"(?:[新旧老]?版|模板|表格|格式)\s*[（(]\s*(?:19|20)\d\d\s*年?\s*版?\s*[)）]|"
                             r"[（(]\s*(?:19|20)\d\d\s*年?\s*版?\s*[)）]\s*(?:版|模板|表格|格式)")
 _TEMPLATE_AGE = re.compile(r"([新旧老])(?:版|模板|表格|格式)")

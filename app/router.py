@@ -630,7 +630,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             break
     if not q.ratio:
         # a column's own label (对外公开总数量) is not an aggregate
-        agg_text = re.sub("|".join(re.escape(c.label) for t in T.TABLES for c in t.columns if len(c.label) >= 4), "", text)
+        agg_text = re.sub("|".join(re.escape(c.label) for t in T.TABLES for c in t.columns if len(c.label) >= 4) +
+                          r"|对外公开总数", "", text)
         for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来|加在一起|加到一起|合在一起|合起来|加总|总和|汇总|之和" + (r"|共" if len(found) > 1 else "")), ("mean", r"平均"),
                              ("max", r"最多|最高|最大|哪个.{0,6}最|哪一?年.{0,8}最(?:多|高|大)"), ("min", r"最少|最低|最小"),
                              ("rank", r"排名|排序|排行|前[三五十\d]+|从多到少|从高到低|从大到小|从少到多|从低到高|排一下|排个序")):
@@ -813,7 +814,28 @@ def split_parts(question: str) -> list[str]:
             i -= 1
     parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
     out = []
+    for n, part in enumerate(parts):
+        # rows listed in brackets (办理结果有什么不同？（新收、予以公开、部分公开、不掌握）) are the rows asked,
+        # in place of the word they spell out
+        listed = re.search(r"[（(]([^（）()]*[、,，][^（）()]*)[）)]", part)
+        if listed and len({k.split(".")[1] for k, _ in metrics_in(listed.group(1))}) >= 2:
+            outside = part.replace(listed.group(0), "")
+            hits = [w for w, *_ in METRIC_WORDS if w in outside]
+            parts[n] = outside.replace(max(hits, key=len), listed.group(1), 1) if hits else outside + listed.group(1)
+        elif listed:
+            # columns listed so (规范性文件数据（新制作、新公开、对外公开总数）对比一下): one part per column
+            columns = {}
+            for piece in re.split(r"[、,，]", listed.group(1)):
+                word = max((w for w, _ in PROACTIVE_COLUMNS + APPLICANTS + APPEAL_COLUMNS if w in piece), key=len, default="")
+                if word:
+                    columns.setdefault(word, piece.strip())
+            if len(columns) >= 2:
+                outside = part.replace(listed.group(0), "")
+                parts[n:n + 1] = [f"{outside}（{piece}）" for piece in columns.values()]
     for part in parts or [question]:
+        if re.search(r"（[^（）]+）$", part) and part not in question:   # one column of several listed: a part of its own
+            out.append(part)
+            continue
         each_change = re.search(r"(?:各|分别)(?:自|项)?(?:变化|增加|减少|增长|下降|增减|相差|差|多了|少了)", part) or \
             (len(re.findall(r"(?:19|20)\d\d|今年|去年|前年|上一年", part)) >= 2 and len(metrics_in(part)) >= 2 and
              re.search(r"怎么变|变化|增减|相比|对比|比较|有什么不同|差别|区别", part) and

@@ -858,3 +858,20 @@ def test_statements_of_what_happened_and_the_table_against_itself(settings):
     ans = _ask(settings, "Claim: the Junshan district administration (君山片区) processed 2 information requests in 2020. "
                          "Is that right?")
     assert ans.verdict == "conflicting"
+
+
+def test_rows_and_columns_listed_in_brackets_and_a_template_named_by_its_year(settings):
+    # 经发局 2022 → 2025: 本年新收 3 → 4, 予以公开 0 → 3, 部分公开 3 → 0, 本机关不掌握 0 → 1
+    ans = _ask(settings, "经发局2022年和2025年的依申请公开办理结果有什么不同？（新收、予以公开、部分公开、不掌握）")
+    v = _values(ans)
+    assert v[("2022_economic-development-bureau_1.txt", "applications.new_received.total")] == 3
+    assert v[("2025_economic-development-bureau_1.txt", "applications.new_received.total")] == 4
+    assert v[("2025_economic-development-bureau_1.txt", "applications.unable_not_held.total")] == 1
+    # 海坛 2019 and 2021 (both 2019 format): 行政规范性文件 0/0/0 → 4/4/4
+    v = _values(_ask(settings, "海潭片区2019年和2021年的规范性文件数据（新制作、新公开、对外公开总数）对比一下"))
+    assert [v[("2021_haitan-district_1.txt", f"proactive.normative_documents.{c}")]
+            for c in ("newly_made", "newly_published", "total_published")] == [4, 4, 4]
+    # 2021年新版格式 names the template, not the year: 行政强制 公安局 2024 7, 市场监管局 2024 58, 2025 42
+    v = _values(_ask(settings, "在使用2021年新版格式的年报里，哪些报告的行政强制处理决定数量不为0？"))
+    assert v[("2024_public-security-bureau_1.txt", "proactive.coercion.decisions")] == 7
+    assert v[("2025_market-regulation-bureau_1.txt", "proactive.coercion.decisions")] == 42
