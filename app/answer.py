@@ -922,6 +922,15 @@ class Answerer:
             elif "members" in f:
                 parts = [f"{_cell_name(x['key'])} {x['raw']} [{self._cite_fact(ans, r, x)}]" for x in f["members"]]
                 lines.append(f"表格数据：{q.metric_word} 合计 {_fmt(f['value'])}（{'，'.join(parts)}）")
+                if f["key"].rsplit(".", 1)[-1] in T.COLUMN_GROUPS:
+                    # the row's 总计 and the columns outside the group that are not 0 (自然人 1 of 总计 1)
+                    row = f["key"].rsplit(".", 1)[0]
+                    inside = {x["key"] for x in f["members"]}
+                    rest = [x for x in self.store.facts(key=row + ".*", report_id=r["report_id"])
+                            if x["key"] not in inside and (x["value"] or x["key"].endswith(".total"))]
+                    if rest:
+                        lines.append("该行其他各列：" + "，".join(f"{COLUMNS.get(x['key'].rsplit('.', 1)[1], '')} "
+                                                            f"{value_text(x)} [{self._cite_fact(ans, r, x)}]" for x in rest))
                 for x in f["members"]:
                     if x["key"].startswith("appeals.") and x["key"].endswith(".total") and x["value"]:
                         # the cases there were, by outcome (直接起诉 12: 结果维持 …)

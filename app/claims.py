@@ -400,6 +400,8 @@ class ClaimChecker:
             for r, number in zip(pair, (said[0] if said else None, said[1] if len(said) > 1 else None)):
                 text = self.a.store.report(r["report_id"])["text"]
                 ev = narrative_evidence(text, phrase, number if number is not None else -1.0)
+                if not re.search(r"[%％]|比例|占比|百分", claim):   # a count's change, not a share's (61条, not 占15.4%)
+                    ev = [e for e in ev if not re.search(rf"{re.escape(_fmt(e[1]))}\s*[%％]", e[0])] or ev
                 if not ev:
                     break
                 clause, value, _ = ev[0]
@@ -554,6 +556,9 @@ class ClaimChecker:
         for r in targets:
             cells = [self.cell(ans, r, k) for k in keys]
             a = None if None in cells else sum(cells)
+            if words == "全部审结":   # the cases themselves, beside the ones pending
+                for k in keys:
+                    self.cell(ans, r, k.rsplit(".", 1)[0] + ".total")
             b = self.cell(ans, r, ref) if ref else 0
             if ref and a == 0 and b == 0:
                 # nothing to be "all" of: 0 applications (or cases) make the claim empty, not true

@@ -38,7 +38,8 @@ _BLANK = re.compile(r"表([二三四])[^，。？?]{0,12}(?:空白|没填|未填
 _UNNAMED = re.compile(r"没(?:有)?写(?:清楚|明)?是?哪个单位|没有?署名|未署名|不知道是哪个单位|没写单位|匿名|没有写明.{0,4}单位|"
                       r"(?:没|未)(?:有)?(?:写|标|注|署)(?:明|出|上)?.{0,8}(?:单位|机关|部门)(?:的)?(?:名称|名字)?|"
                       r"\b(?:unnamed|does not name|doesn't name|never names?)\b")
-_YEARS = re.compile(r"哪几年|哪些年份?|哪一年|几年的|有几份|哪几份|which years|years are covered", re.I)
+_YEARS = re.compile(r"哪几年|哪些年份?|哪一年|几年的|有几份|哪几份|which (?:report )?years|years are covered|"
+                    r"what (?:report )?years|(?:years|span) (?:does|do) (?:the )?(?:collection|corpus|语料) cover", re.I)
 _LISTING = re.compile(r"(?:有|收录|收了|包括|包含).{0,8}(?:年报|报告)|(?:年报|报告).{0,6}(?:哪些|有什么)|"
                       r"哪些.{0,10}(?:年报|报告)|哪些单位的")
 _ALL_ZERO_T4 = re.compile(r"表四.{0,8}(?:全|都|均).{0,3}(?:是|为)?(?:0|零)|复议.{0,6}诉讼.{0,6}(?:全|都|均).{0,3}(?:是|为)?(?:0|零)")

@@ -117,7 +117,7 @@ NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 ENGLISH = [
     (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"),
     # which of two had more, and by how many: a comparison, not a list
-    (r"\b(?:which|who)\b(?=(?:\s+\S+){0,3}\s+(?:more|fewer|less|higher|lower|bigger|larger)\b)", "谁更多"),
+    (r"\b(?:which|who)\b(?=(?:\s+\S+){0,3}\s+(?:more|fewer|less|higher|lower|bigger|larger)\b(?!\s+than))", "谁更多"),
     (r"\bby how (?:many|much)\b", "差多少"),
     # its only request: a count of one; carried … over to the next year: 结转下年度
     (r"\b(?:its|their|the|a|one) (?:only|sole|single|one)\b(?!\s+(?:one|thing|way|time)\b)|\bonly one\b", "唯一1件"),
@@ -127,7 +127,8 @@ ENGLISH = [
     (r"\ball (?:of (?:the |its |their )?)?(?=(?!(?:19|20)\d\d\b)\d)|\ball of them\b|\bevery one of\b|"
      r"\bboth (?:of )?(?:the |its |their )?", "全部"),
     (r"\bmore than half\b|\bover half\b|\bmajority\b", "超过一半"), (r"\bless than half\b", "不到一半"),
-    (r"\b(?:more|over) than\b", "超过"), (r"\b(?:less|fewer) than\b", "少于"), (r"\b(?:which|what) years\b", "哪几年"),
+    (r"\b(?:more|over) than\b", "超过"), (r"\b(?:less|fewer) than\b", "少于"),
+    (r"\b(?:which|what) (?:report )?years\b", "哪几年"), (r"\b(?:does|do) the (?:collection|corpus) cover\b", "语料中有"),
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
     (r"\b(2019|2021)[- ](?:template|format|version)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
     (r"\b(?:it is|it's|now it is|this year is)\s+((?:19|20)\d\d)(?:\s+now)?\b", r"现在是\1年"),
@@ -765,6 +766,7 @@ _DIFFERENCE_ASK = re.compile(r"\s*(?:那么|那|这)?(?:两者|两年|二者|前
                              r"\s*(?:how much|by how much|what(?:'s| is) the difference)", re.I)
 # a part asking only for the counts of what the part before names (…都是什么理由？各多少件？)
 _EACH_ASK = re.compile(r"(?:那么|那)?(?:各|分别|各自|具体)(?:是|有)?(?:多少|几)[件条个项次]?(?:呢)?[？?。]?|"
+                       r"\s*(?:List|Give|Show|列出) them(?: all)?(?: with (?:the|their) (?:numbers|values|counts))?[.。]?\s*|"
                        r"(?:那么|那|又|还)?缺(?:了|少)?哪(?:几|些)年(?:的)?(?:年报|报告)?(?:呢)?[？?。]?")
 # statements asked about together (…，…，这两点都对吗 / 以上说法是否都属实)
 _SEVERAL_CLAIMS = re.compile(r"[，,。；;]?\s*(?:这|以上|上述|上面)?(?:两|二|三|几|这些|各)(?:点|个说法|种说法|句话|件事|处)?(?:说法)?"
@@ -840,7 +842,8 @@ def split_parts(question: str) -> list[str]:
             (len(re.findall(r"(?:19|20)\d\d|今年|去年|前年|上一年", part)) >= 2 and len(metrics_in(part)) >= 2 and
              re.search(r"怎么变|变化|增减|相比|对比|比较|有什么不同|差别|区别", part) and
              not re.search(r"合计|加起来|总和|之和|一共|总共", part))   # 2022年和2024年相比，行政处罚、行政强制怎么变的
-        if _ONE_ASK.search(part) and not re.search(r"[，,]\s*(?:其中|另外|还有|此外)", part) and not each_change or \
+        statement = not re.search(r"[？?]|多少|几[件条个项次]|哪", part) and re.search(r"没有|未|均|都|全部|全都", part)
+        if statement or _ONE_ASK.search(part) and not re.search(r"[，,]\s*(?:其中|另外|还有|此外)", part) and not each_change or \
                 NARRATIVE_ASK.search(part) and not re.search(r"多少|几[件条个项次]", part):
             # one sum, comparison or claim; or what the text says of several rows (复议或诉讼怎么说)
             out.append(part)

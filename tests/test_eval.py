@@ -875,3 +875,25 @@ def test_rows_and_columns_listed_in_brackets_and_a_template_named_by_its_year(se
     v = _values(_ask(settings, "在使用2021年新版格式的年报里，哪些报告的行政强制处理决定数量不为0？"))
     assert v[("2024_public-security-bureau_1.txt", "proactive.coercion.decisions")] == 7
     assert v[("2025_market-regulation-bureau_1.txt", "proactive.coercion.decisions")] == 42
+
+
+def test_a_list_with_a_bound_in_english_and_statements_over_several_rows(settings):
+    # 2021-format reports with 行政处罚 > 100: 平潭 2022 2113, 公安局 2021 141, 农业农村局 2023 182, 市场监管局 887/159/187
+    ans = _ask(settings, "Among the reports in the 2021 template, which ones report more than 100 administrative penalty "
+                         "decisions (行政处罚)? List them with the numbers.")
+    v = _values(ans)
+    assert v[("2022_pingtan-zone_1.txt", "proactive.penalty.decisions")] == 2113
+    assert v[("2023_agriculture-rural-affairs-bureau_1.txt", "proactive.penalty.decisions")] == 182
+    assert ans.route == "table"
+    # 经发局 2022: 行政复议 0, 行政诉讼 0, “未有政府信息公开行政复议及行政诉讼有关情况”: one claim over two rows
+    ans = _ask(settings, "经发局2022年没有涉及信息公开的行政复议和行政诉讼。")
+    assert ans.route == "claim" and ans.verdict == "supported"
+    # 财政金融局: 主动公开 61 (2024) against 107 (2023), not the shares beside them
+    ans = _ask(settings, "财政金融局2024年主动公开的政府信息比2023年多。")
+    assert ans.verdict == "contradicted" and "61" in ans.answer and "107" in ans.answer
+    # the years the collection covers: 2019 to 2025
+    ans = _ask(settings, "Which report years does the collection cover?")
+    assert ans.status == "answered" and "2019" in ans.answer and "2025" in ans.answer
+    # 社会事业局 2019: 法人或其他组织 0 of 本年新收 1 (自然人 1)
+    ans = _ask(settings, "社会事业局2019年那1件信息公开申请是法人或其他组织提的吧？")
+    assert _values(ans)[("2019_social-affairs-bureau_1.txt", "applications.new_received.natural_person")] == 1
