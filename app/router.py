@@ -625,8 +625,10 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                 (key == "disclosure_rate" and re.search(r"百分之多少.{0,10}公开|公开的?(?:比例|占比|比率)|"
                                                          r"(?:比例|占比|百分比).{0,6}(?:予以)?公开", text)):
             q.ratio, q.aggregate, q.metric_word = key, "ratio", word
+    # measures taken (采取了哪些措施, 在…上做了什么) are what a body did, told anywhere; measures to take are 五's
+    done = re.search(r"(?:采取|实施|推出|出台|落实)了[^，。？?]{0,8}(?:措施|举措)|在[^，。？?]{2,14}(?:上|方面)(?:采取|做)了", text)
     for key, pattern in SECTION_WORDS:
-        if re.search(pattern, text):
+        if re.search(pattern, text) and not (done and key == "problems" and not re.search(r"问题|不足|改进", text)):
             q.section = key
             break
     if not q.ratio:

@@ -897,3 +897,12 @@ def test_a_list_with_a_bound_in_english_and_statements_over_several_rows(setting
     # 社会事业局 2019: 法人或其他组织 0 of 本年新收 1 (自然人 1)
     ans = _ask(settings, "社会事业局2019年那1件信息公开申请是法人或其他组织提的吧？")
     assert _values(ans)[("2019_social-affairs-bureau_1.txt", "applications.new_received.natural_person")] == 1
+
+
+def test_measures_taken_are_told_anywhere_and_which_bodies_did_a_thing(settings):
+    # 农业农村局 2023 一、总体情况: “（三）进一步加强政府信息管理。一是强化制度保障。…增加重点词汇及易错字复核栏…”
+    ans = _ask(settings, "农业农村局2023年在加强政府信息管理上采取了哪些措施？")
+    assert any("增加重点词汇及易错字复核栏" in c["quote"] for c in ans.citations)
+    # 哪些单位的培训… asks what the reports say, not which reports the corpus holds
+    ans = _ask(settings, "哪些单位的培训请了专家或者专业人员来讲？")
+    assert ans.route == "text" and ans.status == "answered"
