@@ -951,6 +951,10 @@ class Answerer:
                         lines.append(f"另：{_cell_name(c['key'])} = {value_text(c)} [{self._cite_fact(ans, r, c)}]，"
                                      f"与本年新收合计{_fmt(q.claim_number)}，说法的数字可能含上年结转。")
             self._other_outcomes(ans, r, q, table_ev[0][1], lines)
+            if table_ev[0][1]["key"] == "applications.total_processed.total" and table_ev[0][1]["value"] != q.claim_number:
+                got = next(iter(self.store.facts(key="applications.new_received.total", report_id=r["report_id"])), None)
+                if got:   # the applications there were to give an outcome to
+                    lines.append(f"另：{_cell_name(got['key'])} = {value_text(got)} [{self._cite_fact(ans, r, got)}]")
             self._related_findings(ans, r["report_id"], q.metric)
         if table_ok and not evidence and q.metric and q.metric.startswith("applications."):
             # what the text says of the cell, where it gives no count (…未收到该申请人提交的补正，结转下年度办理)
@@ -1033,7 +1037,8 @@ class Answerer:
         otherwise."""
         partner = {"applications.new_received.total": "applications.total_processed.total",
                    "applications.total_processed.total": "applications.new_received.total"}.get(key)
-        parts = self._parts_of(ans, r, key) if partner else None
+        # (the row's own columns: a whole row of zeros beside outcome rows that are not is no misprint of one cell)
+        parts = self._parts_of(ans, r, key, rule="row_sum") if partner else None
         other = next((f for f in self.store.facts(key=partner, report_id=r["report_id"]) if f["key"] == partner),
                      None) if parts and parts[0] == value else None
         if not other or other["value"] != value:
@@ -1042,12 +1047,12 @@ class Answerer:
             f"{_cell_name(x['key'])} {value_text(x)} [{self._cite_fact(ans, r, x)}]" for x in parts[1]) +
             f"），{_cell_name(partner)}也是{value_text(other)} [{self._cite_fact(ans, r, other)}]，印出的数字当为误填")
 
-    def _parts_of(self, ans: Answer, r: dict, key: str) -> tuple[float, list[dict]] | None:
+    def _parts_of(self, ans: Answer, r: dict, key: str, rule: str = "") -> tuple[float, list[dict]] | None:
         """The sum of the cells the template adds up to `key` (（七）总计 = the outcome rows; a row's 总计 = its
         applicant columns) and those of them not 0, when they are all printed; None when no rule sums to it."""
         version = r["template"] if r["template"] in T.VERSIONS else "2021"
         for eq in T.equations(version):
-            if eq.right == (key,):
+            if eq.right == (key,) and rule in ("", eq.rule):
                 cells = [f for k in eq.left for f in self.store.facts(key=k, report_id=r["report_id"]) if f["key"] == k]
                 if len(cells) == len(eq.left) and all(f["value"] is not None for f in cells):
                     return sum(f["value"] for f in cells), [f for f in cells if f["value"]]

@@ -906,3 +906,10 @@ def test_measures_taken_are_told_anywhere_and_which_bodies_did_a_thing(settings)
     # 哪些单位的培训… asks what the reports say, not which reports the corpus holds
     ans = _ask(settings, "哪些单位的培训请了专家或者专业人员来讲？")
     assert ans.route == "text" and ans.status == "answered"
+
+
+def test_a_row_of_zeros_beside_outcomes_that_are_not_is_no_misprint(settings):
+    # 君山 2020: the （七）总计 row is all 0 while 予以公开 is 2 and 本年新收 2: the table contradicts itself
+    ans = _ask(settings, "君山片区2020年共办结了2件依申请公开，是这样吗？")
+    assert ans.verdict == "conflicting"
+    assert _values(ans)[("2020_junshan-district_1.txt", "applications.new_received.total")] == 2
