@@ -504,8 +504,7 @@ class Answerer:
                 r = got[0][0]
                 for clause in negative_statements(self.store.report(r["report_id"])["text"], said_of(q.text, q),
                                                   _row_words(q.metric))[:1]:
-                    n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"],
-                                     self._section_of(r["report_id"], clause), clause)
+                    n = self.cite_quote(ans, r, clause)
                     ans.answer += f"\n报告正文：“{clause}” [{n}]"
         if not got:
             ans.status = "not_reported"
@@ -798,8 +797,7 @@ class Answerer:
             if said:
                 lines = []
                 for r, clause in said:
-                    n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"],
-                                     self._section_of(r["report_id"], clause), clause)
+                    n = self.cite_quote(ans, r, clause)
                     lines.append(f"{_label(r)}{r['year']}年报告原文：“{clause}” [{n}]")
                 # the report saying it did not happen: a claim that it did not holds, one that it did does not
                 ans.verdict = "supported" if denied else "contradicted"
@@ -812,8 +810,7 @@ class Answerer:
             if stated:
                 lines = []
                 for r, sent in stated[:2]:
-                    n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"],
-                                     self._section_of(r["report_id"], sent), sent)
+                    n = self.cite_quote(ans, r, sent)
                     lines.append(f"{_label(r)}{r['year']}年报告原文：“{sent}” [{n}]")
                 ans.verdict = "supported"
                 ans.answer = "属实，报告中写到：\n" + "\n".join(lines)
@@ -891,8 +888,7 @@ class Answerer:
         evidence = [e for i, e in enumerate(evidence) if e[1] not in [x[1] for x in evidence[:i]]]   # each quote once
         text_ok = [e for e in evidence if holds(e[2])]
         for r, sent, value in (text_ok or evidence)[:2]:
-            sec = self._section_of(r["report_id"], sent)
-            n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], sec, sent)
+            n = self.cite_quote(ans, r, sent)
             lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{sent}” [{n}]")
             # rows of table 3 the sentence names outside the cell claimed (不予公开2件，分别属于本机关不掌握相关政府信息
             # 及行政执法案卷): where the table counts them
@@ -960,16 +956,14 @@ class Answerer:
             # what the text says of the cell, where it gives no count (…未收到该申请人提交的补正，结转下年度办理)
             r0 = table_ok[0][0]
             for sent in row_sentences(self.store.report(r0["report_id"])["text"], table_ok[0][1]["key"])[:1]:
-                n = cite_passage(ans, self.store, r0["report_id"], r0["source_file"], r0["body"], r0["year"],
-                                 self._section_of(r0["report_id"], sent), sent)
+                n = self.cite_quote(ans, r0, sent)
                 lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{sent}” [{n}]")
         # a cell the claim holds of, whose own parts in the table (the outcome rows of 总计) say otherwise
         parts = [p for r, f in table_ok[:1] if "share" not in f and "members" not in f
                  for p in [self._parts_of(ans, r, f["key"])] if p and not holds(p[0])]
         if parts:
             total, cells = parts[0]
-            lines.append(f"但表中构成该单元格的各项之和为{_fmt(total)}（" + "，".join(
-                f"{_cell_name(x['key'])} {value_text(x)} [{self._cite_fact(ans, table_ok[0][0], x)}]" for x in cells)
+            lines.append(f"但表中构成该单元格的各项之和为{_fmt(total)}（" + self.cells_text(ans, table_ok[0][0], cells)
                 + "），与之不符。")
             # the narrative's count of the same (接到依申请公开2件 beside 总计 0 and 予以公开 2)
             r0 = table_ok[0][0]
@@ -978,8 +972,7 @@ class Answerer:
             if table_ok[0][1]["key"].startswith("applications.total_processed."):
                 asks.append(("applications.new_received.total", total))
             for clause in [c for k, v in asks for c in cell_clauses(text, k, v)][:1]:
-                n = cite_passage(ans, self.store, r0["report_id"], r0["source_file"], r0["body"], r0["year"],
-                                 self._section_of(r0["report_id"], clause), clause)
+                n = self.cite_quote(ans, r0, clause)
                 lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{clause}” [{n}]")
         # a printed cell the claim does not hold of, whose own parts do, as the text does (正文7件; 总计 0 beside
         # columns summing to 7): the misprinted cell is outvoted
@@ -995,8 +988,7 @@ class Answerer:
         elif parts or own_parts:
             if own_parts:
                 total, cells = own_parts[0]
-                lines.append(f"但表中构成该单元格的各项之和为{_fmt(total)}（" + "，".join(
-                    f"{_cell_name(x['key'])} {value_text(x)} [{self._cite_fact(ans, table_ev[0][0], x)}]" for x in cells)
+                lines.append(f"但表中构成该单元格的各项之和为{_fmt(total)}（" + self.cells_text(ans, table_ev[0][0], cells)
                     + "），与说法一致。")
             ans.verdict = "conflicting"
             head = "报告表格自相矛盾："
@@ -1028,8 +1020,7 @@ class Answerer:
         others = [x for k in outcomes if k not in claimed
                   for x in self.store.facts(key=k, report_id=r["report_id"]) if x["key"] == k and x["value"]]
         if others:
-            lines.append("表中不为0的其他办理结果：" + "，".join(
-                f"{_cell_name(x['key'])} {value_text(x)} [{self._cite_fact(ans, r, x)}]" for x in others))
+            lines.append("表中不为0的其他办理结果：" + self.cells_text(ans, r, others))
 
     def misprinted(self, ans: Answer, r: dict, key: str, value: float) -> str | None:
         """Is a printed 总计 outvoted by the table itself? Its own parts sum to `value`, and the count the template
@@ -1043,8 +1034,7 @@ class Answerer:
                      None) if parts and parts[0] == value else None
         if not other or other["value"] != value:
             return None
-        return (f"表中该行各项之和为{_fmt(parts[0])}（" + "，".join(
-            f"{_cell_name(x['key'])} {value_text(x)} [{self._cite_fact(ans, r, x)}]" for x in parts[1]) +
+        return (f"表中该行各项之和为{_fmt(parts[0])}（" + self.cells_text(ans, r, parts[1]) +
             f"），{_cell_name(partner)}也是{value_text(other)} [{self._cite_fact(ans, r, other)}]，印出的数字当为误填")
 
     def _parts_of(self, ans: Answer, r: dict, key: str, rule: str = "") -> tuple[float, list[dict]] | None:
@@ -1067,6 +1057,15 @@ class Answerer:
             if m and metric and g["key"] == metric:
                 out.append((float(m.group(1)), m.group(2)))
         return out
+
+    def cells_text(self, ans: Answer, r: dict, cells: list[dict]) -> str:
+        """Cells of report `r` by the template's labels, each with its value and cited: 予以公开 2 [3]，无法提供 … 1 [4]."""
+        return "，".join(f"{_cell_name(x['key'])} {value_text(x)} [{self._cite_fact(ans, r, x)}]" for x in cells)
+
+    def cite_quote(self, ans: Answer, r: dict, quote: str) -> int:
+        """Cite a verbatim passage of report `r` under the section it stands in; returns its marker number."""
+        return cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"],
+                            self._section_of(r["report_id"], quote), quote)
 
     def _section_of(self, report_id: str, quote: str) -> str:
         for s in self.store.sections(report_id):
@@ -1222,8 +1221,7 @@ class Answerer:
                 continue
             best = ev[0][2]
             for i, (clause, value, overlap) in enumerate([e for e in ev if e[2] >= best - 0.15][:2]):
-                sec = self._section_of(r["report_id"], clause)
-                n = cite_passage(ans, self.store, r["report_id"], r["source_file"], r["body"], r["year"], sec, clause)
+                n = self.cite_quote(ans, r, clause)
                 lines.append(f"{_label(r)}（{r['year']}年）：“{clause}” [{n}]")
                 if i == 0:
                     picked.append((r, value, n))

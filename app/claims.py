@@ -246,7 +246,6 @@ class ClaimChecker:
         """A change on the year before stated by the report itself (202条，比上年上升11.6%): the sentence cited, its
         direction and its figure checked against the claim's; False when the report states none."""
         from .answer import _label
-        from .cite import cite_passage
 
         text = self.a.store.report(r["report_id"])["text"]
         claim = said_of(q.text, q)
@@ -264,8 +263,7 @@ class ClaimChecker:
             if figure and figure.group(1) and stated.group(2):
                 ok = ok and float(figure.group(1)) == float(stated.group(2))
             verdicts.append(ok)
-            n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
-                             self.a._section_of(r["report_id"], sentence), sentence)
+            n = self.a.cite_quote(ans, r, sentence)
             lines.append(f"{_label(r)}：语料中没有{r['year'] - 1}年的报告，{r['year']}年报告自己说：“{sentence}” [{n}]"
                          f"（{'上升' if up else '下降'}{stated.group(2) or ''}{stated.group(3) or ''}）。")
             return True
@@ -293,7 +291,6 @@ class ClaimChecker:
         """Several counts in one claim (收到8件申请，其中同意公开3件): each checked on its own cell; true when all are."""
         from .answer import _label, main_key
 
-        from .cite import cite_passage
 
         lines, verdicts, text_backs = [], [], []
         for r in targets:
@@ -318,8 +315,7 @@ class ClaimChecker:
                                  + ("" if v == claimed else "，不符") + "。")
                 if said and said[0] not in quoted:
                     quoted.add(said[0])
-                    n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
-                                     self.a._section_of(r["report_id"], said[0]), said[0])
+                    n = self.a.cite_quote(ans, r, said[0])
                     lines.append(f"报告原文：“{said[0]}” [{n}]")
                     if v is not None and v != claimed and said[1] == claimed:
                         text_backs.append(True)   # the text says what the claim says, the table does not
@@ -379,7 +375,6 @@ class ClaimChecker:
         """A change in a number only the narrative states (主动公开政府信息61条，比上年的107条减少了):
         the sentence stating it in each year's report, cited, and the direction checked."""
         from .answer import _label
-        from .cite import cite_passage
 
         word = m.group(3)
         claim = said_of(q.text, q)
@@ -405,8 +400,7 @@ class ClaimChecker:
                 if not ev:
                     break
                 clause, value, _ = ev[0]
-                sec = self.a._section_of(r["report_id"], clause)
-                n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"], sec, clause)
+                n = self.a.cite_quote(ans, r, clause)
                 found.append((r, clause, value, n, number))
             if len(found) < 2:
                 lines.append(f"{body}：报告正文中没有找到两年都说到的这个数字。")
@@ -487,7 +481,6 @@ class ClaimChecker:
 
         metrics = metrics_in(q.text) or [(q.metric, q.metric_word)]
         lines, verdicts = [], []
-        from .cite import cite_passage
 
         text_says = []   # the narrative's own count where it is not the table's (受理申请2件 beside a 0)
         for r in targets:
@@ -514,8 +507,7 @@ class ClaimChecker:
                     said = [e for e in narrative_evidence(text, label + _fmt(c), c, year=r["year"])
                             if e[1] == c and e[2] >= 0.5]
                     if said:
-                        cite = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
-                                            self.a._section_of(r["report_id"], said[0][0]), said[0][0])
+                        cite = self.a.cite_quote(ans, r, said[0][0])
                         lines.append(f"报告原文：“{said[0][0]}” [{cite}]")
                 if c and key.startswith("appeals."):
                     # the cases there were, by outcome (行政诉讼 1: 直接起诉 · 结果维持 1)
@@ -526,8 +518,7 @@ class ClaimChecker:
                         lines.append("其中：" + "，".join(f"{_cell_name(f['key'])} {value_text(f)} "
                                                           f"[{self.a._cite_fact(ans, r, f)}]" for f in outcomes) + "。")
                 for n, quote in self.a.text_counts(r, key):
-                    cite = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
-                                        self.a._section_of(r["report_id"], quote), quote)
+                    cite = self.a.cite_quote(ans, r, quote)
                     lines.append(f"报告正文却称：“{quote}” [{cite}]")
                     text_says.append(n == 0)
             # the narrative saying so in words (未发生…行政诉讼案件)
@@ -535,8 +526,7 @@ class ClaimChecker:
             claim = said_of(q.text, q)
             words = tuple(w for key, _ in metrics for w in _row_words(key))
             for clause in negative_statements(text, claim, words)[:1]:
-                n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
-                                 self.a._section_of(r["report_id"], clause), clause)
+                n = self.a.cite_quote(ans, r, clause)
                 lines.append(f"报告原文：“{clause}” [{n}]")
         ans = self._verdict(ans, verdicts, lines, "为0")
         if text_says and ans.verdict in ("supported", "contradicted") and (ans.verdict == "supported") != all(text_says):
@@ -546,7 +536,6 @@ class ClaimChecker:
 
     def _universal(self, ans, q, targets):
         from .answer import _label
-        from .cite import cite_passage
 
         rule = _universal_rule(q.text, q)
         if rule is None:
@@ -595,8 +584,7 @@ class ClaimChecker:
                 for other in T.outcome_rows(r["template"] if r["template"] in T.VERSIONS else "2021"):
                     k = f"applications.{other}.total"
                     if k not in keys:
-                        others += [f"{_cell_name(k)} {value_text(f)} [{self.a._cite_fact(ans, r, f)}]"
-                                   for f in self.a.store.facts(key=k, report_id=r["report_id"])
+                        others += [f for f in self.a.store.facts(key=k, report_id=r["report_id"])
                                    if f["key"] == k and f["value"]]
             if re.search(r"收到|新收|受理|\d+\s*[件份]\s*(?:政府信息公开|信息公开|依申请公开)?申请|全部[^，。？?]{0,40}申请", q.text) and \
                     not any(k.startswith("applications.new_received") for k in (*keys, ref)):
@@ -605,28 +593,25 @@ class ClaimChecker:
             lines.append(f"{_label(r)}（{r['year']}年）：{name} {_fmt(a)}" +
                          (f"，{_cell_name(ref)} {_fmt(b)}" if ref else "") + "。")
             if others:
-                lines.append("其他不为0的办理结果：" + "，".join(others) + "。")
+                lines.append("其他不为0的办理结果：" + self.a.cells_text(ans, r, others) + "。")
             if keys == ("applications.carried_forward.total",):
                 # 全部办结: the applications received, and the outcomes they were given, as the table prints them
                 text = self.a.store.report(r["report_id"])["text"]
                 received = self.cell(ans, r, "applications.new_received.total")
                 for clause in cell_clauses(text, "applications.new_received.total", received or 0)[:1] if received else []:
-                    n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
-                                     self.a._section_of(r["report_id"], clause), clause)
+                    n = self.a.cite_quote(ans, r, clause)
                     lines.append(f"报告原文：“{clause}” [{n}]")
                 total = "applications.total_processed.total"
                 processed, parts = self.cell(ans, r, total), self.a._parts_of(ans, r, total)
                 if processed is not None and parts and parts[0] != processed:
                     self_contradicting.append(True)
                     lines.append(f"但表中{_cell_name(total)}为{_fmt(processed)}，各项办理结果之和却为{_fmt(parts[0])}（" +
-                                 "，".join(f"{_cell_name(x['key'])} {value_text(x)} [{self.a._cite_fact(ans, r, x)}]"
-                                          for x in parts[1]) + "），表格自相矛盾。")
+                                 self.a.cells_text(ans, r, parts[1]) + "），表格自相矛盾。")
             if a:
                 # the narrative stating the claimed cells' count in their own words (其中同意公开信息数2件)
                 text = self.a.store.report(r["report_id"])["text"]
                 for clause in [c for k in keys for c in cell_clauses(text, k, a)][:1]:
-                    n = cite_passage(ans, self.a.store, r["report_id"], r["source_file"], r["body"], r["year"],
-                                     self.a._section_of(r["report_id"], clause), clause)
+                    n = self.a.cite_quote(ans, r, clause)
                     lines.append(f"报告原文：“{clause}” [{n}]")
         ans = self._verdict(ans, verdicts, lines, words)
         if self_contradicting and ans.verdict == "supported":
