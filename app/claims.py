@@ -235,7 +235,10 @@ class ClaimChecker:
             ok = _goes(word, diff)
             if "翻" in word:
                 ok = b > 0 and a >= 2 * b
-            if q.claim_number is not None and q.claim_number not in (a, abs(diff)):
+            if q.claim_number is not None and q.claim_op != "=":
+                # a bound on the change (少了700多件, 增加超过10件): the difference against it
+                ok = ok and (abs(diff) > q.claim_number if q.claim_op == ">" else abs(diff) < q.claim_number)
+            elif q.claim_number is not None and q.claim_number not in (a, abs(diff)):
                 ok = False
             verdicts.append(ok)
             lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a)}，{base}年{_fmt(b)}，"

@@ -646,7 +646,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.aggregate = ""   # 2024年一共收到多少申请 about one body: the cell itself
     claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
                       r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
-                      r"是不是\s*\d|是不是(?:全|都|没|只|有|被|已)|吧[？?。]?\s*$", text) or \
+                      r"是不是\s*\d|是不是(?:全|都|没|只|有|被|已|比)|吧[？?。]?\s*$", text) or \
         (q.english and not re.match(r"\s*(?:what|how|which|who|when|where|why)\b", question, re.I) and
          re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|"
                                  r"\b(?:I|we) (?:read|heard|saw) that\b|\b(?:back|bear) (?:that|this|it) (?:up|out)\b|"
@@ -662,7 +662,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         claim = None   # 想核实一下：…新收了多少件？ asks for the number
     if claim:
         q.intent = "claim"
-        num = re.search(r"(\d+(?:\.\d+)?)\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期|场|人|户)", text) or \
+        num = re.search(r"(\d+(?:\.\d+)?)\s*(多|余)?\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期|场|人|户)", text) or \
             re.search(r"(?:是|为|有|达到?)\s*(\d+(?:\.\d+)?)(?=\s*(?:[。.！!，,？?]|$))", text) or \
             re.search(r"(一半|半数)", text)
         if num:
@@ -672,6 +672,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             after = re.match(r"\s*[条件项个次%％]?\s*(以上|以下|之上|之下|多)", text[num.end():])
             if not op and after:   # 一半以上, 100件以上
                 q.claim_op = ">" if after.group(1) in ("以上", "之上", "多") else "<"
+            elif not op and num.lastindex and num.lastindex >= 2 and num.group(2):   # 700多件, 350余篇
+                q.claim_op = ">"
             before = text[:num.start()]
             phrase = re.sub(r"^.*?(?:(?:19|20)\d\d\s*年度?)", "", before)
             for b in list(found) + list(res.matched) + ([q.fuzzy[0]] if q.fuzzy else []):

@@ -913,3 +913,9 @@ def test_a_row_of_zeros_beside_outcomes_that_are_not_is_no_misprint(settings):
     ans = _ask(settings, "君山片区2020年共办结了2件依申请公开，是这样吗？")
     assert ans.verdict == "conflicting"
     assert _values(ans)[("2020_junshan-district_1.txt", "applications.new_received.total")] == 2
+
+
+def test_a_bound_on_a_change(settings):
+    # 市场监管局 行政处罚 887 (2022) → 159 (2024): 减少728
+    assert _ask(settings, "市场监管局2024年的行政处罚决定数是不是比2022年少了700多件？").verdict == "supported"
+    assert _ask(settings, "市场监管局2024年的行政处罚决定数比2022年少了800多件。").verdict == "contradicted"
