@@ -31,7 +31,9 @@ def template_named(text: str) -> str | None:
 
 
 # which version a report uses, asked
-_WHICH_TEMPLATE = re.compile(r"哪一?版|哪个版本|什么版本|哪种(?:模板|格式|表格)|新版还是旧版|旧版还是新版")
+_WHICH_TEMPLATE = re.compile(r"哪一?版|哪个版本|什么版本|哪种(?:模板|格式|表格)|新版还是旧版|旧版还是新版|"
+                             # asked of one report (用的是旧版表格吗)
+                             r"(?:用|使用|采用)的?(?:是)?(?:[新旧老]版|(?:19|20)\d\d年?版)(?:表格|模板|格式)?(?:吗|么|[？?])")
 # A table left blank from end to end (表三都是空白没填)
 _BLANK = re.compile(r"表([二三四])[^，。？?]{0,12}(?:空白|没填|未填|没有填|全空)|(?:空白|没填|未填)[^，。？?]{0,6}表([二三四])")
 # Reports that never name their body

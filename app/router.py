@@ -63,7 +63,7 @@ APPLICANTS = sorted([(w, c.key) for c in T.APPLICATIONS.columns if c.key != "tot
 PROACTIVE_COLUMNS = sorted(((w, c.key) for c in T.PROACTIVE.columns for w in (c.label, *c.words)
                             if len(w) >= 2 and not re.search(r"[A-Za-z]", w)), key=lambda x: -len(x[0]))
 # who the applicants of a table-3 row were: every applicant column
-_APPLICANT_ASKED = re.compile(r"(?:什么|哪)(?:类型|类|种)的?申请人|申请人(?:是谁|类型|情况|构成|分布)|谁提的|谁申请的|什么人提的|"
+_APPLICANT_ASKED = re.compile(r"(?:什么|哪)(?:类型|类|种)的?申请人|申请人(?:都|主要)?(?:是谁|类型|情况|构成|分布)|谁提的|谁申请的|什么人提的|"
                               r"哪些人提的|是谁提|来自(?:哪|什么)")
 # "结果如何" of a table-4 row: every outcome column
 _OUTCOMES_ASKED = re.compile(r"结果(?:如何|怎样|怎么样|是什么|分别)|怎么判|判决|审理结果|各项结果")
@@ -131,6 +131,8 @@ ENGLISH = [
     (r"\b(?:which|what) (?:report )?years\b", "哪几年"), (r"\b(?:does|do) the (?:collection|corpus) cover\b", "语料中有"),
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
     (r"\b(2019|2021)[- ](?:template|format|version)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
+    (r"\b(?:in|use|used|uses|using) the (?:old|older|previous|former) (?:template|format|table)s?\b", "用的是旧版表格吗"),
+    (r"\b(?:in|use|used|uses|using) the new(?:er)? (?:template|format|table)s?\b", "用的是新版表格吗"),
     (r"\b(?:it is|it's|now it is|this year is)\s+((?:19|20)\d\d)(?:\s+now)?\b", r"现在是\1年"),
     (r"\bimprov\w*", "改进"), (r"\bsection (?:5|five|v)\b", "存在的问题及改进措施"),
     (r"\bsteps?\b|\bpromis\w*|\bplans?\b", "改进措施"),
@@ -741,7 +743,7 @@ def _yes_no(text: str, q: Query) -> bool:
                  re.search(r"都没|没有收到|未收到|一件.{0,8}都|全部|全都|都是|均为|也是\s*\d|也为\s*\d|"
                            r"有?(?:一半|半数|过半|大多数|大部分)(?:以上)?(?:都)?是", text) or
                  q.metric and _HAPPENED.search(text) and re.search(r"[？?吗]\s*$", text)) and
-                not re.search(r"多少|几[条件个起次项篇]|哪|什么|怎么|如何|有没有|是不是|是否", text))
+                not re.search(r"多少|几[条件个起次项篇]|哪|什么|谁|怎么|如何|有没有|是不是|是否", text))
 
 
 def _stated_count(text: str, q: Query) -> bool:

@@ -919,3 +919,11 @@ def test_a_bound_on_a_change(settings):
     # 市场监管局 行政处罚 887 (2022) → 159 (2024): 减少728
     assert _ask(settings, "市场监管局2024年的行政处罚决定数是不是比2022年少了700多件？").verdict == "supported"
     assert _ask(settings, "市场监管局2024年的行政处罚决定数比2022年少了800多件。").verdict == "contradicted"
+
+
+def test_whether_one_report_uses_the_old_template(settings):
+    # 社会事业局 2019 uses the 2019 template (本年新制作数量…)
+    for question in ("社会事业局2019年用的是旧版表格吗？", "Was the 2019 social affairs bureau report in the old template?"):
+        ans = _ask(settings, question)
+        assert "2019年版模板表格" in ans.answer and \
+            {c["source_file"] for c in ans.citations} == {"2019_social-affairs-bureau_1.txt"}, question

@@ -669,6 +669,9 @@ TYPOS = [
     c("2021年公安局本年废纸件数", t2("regulations", "repealed", ) | t2("normative_documents", "repealed"), GA, 2021),
     c("2024年公安局收到多少申情", RECEIVED, GA, 2024),
     c("公安局2021年和2024年比，新收申请数变化了多少", RECEIVED, GA, None, (2021, 2024), intent="compare"),
+    c("平潭综合实验区2020年依申请公开的申请人都是谁？",
+      set().union(*(t3("new_received", col) for col in ("natural_person", "commercial", "research", "social_welfare",
+                                                        "legal_service", "other_org", "total"))), PT, 2020),
     c("臨港開發區2024年收到多少政府資訊公開申請？", RECEIVED, LG, 2024),       # traditional characters
     c("平潭綜合實驗區市場監督管理局２０２５年行政處罰多少件", t2("penalty", "decisions"), SJ, 2025),
     c("市场监管局2024年行政处发多少件", t2("penalty", "decisions"), SJ, 2024),
