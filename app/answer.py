@@ -199,14 +199,26 @@ class Answerer:
         # an English question is split where its Chinese reading splits (penalty and coercion decisions → two asks)
         read = split_parts(english) if english else []
         parts = read if len(read) > 1 else split_parts(simplified(question))
-        answers, context = [], previous
+        queries, context = [], previous
         for n, part in enumerate(parts):
             q = self._understand(part, reports, filters, context, carry=n > 0)
             q.english = q.english or bool(english)
             if english and len(parts) > 1:
                 q.question = question
-            answers.append(self._answer(q, reports))
+            queries.append(q)
             context = q.context()
+        for n, q in enumerate(queries[:-1]):
+            # a part before the one naming the body and year (How many X and how many Y did B report for 2021?):
+            # they are its body and year too, never every body's
+            later = next((x for x in queries[n + 1:] if x.bodies or x.report_ids or x.unknown_body), None)
+            over_all = q.intent in ("list", "aggregate", "coverage", "inventory") or \
+                re.search(r"哪些|哪几|各单位|各个|所有|全部|每个|which|every|all\b", q.text, re.I)
+            if later and not (q.bodies or q.report_ids or q.zone_only or q.unknown_body or over_all):
+                q.bodies, q.report_ids, q.unknown_body = later.bodies, later.report_ids, later.unknown_body
+                if q.year is None and not q.year_range:
+                    q.year, q.years, q.year_range = later.year, later.years, later.year_range
+                revise_version(q, resolver)
+        answers = [self._answer(q, reports) for q in queries]
         ans = answers[0] if len(answers) == 1 else merge(question, answers)
         renumber(ans)
         ans.context = context or {}

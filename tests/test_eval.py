@@ -927,3 +927,14 @@ def test_whether_one_report_uses_the_old_template(settings):
         ans = _ask(settings, question)
         assert "2019年版模板表格" in ans.answer and \
             {c["source_file"] for c in ans.citations} == {"2019_social-affairs-bureau_1.txt"}, question
+
+
+def test_a_part_before_the_body_is_asked_of_that_body(settings):
+    # 资源生态局 2021: 行政许可 221, 行政处罚 20; the first ask names no body, the sentence's end does
+    ans = _ask(settings, "How many administrative licensing decisions and how many administrative penalty decisions did "
+                         "Pingtan's Natural Resources and Ecological Environment Bureau (自然资源与生态环境局) report for "
+                         "2021?")
+    v = _values(ans)
+    assert v[("2021_natural-resources-environment-bureau_1.txt", "proactive.licensing.decisions")] == 221
+    assert v[("2021_natural-resources-environment-bureau_1.txt", "proactive.penalty.decisions")] == 20
+    assert {c["source_file"] for c in ans.citations} == {"2021_natural-resources-environment-bureau_1.txt"}
