@@ -1295,6 +1295,9 @@ class Answerer:
                 i = int(nth.group(1)) if nth.group(1).isdigit() else NUMBERS.get(nth.group(1), 0)
                 items = [c for c in chosen if not re.search(r"[：:]\s*$", c[1].text)]   # a lead-in is not an item
                 chosen = items[i - 1:i] if 0 < i <= len(items) else chosen
+            if asked and not chosen and len(targets) == 1:
+                # one report asked, with no item on the topic in the question's words: all its items, to read
+                chosen = [(k, it) for k in kinds for it in getattr(s5, k)]
             if asked and not chosen:
                 continue
             lines.append(f"{_label(r)}（{r['year']}年）")

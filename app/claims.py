@@ -591,7 +591,12 @@ class ClaimChecker:
                                    if f["key"] == k and f["value"]]
             if re.search(r"收到|新收|受理|\d+\s*[件份]\s*(?:政府信息公开|信息公开|依申请公开)?申请|全部[^，。？?]{0,40}申请", q.text) and \
                     not any(k.startswith("applications.new_received") for k in (*keys, ref)):
-                self.cell(ans, r, "applications.new_received.total")   # the count the claim starts from
+                received = self.cell(ans, r, "applications.new_received.total")   # the count the claim starts from
+                stated = re.search(r"(\d+)\s*[件份](?:政府信息公开|信息公开|依申请公开)?申请", q.text)
+                if stated and received is not None and received != float(stated.group(1)):
+                    # 收到了3件申请，都… : the count claimed is part of the claim
+                    verdicts.append(False)
+                    lines.append(f"{_label(r)}（{r['year']}年）：本年新收 {_fmt(received)}（说法为{stated.group(1)}），不符。")
             name = " + ".join(_cell_name(k) for k in keys)
             lines.append(f"{_label(r)}（{r['year']}年）：{name} {_fmt(a)}" +
                          (f"，{_cell_name(ref)} {_fmt(b)}" if ref else "") + "。")

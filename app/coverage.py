@@ -42,7 +42,7 @@ _UNNAMED = re.compile(r"没(?:有)?写(?:清楚|明)?是?哪个单位|没有?署
                       r"\b(?:unnamed|does not name|doesn't name|never names?)\b")
 _YEARS = re.compile(r"哪几年|哪些年份?|哪一年|几年的|有几份|哪几份|which (?:report )?years|years are covered|"
                     r"what (?:report )?years|(?:years|span) (?:does|do) (?:the )?(?:collection|corpus|语料) cover", re.I)
-_LISTING = re.compile(r"(?:有|收录|收了|包括|包含).{0,8}(?:年报|报告)|(?:年报|报告).{0,6}(?:哪些|有什么)|"
+_LISTING = re.compile(r"(?:有|收录|收了|包括|包含).{0,8}(?:年报|报告)|(?:年报|报告).{0,6}(?:哪些|哪几[家个份]|有什么)|"
                       r"哪些.{0,10}(?:年报|报告)|哪些单位的(?=年报|报告|[？?]?$)")
 _ALL_ZERO_T4 = re.compile(r"表四.{0,8}(?:全|都|均).{0,3}(?:是|为)?(?:0|零)|复议.{0,6}诉讼.{0,6}(?:全|都|均).{0,3}(?:是|为)?(?:0|零)")
 _BROKEN = re.compile(r"勾稽|钩稽|算术|加总.{0,4}(?:不|错)|数据.{0,4}(?:矛盾|对不上|不一致|有误)")

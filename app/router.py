@@ -605,6 +605,14 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         for base in bases:
             year_text = year_text.replace(base.group(0), "，")
     q.year, q.year_range, q.years, q.year_note = _years(year_text, latest_year)
+    # the report a question reads, named by its year, beside another year it speaks of (2021年报里…2022年的打算,
+    # In its 2021 report, what did it plan for 2022): that report
+    read_in = re.search(r"((?:19|20)\d\d)\s*年?(?:度)?(?:的)?(?:年报|年度报告|报告)(?:里|中|上|中的|里的)|"
+                        r"\b(?:its|the) ((?:19|20)\d\d)年? (?:annual )?report\b", year_text)
+    if read_in and q.year_range and len(set(q.years)) == 2 and \
+            not re.search(r"(?:19|20)\d\d\s*年?\s*(?:到|至|—|-|–|~|和|与|及|、)\s*(?:19|20)\d\d", year_text):   # not a span
+        q.year = int(read_in.group(1) or read_in.group(2))
+        q.year_range, q.years = None, (q.year,)
     if stated:
         q.year_note = q.year_note.replace("语料中最新的", "问题所说的")
     res = resolver.resolve(text)

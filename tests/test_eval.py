@@ -938,3 +938,19 @@ def test_a_part_before_the_body_is_asked_of_that_body(settings):
     assert v[("2021_natural-resources-environment-bureau_1.txt", "proactive.licensing.decisions")] == 221
     assert v[("2021_natural-resources-environment-bureau_1.txt", "proactive.penalty.decisions")] == 20
     assert {c["source_file"] for c in ans.citations} == {"2021_natural-resources-environment-bureau_1.txt"}
+
+
+def test_the_report_read_by_its_year_and_counts_in_universal_claims(settings):
+    # 公安局 2021 五: “丰富公开形式。…增强信息可读性…” (the plan for 2022 is in the 2021 report)
+    ans = _ask(settings, "In its 2021 report, what did the Pingtan Public Security Bureau plan for 2022 to make published "
+                         "information more readable?")
+    assert {c["source_file"] for c in ans.citations} == {"2021_public-security-bureau_1.txt"}
+    assert any("增强信息可读性" in c["quote"] for c in ans.citations)
+    # a span of years is not a report read (2022到2025年的报告中): 平潭 2022 行政处罚 2113 is listed
+    ans = _ask(settings, "2022到2025年的报告中，行政处罚决定数超过100的有哪些？")
+    assert _values(ans)[("2022_pingtan-zone_1.txt", "proactive.penalty.decisions")] == 2113
+    # 君山 2022: 本年新收 0, so “收到了3件申请，都…无法提供” does not hold
+    assert _ask(settings, "君山片区2022年收到了3件申请，都因为本机关不掌握相关信息而无法提供。").verdict == "contradicted"
+    # the latest year's reports: the five of 2025
+    ans = _ask(settings, "最新一年（2025年）的年报有哪几家单位？")
+    assert len({c["source_file"] for c in ans.citations}) == 5
