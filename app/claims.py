@@ -17,7 +17,7 @@ import re
 
 from nianbao.ingest import template as T
 
-from .labels import fmt as _fmt, value_text
+from .labels import COLUMNS, fmt as _fmt, value_text
 from .router import APPEAL_COLUMNS, APPLICANTS, GENERIC_METRIC_WORDS, RATIOS, find_metric, metrics_in
 
 _CHANGE = re.compile(
@@ -190,6 +190,285 @@ class ClaimChecker:
 
         return self.a._values(ans, r, main_key(metric, r["template"]))[0]
 
+    def claim(self, q, reports: list[dict]):
+        """A claim: its kind's check, or one count checked against its cell and the sentences stating it."""
+        from dataclasses import replace
+
+        from .answer import Answer, _label, _name, main_key
+        from .beside import beside
+        from .coverage import self_name
+
+        ans = Answer(q.question, route="claim")
+        targets = self.a._targets(q, reports)
+        kind = claim_kind(q.text, q)
+        if kind and (targets or kind == "change"):
+            return self.check(ans, q, targets, kind)
+        if not targets and (q.bodies or q.report_ids) and (q.year or q.year_range):
+            ans = self.a._no_reports(ans, q)   # the body or year the claim is about is not in the corpus: say which
+            ans.verdict = "not_found"
+            return ans
+        if targets and q.claim_number is None and not q.metric:
+            # a claim that something did not happen (没收取信息处理费): the report saying so in words settles it
+            said = []
+            denied = bool(re.search(r"没|未|无|不曾", q.text))
+            if denied or re.search(r"[\u4e00-\u9fff]过|[\u4e00-\u9fff]了", q.text):   # 收取了, 开过: it happened
+                claim = said_of(q.text, q)
+                said = [(r, c) for r in targets for c in negative_statements(self.a.store.report(r["report_id"])["text"],
+                                                                             claim)[:1]]
+            if said:
+                lines = []
+                for r, clause in said:
+                    n = self.a.cite_quote(ans, r, clause)
+                    lines.append(f"{_label(r)}{r['year']}年报告原文：“{clause}” [{n}]")
+                # the report saying it did not happen: a claim that it did not holds, one that it did does not
+                ans.verdict = "supported" if denied else "contradicted"
+                ans.answer = ("属实。\n" if denied else "不属实：报告说没有。\n") + "\n".join(lines)
+                return ans
+            # a claim about what a report says, with no number (年报里承认出过…泄露的事吗): the sentence stating it
+            claim = said_of(q.text, q)
+            stated = [(r, sent) for r in targets for sent in [stated_in(self.a.store.report(r["report_id"])["text"], claim)]
+                      if sent]
+            if stated:
+                lines = []
+                for r, sent in stated[:2]:
+                    n = self.a.cite_quote(ans, r, sent)
+                    lines.append(f"{_label(r)}{r['year']}年报告原文：“{sent}” [{n}]")
+                ans.verdict = "supported"
+                ans.answer = "属实，报告中写到：\n" + "\n".join(lines)
+                return ans
+            # otherwise the passages that speak of it
+            return self.a._narrative(replace(q, intent="narrative"), reports)
+        if not targets or q.claim_number is None:
+            ans.status, ans.verdict = "not_found", "not_found"
+            ans.answer = "语料中找不到可以核实这一说法的报告或数字。"
+            return ans
+        phrase = q.claim_phrase
+        claim = said_of(q.text, q)
+        if q.english and q.metric:
+            # an English claim is matched on the text by its cell's own words and its number
+            claim = re.sub(r"[（(].*?[）)]", "", q.metric_word) + f"{_fmt(q.claim_number)}件"
+        evidence = []
+        for r in targets:
+            text = self.a.store.report(r["report_id"])["text"]
+            own = self_name(text)   # the name the report uses for itself is not what the claim says of it
+            found = narrative_evidence(text, claim.replace(own[0], "") if own else claim, q.claim_number,
+                                       year=r["year"], bound=q.claim_op != "=")
+            if q.claim_op in (">", "=") and q.claim_number > 0 or q.claim_op == ">" and q.claim_number == 0:
+                # a claim that there was at least one (or some): the text saying there was none counts as 0
+                found += [(c, 0.0, 1.0) for c in negative_statements(text, claim, _row_words(q.metric or ""))[:1]]
+            if q.metric and q.claim_op == "=" and not any(v == q.claim_number for _, v, _ in found):
+                found += [(c, q.claim_number, 1.0) for c in cell_clauses(text, q.metric, q.claim_number)[:1]]
+            best = max((o for _, _, o in found), default=0)
+            # the sentences that speak most closely of the claim decide, not any sentence with a number
+            for clause, value, overlap in found:
+                if overlap >= best - 0.1:
+                    evidence.append((r, clause, value))
+        for r in targets:
+            for n, quote in self.a.text_counts(r, q.metric):
+                if not any(e[1] == quote for e in evidence):
+                    evidence.append((r, quote, n))
+        table_ev = []
+        share = bool(re.search(r"[%％]|百分之|一半|半数|过半", q.text)) and not q.ratio
+        # a table-3 row speaks of applications: a claim that never says 申请 (热线诉求) is not about it
+        if q.metric and not (q.metric.startswith("applications.") and
+                             not re.search(r"申请|表三|办理结果|结转|办结", q.text if q.english else claim)):
+            for r in targets:
+                key = main_key(q.metric, r["template"])
+                facts = [f for f in self.a.store.facts(key=key, report_id=r["report_id"]) if f["value"] is not None]
+                group = "*" in key or key.rsplit(".", 1)[-1] in T.COLUMN_GROUPS   # 行政诉讼, 法人或其他组织
+                if group and facts and not share:   # a group: its rows or columns summed, each cited
+                    table_ev.append((r, {"key": key, "value": sum(f["value"] for f in facts), "members": facts}))
+                mine = [f for f in facts if f["key"] == key]
+                if group and facts and share:   # a share of a group (无法提供): its rows summed
+                    mine = [{**facts[0], "key": key, "value": sum(f["value"] for f in facts), "members": facts}]
+                if share and key.startswith("applications.") and key != "applications.new_received.total":
+                    # a share claimed of a count (同意公开的申请占37.5%): the count over the applications received
+                    base = next(iter(self.a.store.facts(key="applications.new_received.total",
+                                                      report_id=r["report_id"])), None)
+                    if mine and base and base["value"]:
+                        table_ev.append((r, {"key": key, "value": mine[0]["value"] / base["value"] * 100,
+                                             "share": (mine[0], base)}))
+                        # the text's own share of the same count (同意公开3件，占比37.5%)
+                        text = self.a.store.report(r["report_id"])["text"]
+                        for clause in cell_clauses(text, key, mine[0]["value"]) if "*" not in key else []:
+                            at = text.find(clause)
+                            pct = re.match(r"[，,]\s*占比?\s*(\d+(?:\.\d+)?)\s*[%％]", text[at + len(clause):])
+                            if pct and not any(e[1].startswith(clause) for e in evidence):
+                                evidence.append((r, clause + pct.group(0), float(pct.group(1))))
+                elif not share:
+                    table_ev += [(r, f) for f in mine]
+        if not evidence and not table_ev:
+            ans.status, ans.verdict = "not_found", "not_found"
+            ans.answer = f"在{'、'.join(_name(r['body']) for r in targets)}的报告中没有找到关于“{phrase}”的数字。"
+            return ans
+        lines = []
+        # a share is as precise as the claim prints it (37.5% holds for 3/8; 33% for 1/3)
+        places = len(str(q.claim_number).split(".")[1].rstrip("0")) if share and q.claim_number % 1 else 0
+        same = (lambda v: round(v, places) == q.claim_number) if share else (lambda v: v == q.claim_number)
+        holds = {"=": same, ">": lambda v: v > q.claim_number, "<": lambda v: v < q.claim_number}[q.claim_op]
+        evidence = [e for i, e in enumerate(evidence) if e[1] not in [x[1] for x in evidence[:i]]]   # each quote once
+        text_ok = [e for e in evidence if holds(e[2])]
+        for r, sent, value in (text_ok or evidence)[:2]:
+            n = self.a.cite_quote(ans, r, sent)
+            lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{sent}” [{n}]")
+            # rows of table 3 the sentence names outside the cell claimed (不予公开2件，分别属于本机关不掌握相关政府信息
+            # 及行政执法案卷): where the table counts them
+            claimed = fnmatch.fnmatchcase if "*" in (q.metric or "") else (lambda k, m: k == m)
+            for key, label in metrics_in(sent, r["template"] if r["template"] in T.VERSIONS else None):
+                if key.startswith("applications.") and "*" not in key and q.metric and \
+                        not claimed(key, q.metric) and key != "applications.new_received.total":
+                    for f in self.a.store.facts(key=key, report_id=r["report_id"]):
+                        if f["key"] == key and f["value"]:
+                            lines.append(f"正文说到的{_cell_name(key)}，表中为 {value_text(f)} [{self.a._cite_fact(ans, r, f)}]")
+        table_ok = [t for t in table_ev if holds(t[1]["value"])]
+        for r, f in table_ev[:1]:
+            if "share" in f:
+                part, whole = f["share"]
+                processed = next(iter(self.a.store.facts(key="applications.total_processed.total",
+                                                       report_id=r["report_id"])), None)
+                marks = "".join(f"[{self.a._cite_fact(ans, r, x)}]" for x in part.get("members", [part]))
+                shown = _fmt(part["value"]) if "members" in part else value_text(part)
+                lines.append(f"表格数据：{q.metric_word if 'members' in part else _cell_name(part['key'])} {shown} {marks} ÷ "
+                             f"{_cell_name(whole['key'])} {value_text(whole)} [{self.a._cite_fact(ans, r, whole)}] = "
+                             f"{f['value']:.2f}".rstrip("0").rstrip(".") + "%")
+                if processed and processed["value"] and whole["value"] != processed["value"] and part["value"] is not None:
+                    # of the outcomes given this year the share differs (常州 2024: 8 of 63 received, of 55 given)
+                    lines.append(f"按{_cell_name(processed['key'])} {value_text(processed)} "
+                                 f"[{self.a._cite_fact(ans, r, processed)}] 计，为"
+                                 + f"{part['value'] / processed['value'] * 100:.2f}".rstrip("0").rstrip(".") + "%")
+            elif "members" in f:
+                parts = [f"{_cell_name(x['key'])} {x['raw']} [{self.a._cite_fact(ans, r, x)}]" for x in f["members"]]
+                lines.append(f"表格数据：{q.metric_word} 合计 {_fmt(f['value'])}（{'，'.join(parts)}）")
+                if f["key"].rsplit(".", 1)[-1] in T.COLUMN_GROUPS:
+                    # the row's 总计 and the columns outside the group that are not 0 (自然人 1 of 总计 1)
+                    row = f["key"].rsplit(".", 1)[0]
+                    inside = {x["key"] for x in f["members"]}
+                    rest = [x for x in self.a.store.facts(key=row + ".*", report_id=r["report_id"])
+                            if x["key"] not in inside and (x["value"] or x["key"].endswith(".total"))]
+                    if rest:
+                        lines.append("该行其他各列：" + "，".join(f"{COLUMNS.get(x['key'].rsplit('.', 1)[1], '')} "
+                                                            f"{value_text(x)} [{self.a._cite_fact(ans, r, x)}]" for x in rest))
+                for x in f["members"]:
+                    if x["key"].startswith("appeals.") and x["key"].endswith(".total") and x["value"]:
+                        # the cases there were, by outcome (直接起诉 12: 结果维持 …)
+                        lines.append(f"{_cell_name(x['key'])}：" + beside(self.a, ans, replace(q, intent="value",
+                                                                                           metric=x["key"]), r, x))
+            else:
+                n = self.a._cite_fact(ans, r, f)
+                context = beside(self.a, ans, replace(q, intent="value", metric=f["key"]), r, f)
+                if f["key"].startswith("appeals.") and not f["key"].endswith(".total"):   # the row's outcomes too
+                    context = beside(self.a, ans, replace(q, intent="value", metric=f["key"].rsplit(".", 1)[0] + ".total"), r,
+                                     next(iter(self.a.store.facts(key=f["key"].rsplit(".", 1)[0] + ".total",
+                                                                report_id=r["report_id"])), f))
+                lines.append(f"表格数据：{_cell_name(f['key'])} = {value_text(f)} [{n}]{context}")
+                if f["key"] == "applications.new_received.total" and f["value"] != q.claim_number:
+                    # a count that is this year's and last year's together (正文75件 = 新收74 + 上年结转1)
+                    c = next(iter(self.a.store.facts(key="applications.carried_over.total", report_id=r["report_id"])), None)
+                    if c and c["value"] and f["value"] + c["value"] == q.claim_number:
+                        lines.append(f"另：{_cell_name(c['key'])} = {value_text(c)} [{self.a._cite_fact(ans, r, c)}]，"
+                                     f"与本年新收合计{_fmt(q.claim_number)}，说法的数字可能含上年结转。")
+            self._other_outcomes(ans, r, q, table_ev[0][1], lines)
+            if table_ev[0][1]["key"] == "applications.total_processed.total" and table_ev[0][1]["value"] != q.claim_number:
+                got = next(iter(self.a.store.facts(key="applications.new_received.total", report_id=r["report_id"])), None)
+                if got:   # the applications there were to give an outcome to
+                    lines.append(f"另：{_cell_name(got['key'])} = {value_text(got)} [{self.a._cite_fact(ans, r, got)}]")
+            self.a._related_findings(ans, r["report_id"], q.metric)
+        if table_ok and not evidence and q.metric and q.metric.startswith("applications."):
+            # what the text says of the cell, where it gives no count (…未收到该申请人提交的补正，结转下年度办理)
+            r0 = table_ok[0][0]
+            for sent in row_sentences(self.a.store.report(r0["report_id"])["text"], table_ok[0][1]["key"])[:1]:
+                n = self.a.cite_quote(ans, r0, sent)
+                lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{sent}” [{n}]")
+        # a cell the claim holds of, whose own parts in the table (the outcome rows of 总计) say otherwise
+        parts = [p for r, f in table_ok[:1] if "share" not in f and "members" not in f
+                 for p in [self._parts_of(ans, r, f["key"])] if p and not holds(p[0])]
+        if parts:
+            total, cells = parts[0]
+            lines.append(f"但表中构成该单元格的各项之和为{_fmt(total)}（" + self.a.cells_text(ans, table_ok[0][0], cells)
+                + "），与之不符。")
+            # the narrative's count of the same (接到依申请公开2件 beside 总计 0 and 予以公开 2)
+            r0 = table_ok[0][0]
+            text = self.a.store.report(r0["report_id"])["text"]
+            asks = [(table_ok[0][1]["key"], total), *((x["key"], x["value"]) for x in cells)]
+            if table_ok[0][1]["key"].startswith("applications.total_processed."):
+                asks.append(("applications.new_received.total", total))
+            for clause in [c for k, v in asks for c in cell_clauses(text, k, v)][:1]:
+                n = self.a.cite_quote(ans, r0, clause)
+                lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{clause}” [{n}]")
+        # a printed cell the claim does not hold of, whose own parts do, as the text does (正文7件; 总计 0 beside
+        # columns summing to 7): the misprinted cell is outvoted
+        misprint = [p for r, f in table_ev[:1] if not table_ok and text_ok and "share" not in f and "members" not in f
+                    and q.claim_op == "=" for p in [self.misprinted(ans, r, f["key"], q.claim_number)] if p]
+        # …or with no sentence of the text to say so, the table against itself (办理结果总计 0 beside 予以公开 2)
+        own_parts = [p for r, f in table_ev[:1] if not table_ok and not text_ok and "share" not in f and
+                     "members" not in f and q.claim_op == "=" for p in [self._parts_of(ans, r, f["key"])] if p and holds(p[0])]
+        if misprint:
+            lines.append(misprint[0] + "。")
+            ans.verdict = "supported"
+            head = "属实（表中该单元格与其各项之和不符）。"
+        elif parts or own_parts:
+            if own_parts:
+                total, cells = own_parts[0]
+                lines.append(f"但表中构成该单元格的各项之和为{_fmt(total)}（" + self.a.cells_text(ans, table_ev[0][0], cells)
+                    + "），与说法一致。")
+            ans.verdict = "conflicting"
+            head = "报告表格自相矛盾："
+        elif evidence and table_ev and bool(text_ok) != bool(table_ok):
+            ans.verdict = "conflicting"
+            head = "报告正文与表格数据不一致："
+            if re.search(r"一致|相符|吻合|相同|对得上", claim) and not re.search(r"[吗么？?]|对不对|是否", q.text):
+                # a statement that they agree (…和正文里说的一致。), not a question whether they do
+                ans.verdict, head = "contradicted", "不属实：报告正文与表格数据不一致。"
+        elif text_ok or table_ok:
+            ans.verdict = "supported"
+            head = "属实。"
+        else:
+            ans.verdict = "contradicted"
+            head = ("不属实：按报告，没有发生（为0）。" if q.claim_op == ">" and q.claim_number == 0 else
+                    f"不属实：报告中的数字不是{q.claim_number:g}。" if q.claim_op == "=" else
+                    f"不属实：报告中的数字不{'超过' if q.claim_op == '>' else '低于'}{q.claim_number:g}。")
+        ans.answer = head + "\n" + "\n".join(lines)
+        return ans
+
+    def _other_outcomes(self, ans, r: dict, q, f: dict, lines: list[str]) -> None:
+        """A claimed outcome of table 3 the table does not count as claimed (因无法提供答复2件 beside 无法提供 0):
+        the outcome rows that are not 0, where the table counts the applications instead."""
+        version = r["template"] if r["template"] in T.VERSIONS else "2021"
+        outcomes = [f"applications.{o}.total" for o in T.outcome_rows(version)]
+        claimed = [k for k in outcomes if fnmatch.fnmatchcase(k, f["key"])]
+        if not claimed or f["value"] == q.claim_number or q.claim_op != "=" or "share" in f:
+            return
+        others = [x for k in outcomes if k not in claimed
+                  for x in self.a.store.facts(key=k, report_id=r["report_id"]) if x["key"] == k and x["value"]]
+        if others:
+            lines.append("表中不为0的其他办理结果：" + self.a.cells_text(ans, r, others))
+
+    def misprinted(self, ans, r: dict, key: str, value: float) -> str | None:
+        """Is a printed 总计 outvoted by the table itself? Its own parts sum to `value`, and the count the template
+        balances it with (本年新收 ↔ 办理结果总计) prints `value` too: the words saying so, each cell cited; None
+        otherwise."""
+        partner = {"applications.new_received.total": "applications.total_processed.total",
+                   "applications.total_processed.total": "applications.new_received.total"}.get(key)
+        # (the row's own columns: a whole row of zeros beside outcome rows that are not is no misprint of one cell)
+        parts = self._parts_of(ans, r, key, rule="row_sum") if partner else None
+        other = next((f for f in self.a.store.facts(key=partner, report_id=r["report_id"]) if f["key"] == partner),
+                     None) if parts and parts[0] == value else None
+        if not other or other["value"] != value:
+            return None
+        return (f"表中该行各项之和为{_fmt(parts[0])}（" + self.a.cells_text(ans, r, parts[1]) +
+            f"），{_cell_name(partner)}也是{value_text(other)} [{self.a._cite_fact(ans, r, other)}]，印出的数字当为误填")
+
+    def _parts_of(self, ans, r: dict, key: str, rule: str = "") -> tuple[float, list[dict]] | None:
+        """The sum of the cells the template adds up to `key` (（七）总计 = the outcome rows; a row's 总计 = its
+        applicant columns) and those of them not 0, when they are all printed; None when no rule sums to it."""
+        version = r["template"] if r["template"] in T.VERSIONS else "2021"
+        for eq in T.equations(version):
+            if eq.right == (key,) and rule in ("", eq.rule):
+                cells = [f for k in eq.left for f in self.a.store.facts(key=k, report_id=r["report_id"]) if f["key"] == k]
+                if len(cells) == len(eq.left) and all(f["value"] is not None for f in cells):
+                    return sum(f["value"] for f in cells), [f for f in cells if f["value"]]
+        return None
+
     def check(self, ans, q, targets: list[dict], kind: str):
         handler = getattr(self, f"_{kind}")
         return handler(ans, q, targets)
@@ -304,7 +583,7 @@ class ClaimChecker:
                 label = _cell_name(main_key(key, r["template"]))   # the template's words, not the claim's
                 # the narrative's own words on the same count (同意公开3件 for 同意公开了4件)
                 said = self._said(text, q, claimed, key, r)
-                misprint = self.a.misprinted(ans, r, main_key(key, r["template"]), claimed) \
+                misprint = self.misprinted(ans, r, main_key(key, r["template"]), claimed) \
                     if v is not None and v != claimed and said and said[1] == claimed else None
                 if v is None:
                     lines.append(f"{_label(r)}（{r['year']}年）{label}：未填报，无法核实。")
@@ -610,7 +889,7 @@ class ClaimChecker:
                     n = self.a.cite_quote(ans, r, clause)
                     lines.append(f"报告原文：“{clause}” [{n}]")
                 total = "applications.total_processed.total"
-                processed, parts = self.cell(ans, r, total), self.a._parts_of(ans, r, total)
+                processed, parts = self.cell(ans, r, total), self._parts_of(ans, r, total)
                 if processed is not None and parts and parts[0] != processed:
                     self_contradicting.append(True)
                     lines.append(f"但表中{_cell_name(total)}为{_fmt(processed)}，各项办理结果之和却为{_fmt(parts[0])}（" +
