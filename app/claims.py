@@ -379,18 +379,17 @@ class ClaimChecker:
             for sent in row_sentences(self.a.store.report(r0["report_id"])["text"], table_ok[0][1]["key"])[:1]:
                 n = self.a.cite_quote(ans, r0, sent)
                 lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{sent}” [{n}]")
-        # a cell the claim holds of, whose own parts in the table (the outcome rows of 总计) say otherwise
-        parts = [p for r, f in table_ok[:1] if "share" not in f and "members" not in f
-                 for p in [self._parts_of(ans, r, f["key"])] if p and not holds(p[0])]
+        # the claimed cell and its own parts in the table (总计 and its outcome rows) on either side of the claim
+        split = self._against_its_parts(ans, table_ev, holds)
+        parts = split if split and holds(split[1]["value"]) else None
+        # …the table holding and its parts not: the narrative's count of the same (接到依申请公开2件 beside 总计 0
+        # and 予以公开 2)
         if parts:
-            total, cells = parts[0]
-            lines.append(f"但表中构成该单元格的各项之和为{_fmt(total)}（" + self.a.cells_text(ans, table_ok[0][0], cells)
-                + "），与之不符。")
-            # the narrative's count of the same (接到依申请公开2件 beside 总计 0 and 予以公开 2)
-            r0 = table_ok[0][0]
+            r0, cell, (total, cells) = parts
+            lines.append(self._parts_line(ans, r0, total, cells, "与之不符"))
             text = self.a.store.report(r0["report_id"])["text"]
-            asks = [(table_ok[0][1]["key"], total), *((x["key"], x["value"]) for x in cells)]
-            if table_ok[0][1]["key"].startswith("applications.total_processed."):
+            asks = [(cell["key"], total), *((x["key"], x["value"]) for x in cells)]
+            if cell["key"].startswith("applications.total_processed."):
                 asks.append(("applications.new_received.total", total))
             for clause in [c for k, v in asks for c in cell_clauses(text, k, v)][:1]:
                 n = self.a.cite_quote(ans, r0, clause)
@@ -400,17 +399,15 @@ class ClaimChecker:
         misprint = [p for r, f in table_ev[:1] if not table_ok and text_ok and "share" not in f and "members" not in f
                     and q.claim_op == "=" for p in [self.misprinted(ans, r, f["key"], q.claim_number)] if p]
         # …or with no sentence of the text to say so, the table against itself (办理结果总计 0 beside 予以公开 2)
-        own_parts = [p for r, f in table_ev[:1] if not table_ok and not text_ok and "share" not in f and
-                     "members" not in f and q.claim_op == "=" for p in [self._parts_of(ans, r, f["key"])] if p and holds(p[0])]
+        own_parts = split if split and not parts and not table_ok and not text_ok and q.claim_op == "=" else None
         if misprint:
             lines.append(misprint[0] + "。")
             ans.verdict = "supported"
             head = "属实（表中该单元格与其各项之和不符）。"
         elif parts or own_parts:
             if own_parts:
-                total, cells = own_parts[0]
-                lines.append(f"但表中构成该单元格的各项之和为{_fmt(total)}（" + self.a.cells_text(ans, table_ev[0][0], cells)
-                    + "），与说法一致。")
+                r0, _, (total, cells) = own_parts
+                lines.append(self._parts_line(ans, r0, total, cells, "与说法一致"))
             ans.verdict = "conflicting"
             head = "报告表格自相矛盾："
         elif evidence and table_ev and bool(text_ok) != bool(table_ok):
@@ -442,6 +439,20 @@ class ClaimChecker:
                   for x in self.a.store.facts(key=k, report_id=r["report_id"]) if x["key"] == k and x["value"]]
         if others:
             lines.append("表中不为0的其他办理结果：" + self.a.cells_text(ans, r, others))
+
+    def _against_its_parts(self, ans, table_ev: list, holds) -> tuple[dict, dict, tuple[float, list[dict]]] | None:
+        """(report, cell, (sum, cells)) when the claimed cell and the cells the template adds up to it fall on either side
+        of the claim; None otherwise, and for shares and groups."""
+        for r, f in table_ev[:1]:
+            if "share" in f or "members" in f:
+                return None
+            p = self._parts_of(ans, r, f["key"])
+            if p and holds(p[0]) != holds(f["value"]):
+                return r, f, p
+        return None
+
+    def _parts_line(self, ans, r: dict, total: float, cells: list[dict], tail: str) -> str:
+        return f"但表中构成该单元格的各项之和为{_fmt(total)}（" + self.a.cells_text(ans, r, cells) + f"），{tail}。"
 
     def misprinted(self, ans, r: dict, key: str, value: float) -> str | None:
         """Is a printed 总计 outvoted by the table itself? Its own parts sum to `value`, and the count the template
