@@ -136,7 +136,7 @@ ENGLISH = [
     (r"\b(?:it is|it's|now it is|this year is)\s+((?:19|20)\d\d)(?:\s+now)?\b", r"现在是\1年"),
     (r"\bimprov\w*", "改进"), (r"\bsection (?:5|five|v)\b", "存在的问题及改进措施"),
     (r"\bsteps?\b|\bpromis\w*|\bplans?\b", "改进措施"),
-    (r"\bWeChat(?: official)?(?: public)?(?: account)?\b", "微信公众号"), (r"\bfollowers?\b|\bsubscribers?\b", "关注用户"), (r"\barticles?\b|\bposts?\b", "篇"),
+    (r"\bWeChat(?: official)?(?: public)?(?: account)?\b", "微信公众号"), (r"\bfollowers?\b|\bsubscribers?\b", "关注用户"), (r"\bnew\s+(?=关注用户)|\b(?:gain(?:ed|s)?|added)\b(?=.*关注用户)", "新增"), (r"\barticles?\b|\bposts?\b", "篇"),
     (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"), (r"\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|\bsum(?: of)?\b|\btotal of\b", "合计"),
     (r"\bwhat (?:were|was|are|is)\b(.*)\babout\b", r"\1是关于什么的"), (r"\bthe number of\b", "多少"),
     # words of the narrative, for searching it
@@ -151,6 +151,15 @@ ENGLISH = [
     (r"\bpublic consultations?\b|\bconsultation rounds?\b|\bsolicit\w* (?:of )?opinions?\b", "意见征集"),
     (r"\bsuggestions?\b|\bproposals?\b", "建议 提案"), (r"\bhearings?\b", "听证"),
     (r"\b(?:page )?views\b|\breads\b|\breadership\b", "阅读量"), (r"\bmini[- ]?programs?\b|\bapplets?\b", "小程序"),
+    (r"\bnew media\b", "政务新媒体"), (r"\bpublic opinions?\b|\bpublic concerns?\b", "舆情 关切"),
+    (r"\bconfidentiality (?:review|check)s?\b|\bsecrecy review\b", "保密审查"), (r"\bcolumns?\b|\bsections? of the (?:web)?site\b", "栏目 专栏"),
+    (r"\bcatalog(?:ue)?s?\b|\bdirector(?:y|ies)\b|\bguides?\b", "目录 指南"), (r"\bbudgets?\b|\bfinal accounts?\b", "预算 决算"),
+    (r"\b(?:epidemic|pandemic|COVID(?:-19)?)\b", "疫情"), (r"\bfood safety\b", "食品安全"), (r"\bprices?\b", "价格"),
+    (r"\bleading group\b|\bleadership group\b", "领导小组"), (r"\b(?:staff|personnel|full-time staff)\b", "人员 专人"),
+    (r"\bmeetings?\b", "会议"), (r"\barchives?\b|\blibrar(?:y|ies)\b", "档案馆 图书馆"),
+    (r"\bnewspapers?\b|\btelevision\b|\bTV\b", "报纸 电视台"), (r"\binterviews?\b|\blive ?stream\w*", "访谈 直播"),
+    (r"\brespon(?:d|ded|se|ses)\b", "回应"), (r"\bmessages?\b", "留言 信息"), (r"\bannouncements?\b|\bnotices?\b", "公示公告"),
+    (r"\bopen government\b|\bgovernment affairs (?:disclosure|openness)\b", "政务公开"),
     (r"\bopen days?\b", "开放日"), (r"\baccountab\w*|\bdisciplin\w*", "追责问责"), (r"\bcourses?\b|\bsessions?\b", "培训 场次"),
     (r"\brank\w*|\bsort\w*|\border(?:ed)? by\b", "排名"), (r"\blist\b", "列出"), (r"\b(?:annual )?reports\b", "年报"),
     (r"\bannual reports?\b", "年报"), (r"\bin (?:the|your|this) (?:collection|corpus|database|library)\b", "语料中"),
@@ -379,8 +388,10 @@ def _english_cells() -> list[tuple[str, str]]:
                  for w, label in named for rows in [{x.label: x for x in t.rows}]]
         # a past participle stands for its verb too (repealed → repeal, granted → grant)
         # (a short word is itself or its plural: fee is not feedback)
-        pairs += [(rf"\b{re.escape(_stem(w))}" + (r"\w*" if len(_stem(w)) >= 5 else r"s?\b"), label)
-                  for w, label in named if re.fullmatch(r"[A-Za-z][A-Za-z ]+", w)]
+        # (prior-year and prior year are one word; previous year's with either apostrophe)
+        pairs += [(r"\b" + re.sub(r"\\[- ]|\\?-", "[- ]", re.escape(_stem(w))).replace("'", "['’]")
+                   + (r"\w*" if len(_stem(w)) >= 5 else r"s?\b"), label)
+                  for w, label in named if re.fullmatch(r"[A-Za-z][A-Za-z '-]+", w)]
     return sorted(set(pairs), key=lambda p: -len(p[0]))
 
 

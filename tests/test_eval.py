@@ -954,3 +954,18 @@ def test_the_report_read_by_its_year_and_counts_in_universal_claims(settings):
     # the latest year's reports: the five of 2025
     ans = _ask(settings, "最新一年（2025年）的年报有哪几家单位？")
     assert len({c["source_file"] for c in ans.citations}) == 5
+
+
+def test_english_words_of_the_old_table_and_the_narrative(settings):
+    # 经发局 2019 表二 规范性文件: 本年新制作 6, 本年新公开 6, 对外公开总数 6; the claim is read of 本年新公开数量
+    ans = _ask(settings, "Pingtan Economic Development Bureau newly published 6 normative documents in 2019 — true?")
+    assert ans.verdict == "supported"
+    assert ("2019_economic-development-bureau_1.txt", "proactive.normative_documents.newly_published") in _values(ans)
+    # 靖江 2020 表二 行政处罚: 上一年项目数量 80, 本年增/减 34（减）
+    ans = _ask(settings, "Jingjiang Industrial Park 2020: administrative penalty items — prior-year count and the change "
+                         "this year?")
+    assert _values(ans)[("2020_jingjiang-industrial-park.txt", "proactive.penalty.prior_year_items")] == 80
+    # 市场监管局 2020 一(五): “本年新增关注用户达6986人”
+    ans = _ask(settings, "How many new followers did the Pingtan market regulation bureau's WeChat account gain in 2020?")
+    assert any("6986" in c["quote"] for c in ans.citations)
+    assert {c["source_file"] for c in ans.citations} == {"2020_market-regulation-bureau_1.txt"}

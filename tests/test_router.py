@@ -650,6 +650,19 @@ ENGLISH = [
       t3("new_received", "other_org"), PT, 2020),
     c("Which received more applications in 2024, the police or the finance bureau?", RECEIVED, (GA, CZ), 2024,
       intent="compare"),
+    # the 2019 table's columns, each by its English label (newly published is not the total published)
+    c("How many normative documents did the economic development bureau newly publish in 2019?",
+      t2("normative_documents", "newly_published"), JF, 2019),
+    c("How many normative documents had the economic development bureau published in total in 2019?",
+      t2("normative_documents", "total_published"), JF, 2019),
+    c("How many regulations were newly made by the Public Security Bureau in 2019?", t2("regulations", "newly_made"),
+      GA, 2019),
+    c("Jingjiang Industrial Park 2020: administrative penalty items, the prior-year count?",
+      t2("penalty", "prior_year_items"), JJ, 2020),
+    c("How many other external management services decisions did the Public Security Bureau make in 2019?",
+      t2("other_services", "decisions"), GA, 2019),
+    c("How many applications did Linjiang refuse as prohibited by law in 2024?", t3("denied_prohibited_by_law"), LJ,
+      2024),
 ]
 
 # ---- typos --------------------------------------------------------------------------------------------------
