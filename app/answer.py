@@ -936,6 +936,22 @@ class Answerer:
         ans.answer = f"写到“{'、'.join(terms)}”的原文" + (f"（“{where}”部分）" if where else "") + "：\n" + "\n".join(lines)
         return ans
 
+    @staticmethod
+    def _count_before(text: str, share: str, what: str) -> list[tuple[str, float, float]]:
+        """The clause counting what a share is of, within the 120 characters before the share's clause: the last
+        one with a count (not a percentage) sharing the words asked; [] when there is none."""
+        from .claims import _bigrams
+
+        at = text.find(share)
+        if at < 0:
+            return []
+        want = _bigrams(what)
+        for clause in reversed(re.findall(r"[^。；！？\n，,：:]+", text[max(0, at - 120):at])):
+            m = re.search(r"(\d+(?:\.\d+)?)\s*[条件个篇项]", clause)
+            if m and want and len(want & _bigrams(clause)) / len(want) >= 0.4:
+                return [(clause.strip(), float(m.group(1)), 0.0)]
+        return []
+
     def _narrative_counts(self, q: Query, reports: list[dict], ans: Answer) -> Answer | None:
         """A count only the text gives (主动公开政府信息多少条, 公众号发布多少篇): the clauses stating it, cited;
         None when no clause of the reports asked speaks of it."""
@@ -946,8 +962,10 @@ class Answerer:
         unit = asked.group(1) if asked else ("%" if re.search(r"比例|占比|百分之|比重|%|％", q.text) else "")
         what = said_of(q.text, q)
         summed = bool(re.search(r"加起来|合计|一共|总共|共计|之和|总和|累计", q.text))
-        differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降)了?(?:多少|几)|变化", q.text))
-        what = re.sub(r"(?:19|20)\d\d\s*年度?|多少|几[条件个篇次项家场期人]?|有|了|共|总共|一共|加起来|合计|之和|总和|"
+        differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降)了?(?:多少|几)|变化|"
+                                 r"哪一?年更?[多少高低]|哪个更?[多少高低]|谁更?[多少高低]", q.text))
+        what = re.sub(r"(?:19|20)\d\d\s*年度?|哪一?年更?[多少高低]|哪个更?[多少高低]|哪家更?[多少高低]|谁更?[多少高低]|"
+                      r"多少|几[条件个篇次项家场期人]?|有|了|共|总共|一共|加起来|合计|之和|总和|"
                       r"分别|各|差|相差|增加|减少|[一二三四五六七八九十两几\d]+年|历年|所有|全部|[一二三四五六七八九十两几\d]+份|"
                       r"年报|报告|[、和，,？?（）()]", "", what)
         lines, picked = [], []
@@ -956,12 +974,16 @@ class Answerer:
             # (an English question's words are a glossary's guesses at the report's: fewer of them need match)
             ev = [e for e in narrative_evidence(text, what, -1.0, limit=12)
                   if e[2] >= (0.45 if unit == "%" or q.english else 0.6)]
+            # a share asked: the count it is the share of, printed in the sentence before it (…总数397条，其中主动公开
+            # 政府信息61条，…。主动公开的政府信息占15.4%)
+            counts = self._count_before(text, ev[0][0], what) if unit == "%" and ev else []
             if unit:   # 多少条: a clause counting in 条, not a percentage beside it (比例: the percentage)
                 ev = [e for e in ev if re.search(rf"\d\s*{re.escape(unit)}", re.sub(r"（[^（）]*）", "", e[0]))] or ev
             if not ev:
                 continue
             best = ev[0][2]
-            for i, (clause, value, overlap) in enumerate([e for e in ev if e[2] >= best - 0.15][:2]):
+            for i, (clause, value, overlap) in enumerate([e for e in ev if e[2] >= best - 0.15][:2] +
+                                                         [e for e in counts if e not in ev[:2]]):
                 n = self.cite_quote(ans, r, clause)
                 lines.append(f"{_label(r)}（{r['year']}年）：“{clause}” [{n}]")
                 if i == 0:

@@ -61,7 +61,7 @@ def outcomes(a, ans, r: dict) -> str:
     （予以公开 3 [2]，部分公开 1 [3]，无法提供 4 [4]）."""
     version = r["template"] if r["template"] in T.VERSIONS else "2021"
     rows = [x for x in T.APPLICATIONS.rows_for(version) if x.key in T.outcome_rows(version)]
-    shown, seen = [], set()
+    shown, seen, whole = [], set(), 0.0
     for row in rows:
         group = row.group if row.group != "outcomes" else row.key
         if group in seen:
@@ -78,6 +78,11 @@ def outcomes(a, ans, r: dict) -> str:
         label = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])", "", label)
         label = re.sub(r"（区分处理.*", "", label)
         shown.append(f"{label} {_fmt(sum(f['value'] for f in known))} " + "".join(f"[{n}]" for n in marks))
+        whole += sum(f["value"] for f in known)
+    printed = next((f["value"] for f in a.store.facts(key="applications.total_processed.total", report_id=r["report_id"])
+                    if f["key"] == "applications.total_processed.total"), None)
+    if shown and printed is not None and whole != printed:   # the outcomes add up to another count than 总计 prints
+        shown[-1] += f"；各项之和为{_fmt(whole)}，与总计{_fmt(printed)}不符"
     return "（" + "，".join(shown) + "）" if shown else ""
 
 

@@ -222,6 +222,9 @@ class BodyResolver:
         """The bodies a question or a --body value names; unknown when a body-like phrase matches none."""
         res = Resolution()
         clean = re.sub(r"(?:19|20)\d\d\s*年度?|近.年|去年|今年|前年", "，", text)
+        # 君山和苏平两个片区: the bodies listed, their count and kind after them say nothing more
+        clean = re.sub(r"([和与及、跟][\u4e00-\u9fff]{2,8}?)(?:这)?[两三四五六七八九十几]+(?:个|家)(?:片区|局|园区|开发区|新区|单位|部门)",
+                       r"\1", clean)
         # 五份平潭报告, 平潭这几份报告, 平潭的报告里: every report of the region
         reps = re.search(r"(?:[一二三四五六七八九十几\d]+份|这几份|这些|所有)?([\u4e00-\u9fff]{2,6}?)(?:的|这几份|这些|各份)?(?:报告|年报)",
                          clean)

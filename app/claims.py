@@ -44,9 +44,11 @@ def _goes(word: str, diff: float) -> bool:
 
 _SUM = re.compile(r"(?:加起来|加在一起|合计|一共|共计|总共|共)\s*(?:有|是|为|达)?\s*(\d+(?:\.\d+)?)\s*(?:件|条|个|项|起)?")
 _PERCENT = re.compile(r"(超过|高于|不足|低于|不到|达到?|为|是)?\s*(?:(\d+(?:\.\d+)?)\s*[%％]|百分之(\d+(?:\.\d+)?)|(一半|半数))")
-_ZERO = re.compile(r"均为0|都为0|均为零|都是0|都是零|全为0|全部为0|均是0|为零|都没有|均没有|均未")
+_ZERO = re.compile(r"均为0|都为0|均为零|都是0|都是零|全为0|全部为0|均是0|全是0|全是零|全部是0|为零|都没有|均没有|均未")
 _NEGATION = re.compile(r"(?:没有|没|未|无|零)(?:被|发生|收到|出现|因为?|有|过)?")
 _ALL = re.compile(r"全部|全都|全是|都|均|一律|所有")
+# a whole table said to be zero (表三应该全是0, 表四都是0)
+_WHOLE_ZERO = re.compile(r"表\s*([二三四234])[^，,。？?]{0,6}?(?:全|都|均|全部)(?:是|为)?\s*(?:0|零)")
 _FINISHED = re.compile(r"全部办结|都办结|全部办完|没有结转|无结转|未结转|没有留到|(?:当年|年内|本年度内)就?(?:办结|办完)")
 
 
@@ -72,7 +74,7 @@ def claim_kind(text: str, q) -> str:
     if _FINISHED.search(text) and not q.metric.startswith("appeals.") or \
             (_ALL.search(text) and not _ZERO.search(text) and _universal_rule(text, q)):
         return "universal"
-    if _ZERO.search(text) or (_NEGATION.search(text) and q.metric and q.claim_number is None):
+    if _ZERO.search(text) or (_NEGATION.search(text) and q.metric and q.claim_number is None) or _WHOLE_ZERO.search(text):
         return "all_zero"
     return ""
 
@@ -114,7 +116,8 @@ def stated_cells(text: str, q) -> list[tuple[str, str, float]]:
             continue
         sub = type(q)(q.question, metric=key, metric_word=label, year=q.year, years=q.years, version=q.version)
         pick_column(sub, words if key == (out[-1][0] if out else "") else before)
-        out.append((sub.metric, sub.metric_word, float(m.group(1))))
+        if (sub.metric, float(m.group(1))) not in [(k, n) for k, _, n in out]:   # (办了2件，表三总计也是2件: one count)
+            out.append((sub.metric, sub.metric_word, float(m.group(1))))
     return out
 
 
@@ -133,8 +136,9 @@ def _universal_rule(text: str, q) -> tuple[tuple[str, ...], str, str] | None:
     全部来自自然人 → new_received.natural_person = new_received.total; 复议结果全部是维持 → review.upheld = review.total;
     全部办结 → carried_forward = 0."""
     if q.metric.startswith("appeals.") and re.search(r"审结|结案|了结|办结", text):
-        # 行政诉讼都已经审结: none still pending
-        rows = sorted({".".join(k.split(".")[:2]) for k in T.keys_matching(q.metric.rsplit(".", 1)[0] + ".*")})
+        # 行政诉讼都已经审结: none still pending (of every row the claim names: 1件行政诉讼、2件行政复议，都已结案)
+        named = {k for k, _ in metrics_in(text) if k.startswith("appeals.")} | {q.metric}
+        rows = sorted({".".join(k.split(".")[:2]) for m in named for k in T.keys_matching(m.rsplit(".", 1)[0] + ".*")})
         return tuple(f"{row}.pending" for row in rows), "", "全部审结"
     if _FINISHED.search(text):
         return ("applications.carried_forward.total",), "", "全部办结，没有结转下年度"
@@ -253,8 +257,10 @@ class ClaimChecker:
             own = self_name(text)   # the name the report uses for itself is not what the claim says of it
             found = narrative_evidence(text, claim.replace(own[0], "") if own else claim, q.claim_number,
                                        year=r["year"], bound=q.claim_op != "=")
-            if q.claim_op in (">", "=") and q.claim_number > 0 or q.claim_op == ">" and q.claim_number == 0:
+            if (q.claim_op in (">", "=") and q.claim_number > 0 or q.claim_op == ">" and q.claim_number == 0) and \
+                    not any(v == q.claim_number and o >= 0.7 for _, v, o in found):
                 # a claim that there was at least one (or some): the text saying there was none counts as 0
+                # (unless the text states the very count claimed: 主动公开信息数为140条 beside 不予公开信息数为0条)
                 found += [(c, 0.0, 1.0) for c in negative_statements(text, claim, _row_words(q.metric or ""))[:1]]
             if q.metric and q.claim_op == "=" and not any(v == q.claim_number for _, v, _ in found):
                 found += [(c, q.claim_number, 1.0) for c in cell_clauses(text, q.metric, q.claim_number)[:1]]
@@ -271,7 +277,8 @@ class ClaimChecker:
         share = bool(re.search(r"[%％]|百分之|一半|半数|过半", q.text)) and not q.ratio
         # a table-3 row speaks of applications: a claim that never says 申请 (热线诉求) is not about it
         if q.metric and not (q.metric.startswith("applications.") and
-                             not re.search(r"申请|表三|办理结果|结转|办结", q.text if q.english else claim)):
+                             not re.search(r"申请|表三|办理结果|结转|办结" + (r"|收到|总计" if q.english else ""),
+                                           q.text if q.english else claim)):
             for r in targets:
                 key = main_key(q.metric, r["template"])
                 facts = [f for f in self.a.store.facts(key=key, report_id=r["report_id"]) if f["value"] is not None]
@@ -297,6 +304,18 @@ class ClaimChecker:
                                 evidence.append((r, clause + pct.group(0), float(pct.group(1))))
                 elif not share:
                     table_ev += [(r, f) for f in mine]
+                    if not [f for f in self.a.store.facts(key=key, report_id=r["report_id"]) if f["key"] == key
+                            and f["value"] is not None] and (derived := self._balanced(r, key)):
+                        table_ev.append((r, derived))   # a cell that cannot be read, given by the table's arithmetic
+        if not evidence and not table_ev and q.metric:
+            # the table prints the cell blank: the claim can be neither held nor denied, the blank cell says so
+            blank = [(r, n) for r in targets for v, n in [self.a._values(ans, r, main_key(q.metric, r["template"]))]
+                     if v is None and n]
+            if blank:
+                ans.status, ans.verdict = "not_reported", "not_found"
+                ans.answer = "无法核实：报告表格中该项未填报（空白，不等于0）。\n" + "\n".join(
+                    f"{_name(r['body'])}{r['year']}年：{q.metric_word} 未填报 [{n}]" for r, n in blank)
+                return ans
         if not evidence and not table_ev:
             ans.status, ans.verdict = "not_found", "not_found"
             ans.answer = f"在{'、'.join(_name(r['body']) for r in targets)}的报告中没有找到关于“{phrase}”的数字。"
@@ -320,6 +339,11 @@ class ClaimChecker:
                     for f in self.a.store.facts(key=key, report_id=r["report_id"]):
                         if f["key"] == key and f["value"]:
                             lines.append(f"正文说到的{_cell_name(key)}，表中为 {value_text(f)} [{self.a._cite_fact(ans, r, f)}]")
+        for r, sent, value in (text_ok or evidence)[:1] if share else []:
+            # a share the text prints: the count it is the share of, from the sentence before it
+            for clause, _, _ in self.a._count_before(self.a.store.report(r["report_id"])["text"], sent,
+                                                     re.split(r"占", claim)[0]):
+                lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{clause}” [{self.a.cite_quote(ans, r, clause)}]")
         table_ok = [t for t in table_ev if holds(t[1]["value"])]
         for r, f in table_ev[:1]:
             if "share" in f:
@@ -336,6 +360,12 @@ class ClaimChecker:
                     lines.append(f"按{_cell_name(processed['key'])} {value_text(processed)} "
                                  f"[{self.a._cite_fact(ans, r, processed)}] 计，为"
                                  + f"{part['value'] / processed['value'] * 100:.2f}".rstrip("0").rstrip(".") + "%")
+            elif "balance" in f:
+                (ka, a), (kb, b), (kc, c) = [(x["key"], x) for x in f["balance"]]
+                lines.append(f"表格数据：{_cell_name(f['key'])} 未能读出；按表三的勾稽关系（新收 + 上年结转 = 办理结果总计 + "
+                             f"结转下年度），为 {_fmt(f['value'])}：{_cell_name(ka)} {value_text(a)} [{self.a._cite_fact(ans, r, a)}]"
+                             f" + {_cell_name(kb)} {value_text(b)} [{self.a._cite_fact(ans, r, b)}] − {_cell_name(kc)} "
+                             f"{value_text(c)} [{self.a._cite_fact(ans, r, c)}]")
             elif "members" in f:
                 parts = [f"{_cell_name(x['key'])} {x['raw']} [{self.a._cite_fact(ans, r, x)}]" for x in f["members"]]
                 lines.append(f"表格数据：{q.metric_word} 合计 {_fmt(f['value'])}（{'，'.join(parts)}）")
@@ -372,6 +402,13 @@ class ClaimChecker:
                 got = next(iter(self.a.store.facts(key="applications.new_received.total", report_id=r["report_id"])), None)
                 if got:   # the applications there were to give an outcome to
                     lines.append(f"另：{_cell_name(got['key'])} = {value_text(got)} [{self.a._cite_fact(ans, r, got)}]")
+                left = next(iter(self.a.store.facts(key="applications.carried_forward.total", report_id=r["report_id"])), None)
+                if left and left["value"]:   # …and those left for next year, with the text's words on them
+                    lines.append(f"另：{_cell_name(left['key'])} = {value_text(left)} [{self.a._cite_fact(ans, r, left)}]")
+                    text = self.a.store.report(r["report_id"])["text"]
+                    for clause in (cell_clauses(text, left["key"], left["value"]) or
+                                   row_sentences(text, left["key"]))[:1]:
+                        lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{clause}” [{self.a.cite_quote(ans, r, clause)}]")
             self.a._related_findings(ans, r["report_id"], q.metric)
         if table_ok and not evidence and q.metric and q.metric.startswith("applications."):
             # what the text says of the cell, where it gives no count (…未收到该申请人提交的补正，结转下年度办理)
@@ -406,8 +443,15 @@ class ClaimChecker:
             head = "属实（表中该单元格与其各项之和不符）。"
         elif parts or own_parts:
             if own_parts:
-                r0, _, (total, cells) = own_parts
+                r0, cell, (total, cells) = own_parts
                 lines.append(self._parts_line(ans, r0, total, cells, "与说法一致"))
+                # the text's own count of the same, where it gives one (接到依申请公开2件)
+                text = self.a.store.report(r0["report_id"])["text"]
+                asks = [(cell["key"], total)] + ([("applications.new_received.total", total)]
+                                                 if cell["key"].startswith("applications.total_processed.") else [])
+                for clause in [c for k, v in asks for c in cell_clauses(text, k, v)][:1]:
+                    n = self.a.cite_quote(ans, r0, clause)
+                    lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{clause}” [{n}]")
             ans.verdict = "conflicting"
             head = "报告表格自相矛盾："
         elif evidence and table_ev and bool(text_ok) != bool(table_ok):
@@ -453,6 +497,29 @@ class ClaimChecker:
 
     def _parts_line(self, ans, r: dict, total: float, cells: list[dict], tail: str) -> str:
         return f"但表中构成该单元格的各项之和为{_fmt(total)}（" + self.a.cells_text(ans, r, cells) + f"），{tail}。"
+
+    def _balanced(self, r: dict, key: str) -> dict | None:
+        """A 总计 of table 3 the file leaves unreadable, from the template's balance: 本年新收 + 上年结转 =
+        办理结果总计 + 结转下年度, the other three cells read; None when any of them is not."""
+        rows = ("new_received", "carried_over", "total_processed", "carried_forward")
+        m = re.fullmatch(r"applications\.(\w+)\.total", key)
+        if not m or m.group(1) not in rows:
+            return None
+        cells = {}
+        for row in rows:
+            f = next((x for x in self.a.store.facts(key=f"applications.{row}.total", report_id=r["report_id"])
+                      if x["key"] == f"applications.{row}.total"), None)
+            cells[row] = f
+        others = [row for row in rows if row != m.group(1)]
+        if any(cells[row] is None or cells[row]["value"] is None for row in others):
+            return None
+        v = {row: cells[row]["value"] for row in others}
+        side = ("new_received", "carried_over")
+        mine, other = (side, rows[2:]) if m.group(1) in side else (rows[2:], side)
+        value = sum(v[x] for x in other) - sum(v[x] for x in mine if x != m.group(1))
+        # (the cells shown as a + b − c: the other side's two, then the own side's partner)
+        partner = next(x for x in mine if x != m.group(1))
+        return {"key": key, "value": value, "balance": [cells[other[0]], cells[other[1]], cells[partner]]}
 
     def misprinted(self, ans, r: dict, key: str, value: float) -> str | None:
         """Is a printed 总计 outvoted by the table itself? Its own parts sum to `value`, and the count the template
@@ -585,12 +652,14 @@ class ClaimChecker:
         from .answer import _label, main_key
 
 
-        lines, verdicts, text_backs = [], [], []
+        lines, verdicts, text_backs, own_parts = [], [], [], []
         for r in targets:
             text = self.a.store.report(r["report_id"])["text"]
             quoted: set[str] = set()
             for key, label, claimed in stated_cells(q.text, q):
                 v = self.cell(ans, r, main_key(key, r["template"]))
+                parts = self._parts_of(ans, r, main_key(key, r["template"])) if v is not None and v != claimed else None
+                parts = parts if parts and parts[0] == claimed else None
                 label = _cell_name(main_key(key, r["template"]))   # the template's words, not the claim's
                 # the narrative's own words on the same count (同意公开3件 for 同意公开了4件)
                 said = self._said(text, q, claimed, key, r)
@@ -606,6 +675,9 @@ class ClaimChecker:
                     verdicts.append(v == claimed)
                     lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(v)}（说法为{_fmt(claimed)}）"
                                  + ("" if v == claimed else "，不符") + "。")
+                    if parts:   # the printed cell denies the count, its own parts give it (办理结果总计 0, 予以公开 2)
+                        own_parts.append(True)
+                        lines.append(self._parts_line(ans, r, parts[0], parts[1], "与说法一致"))
                 if said and said[0] not in quoted:
                     quoted.add(said[0])
                     n = self.a.cite_quote(ans, r, said[0])
@@ -613,7 +685,10 @@ class ClaimChecker:
                     if v is not None and v != claimed and said[1] == claimed:
                         text_backs.append(True)   # the text says what the claim says, the table does not
         ans = self._verdict(ans, verdicts, lines, "其中的数字")
-        if text_backs and ans.verdict == "contradicted":
+        if own_parts and ans.verdict == "contradicted":
+            ans.verdict = "conflicting"
+            ans.answer = "报告表格自相矛盾：\n" + "\n".join(lines)
+        elif text_backs and ans.verdict == "contradicted":
             ans.verdict = "conflicting"
             ans.answer = "报告正文与表格数据不一致：\n" + "\n".join(lines)
         return ans
@@ -772,11 +847,25 @@ class ClaimChecker:
     def _all_zero(self, ans, q, targets):
         from .answer import _label
 
-        metrics = metrics_in(q.text) or [(q.metric, q.metric_word)]
+        metrics = metrics_in(q.text) or ([(q.metric, q.metric_word)] if q.metric else [])
         lines, verdicts = [], []
 
         text_says = []   # the narrative's own count where it is not the table's (受理申请2件 beside a 0)
+        said_none = False   # the narrative saying in words that none happened
+        whole = _WHOLE_ZERO.search(q.text)
+        table = {"二": "proactive", "2": "proactive", "三": "applications", "3": "applications",
+                 "四": "appeals", "4": "appeals"}[whole.group(1)] if whole else ""
         for r in targets:
+            if table:
+                # a table said to be all zero (表三应该全是0): every cell it prints, the ones that are not 0 shown
+                cells = [f for f in self.a.store.facts(key=table + ".*", report_id=r["report_id"]) if f["value"] is not None]
+                off = [f for f in cells if f["value"] != 0]
+                verdicts.append(not off and bool(cells))
+                name = T.TABLE_BY_KEY[table].name
+                lines.append(f"{_label(r)}（{r['year']}年）{name}：{len(cells)}个已填单元格中，" +
+                             ("全部为0。" if not off else f"{len(off)}个不为0：" + "，".join(
+                                 f"{_cell_name(f['key'])} {value_text(f)} [{self.a._cite_fact(ans, r, f)}]" for f in off[:12])
+                              + "。"))
             for key, label in metrics:
                 if key.startswith("proactive.") and key.endswith("*"):
                     # none of a row of table 2 (没有行政规范性文件): every count column of the row is 0
@@ -821,8 +910,11 @@ class ClaimChecker:
             for clause in negative_statements(text, claim, words)[:1]:
                 n = self.a.cite_quote(ans, r, clause)
                 lines.append(f"报告原文：“{clause}” [{n}]")
+                said_none = True
         ans = self._verdict(ans, verdicts, lines, "为0")
-        if text_says and ans.verdict in ("supported", "contradicted") and (ans.verdict == "supported") != all(text_says):
+        if text_says and ans.verdict in ("supported", "contradicted") and (ans.verdict == "supported") != all(text_says) or \
+                table and said_none and ans.verdict == "contradicted":
+            # (the text saying none happened beside a table that counts some)
             ans.verdict = "conflicting"
             ans.answer = "报告正文与表格数据不一致：\n" + "\n".join(lines)
         return ans
@@ -906,9 +998,11 @@ class ClaimChecker:
                     lines.append(f"但表中{_cell_name(total)}为{_fmt(processed)}，各项办理结果之和却为{_fmt(parts[0])}（" +
                                  self.a.cells_text(ans, r, parts[1]) + "），表格自相矛盾。")
             if a:
-                # the narrative stating the claimed cells' count in their own words (其中同意公开信息数2件)
+                # the narrative stating the claimed cells' count in their own words (其中同意公开信息数2件), or
+                # speaking of the row without a count (…未收到该申请人提交的补正，结转下年度办理)
                 text = self.a.store.report(r["report_id"])["text"]
-                for clause in [c for k in keys for c in cell_clauses(text, k, a)][:1]:
+                for clause in ([c for k in keys for c in cell_clauses(text, k, a)] or
+                               [c for k in keys for c in row_sentences(text, k)])[:1]:
                     n = self.a.cite_quote(ans, r, clause)
                     lines.append(f"报告原文：“{clause}” [{n}]")
         ans = self._verdict(ans, verdicts, lines, words)

@@ -160,6 +160,10 @@ ENGLISH = [
     (r"\bnewspapers?\b|\btelevision\b|\bTV\b", "报纸 电视台"), (r"\binterviews?\b|\blive ?stream\w*", "访谈 直播"),
     (r"\brespon(?:d|ded|se|ses)\b", "回应"), (r"\bmessages?\b", "留言 信息"), (r"\bannouncements?\b|\bnotices?\b", "公示公告"),
     (r"\bopen government\b|\bgovernment affairs (?:disclosure|openness)\b", "政务公开"),
+    # travel, weather and the like: nothing the reports speak of
+    (r"\b(?:by )?(?:train|high-speed rail|flights?|plane)\b", "高铁"), (r"\bweather\b", "天气"),
+    (r"\bhotels?\b", "酒店"), (r"\brestaurants?\b|\bfood to eat\b", "餐厅"), (r"\b(?:tourist|sightseeing|attractions?)\b", "景点"),
+    (r"\bhow (?:do I|can I|to) get (?:to|from)\b|\bway to get (?:to|from)\b", "怎么去"), (r"\bstock price\b", "股价"),
     (r"\bopen days?\b", "开放日"), (r"\baccountab\w*|\bdisciplin\w*", "追责问责"), (r"\bcourses?\b|\bsessions?\b", "培训 场次"),
     (r"\brank\w*|\bsort\w*|\border(?:ed)? by\b", "排名"), (r"\blist\b", "列出"), (r"\b(?:annual )?reports\b", "年报"),
     (r"\bannual reports?\b", "年报"), (r"\bin (?:the|your|this) (?:collection|corpus|database|library)\b", "语料中"),
@@ -223,7 +227,8 @@ NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,
                                r"(?:\bmost|\bleast|最多?)\s*(?:competent|capable|honest|corrupt)\b|最(?:称职|能干|有能力|廉洁|腐败)|"
                                # 怎么办理护照 (a thing to get done), not 准备怎么办 (what a body will do)
                                r"怎么(?:在网上)?办理?(?=[\u4e00-\u9fff]{2})(?!.{0,6}(?:申请|公开|问题|措施|改进))")
-OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票")
+OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票|"
+                       r"火车|动车|机票|车票|怎么去|怎么走|路线|坐车|自驾|开车去|交通方式")
 
 
 @dataclass
@@ -602,6 +607,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.english, text = True, english
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)   # 7,816 → 7816
     text = normalise_counts(normalise_years(text))
+    # table 3's 总计 named by the table (表三总计, 表格总计也是2件) is its （七）总计 row; its 总计 column is 总计列
+    text = re.sub(r"表[三格3](?:里|中|上)?的?[“\"]?总计[”\"]?(?![”\"]?\s*(?:列|栏))", "办理结果总计", text)
     text, fixes = _homophones(resolver).correct(text)
     q.text, q.spelling = text, tuple(fixes)
     # 2019年版 and 〔2019〕60号 name a template, not a year the question is about
@@ -684,7 +691,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         claim = None   # 想核实一下：…新收了多少件？ asks for the number
     if claim:
         q.intent = "claim"
-        num = re.search(r"(\d+(?:\.\d+)?)\s*(多|余)?\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期|场|人|户)", text) or \
+        # a share claimed of a count (8件申请里同意公开的占37.5%): the share is what is claimed
+        num = re.search(r"(\d+(?:\.\d+)?)\s*()[%％]", text) or \
+            re.search(r"(\d+(?:\.\d+)?)\s*(多|余)?\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期|场|人|户)", text) or \
             re.search(r"(?:是|为|有|达到?)\s*(\d+(?:\.\d+)?)(?=\s*(?:[。.！!，,？?]|$))", text) or \
             re.search(r"(一半|半数)", text)
         if num:
@@ -816,6 +825,10 @@ def split_parts(question: str) -> list[str]:
         # "A，而且B，对不对": each statement a claim of its own, both to hold
         tail = re.search(r"(?:[，,]\s*)?(?:对不对|对吗|是真的吗|是不是真的|属实吗|是吗|没错吧)[？?]?\s*$", question)
         first, second = question[:joined.start()], question[joined.end():tail.start()]
+        named = metrics_in(first)
+        if len(named) >= 2 and not find_metric(second)[0] and re.match(r"\s*(?:都|均|全)", second):
+            # "1件行政诉讼、2件行政复议，而且都已结案": 都 speaks of every row the first statement named
+            second = "、".join(label for _, label in named) + second
         if len(re.sub(r"[\W_]", "", first)) >= 4 and len(re.sub(r"[\W_]", "", second)) >= 4:
             return [first + "，对吗？", second + "，对吗？"]
     if several:
@@ -887,7 +900,9 @@ def metrics_in(text: str, version: str | None = None) -> list[tuple[str, str]]:
     """Every metric named in a text, once each, split at 和/与/及/、/加 (复议和诉讼 → two metrics); `version`
     picks the rows of that template version where a word names rows of both (其他处理)."""
     out: list[tuple[str, str]] = []
-    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|或|还是|(?<=[\u4e00-\u9fff])加(?=[\u4e00-\u9fff]{2})", text):
+    # (既没被复议也没吃官司, 没有被复议，也没有被起诉: a clause each)
+    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|或|还是|(?<=[\u4e00-\u9fff])加(?=[\u4e00-\u9fff]{2})|[，,；;]|"
+                         r"(?<=[\u4e00-\u9fff])也(?=没|未|不|无|都|是|有|被)", text):
         key, label = find_metric(part, version)
         if key and key not in [k for k, _ in out]:
             out.append((key, label))

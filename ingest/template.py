@@ -251,7 +251,7 @@ APPLICATIONS = Table(
                    "其他处理中其他", "其他处理其他")),
         _t3("other_handling", "（六）其他处理", "otherwise handled", r"其他处理", ("2019",), "outcomes"),
         _t3("total_processed", "（七）总计", "total processed", r"[（(]?七[）)、.．]?总计|^总计$",
-            words=("办理结果总计", "办结", "处理总数", "办理总数", "共办了", "共办理", "共处理了", "total processed")),
+            words=("办理结果总计", "办结", "处理总数", "办理总数", "共办了", "共办理", "共处理了", "答复了", "total processed", "answered", "replied to")),
         _t3("carried_forward", "四、结转下年度继续办理", "carried forward to next year", r"结转下年度|结转下一年|下年度继续",
             words=("结转下年度", "结转下年", "结转到下一年", "结转到下年度", "转到下年度", "转入下年度", "转入下一年", "下一年继续", "留到明年", "明年继续办", "结转到明年", "转到明年",
                    "拖到明年", "拖到下一年", "留到下一年", "转到下一年", "下一年办", "未办结", "没办完", "转结",
@@ -349,7 +349,9 @@ def row_label(table: str, row: str, with_group: bool = True) -> str:
     t = TABLE_BY_KEY.get(table)
     r = t.row(row) if t else None
     if r is None:
-        return row
+        # a group's rows together (litigation_*, denied_*): the group's label
+        group = next((g for g in t.groups if g.key == row.rstrip("*").rstrip("_")), None) if t else None
+        return group.label.lstrip("（）()一二三四五六七八九十") if group else row
     group = next((g for g in t.groups if g.key == r.group), None)
     if with_group and group and r.group not in ("outcomes",):
         return f"{group.label} {r.label}"

@@ -969,3 +969,74 @@ def test_english_words_of_the_old_table_and_the_narrative(settings):
     ans = _ask(settings, "How many new followers did the Pingtan market regulation bureau's WeChat account gain in 2020?")
     assert any("6986" in c["quote"] for c in ans.citations)
     assert {c["source_file"] for c in ans.citations} == {"2020_market-regulation-bureau_1.txt"}
+
+
+def test_claims_read_by_the_table_arithmetic(settings):
+    # 公安局 2019 表三: 本年新收 printed run together ("0 00000"); 办理结果总计 0, 结转下年度 0, 上年结转 0 give it as 0
+    ans = _ask(settings, "我看到说平潭公安局2019年收到过1件政府信息公开申请，是真的吗？")
+    assert ans.verdict == "contradicted"
+    v = _values(ans)
+    assert v[("2019_public-security-bureau_1.txt", "applications.total_processed.total")] == 0
+    assert v[("2019_public-security-bureau_1.txt", "applications.carried_over.total")] == 0
+    # 海坛 2021: 本年新收 0 but （七）总计 · 自然人 1; the text: “2021年暂未接到群众对依申请公开信息申请”
+    ans = _ask(settings, "海坛片区2021年没收到任何依申请，表三应该全是0，对吧？")
+    assert ans.verdict == "conflicting"
+    assert _values(ans)[("2021_haitan-district_1.txt", "applications.total_processed.natural_person")] == 1
+    assert any("暂未接到群众对依申请公开信息申请" in c["quote"] for c in ans.citations)
+    # 财政金融局 2023 表四: every cell 0
+    assert _ask(settings, "财政金融局2023年表四全是0，对吗？").verdict == "supported"
+    # 君山 2020: 本年新收 2, （七）总计 0 beside 予以公开 2: the table against itself
+    ans = _ask(settings, "君山片区2020年办了2件依申请，表三总计也是2件，没问题吧？")
+    assert ans.verdict == "conflicting"
+    assert _values(ans)[("2020_junshan-district_1.txt", "applications.total_processed.total")] == 0
+    # 洋口港 2024 表三 blank: not reported, never 0
+    ans = _ask(settings, "洋口港开发区2024年一件依申请都没收到，表里是0，对吧？")
+    assert ans.status == "not_reported"
+    assert _values(ans)[("2024_yangkougang-development-zone.txt", "applications.new_received.total")] is None
+
+
+def test_claims_over_several_rows_and_shares(settings):
+    # 靖江 2020 表四: 行政复议 0, 行政诉讼 0 (both rows)
+    ans = _ask(settings, "靖江园区2020年既没被复议也没吃官司，对吗？")
+    assert ans.verdict == "supported"
+    v = _values(ans)
+    assert v[("2020_jingjiang-industrial-park.txt", "appeals.review.total")] == 0
+    assert v[("2020_jingjiang-industrial-park.txt", "appeals.litigation_direct.total")] == 0
+    # 平潭 2022: 行政诉讼 1 (直接起诉), 行政复议 2, none pending in either
+    ans = _ask(settings, "2022年平潭全区信息公开方面有1件行政诉讼、2件行政复议，而且都已经结案了，对吗？")
+    assert ans.verdict == "supported"
+    v = _values(ans)
+    assert v[("2022_pingtan-zone_1.txt", "appeals.review.pending")] == 0
+    assert v[("2022_pingtan-zone_1.txt", "appeals.litigation_direct.pending")] == 0
+    assert "litigation_" not in ans.answer
+    # 公安局 2024: 予以公开 3 of 本年新收 8 = 37.5%, the share is what is claimed
+    assert _ask(settings, "公安局2024年8件申请里同意公开的占37.5%，这个说法准确吗？").verdict == "supported"
+    # 常州 2024: 办理结果总计 55, 结转下年度 9 (“9件转结2025年办理”)
+    ans = _ask(settings, "Is it true that the Changzhou district office answered all 64 applications it had in 2024?")
+    assert ans.verdict == "contradicted"
+    v = _values(ans)
+    assert v[("2024_changzhou-district-office.txt", "applications.total_processed.total")] == 55
+    assert v[("2024_changzhou-district-office.txt", "applications.carried_forward.total")] == 9
+    # 社会事业局 2019: “主动公开信息数为140条” outvotes “不予公开信息数为0条”
+    ans = _ask(settings, "社会事业局2019年主动公开信息140条，这个数对不对？")
+    assert ans.verdict == "supported"
+    assert any("主动公开信息数为140条" in c["quote"] for c in ans.citations)
+
+
+def test_text_counts_their_shares_and_bodies_listed_with_their_kind(settings):
+    # 财政金融局 2024: “其中主动公开政府信息61条” … “主动公开的政府信息占15.4%”
+    ans = _ask(settings, "财政金融局2024年主动公开的信息占比是多少？")
+    quotes = " ".join(c["quote"] for c in ans.citations)
+    assert "15.4%" in quotes and "其中主动公开政府信息61条" in quotes
+    # 财政金融局 2020 148条, 2021 198条
+    ans = _ask(settings, "财政金融局2020年和2021年主动公开的政府信息分别多少条？哪年多？")
+    assert "148" in ans.answer and "198" in ans.answer and "增加50" in ans.answer
+    # 君山 2020 本年新收 2, 苏平 2020 本年新收 2
+    ans = _ask(settings, "2020年君山和苏平两个片区一共收到多少件依申请？")
+    v = _values(ans)
+    assert v[("2020_junshan-district_1.txt", "applications.new_received.total")] == 2
+    assert v[("2020_suping-district_1.txt", "applications.new_received.total")] == 2
+    assert "4" in ans.answer
+    # 平潭 2020 表三: the outcomes add up to 27, （七）总计 prints 21
+    assert "各项之和为27" in _ask(settings, "平潭全区2020年表三里各项办理结果加起来是多少？").answer
+    assert _ask(settings, "What's the fastest way to get from Fuzhou to Pingtan by train?").status == "out_of_scope"
