@@ -183,7 +183,8 @@ ENGLISH = [
 ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
                  (r"\b(?:administrative )?approval items?\b", "审批事项"),
                  # processed 2 requests: the outcomes' 总计 (stopped processing is a reason row, read by its own words)
-                 (r"\b(?:processed|handled)\b(?=\s+(?:\d|(?:all|only|its|their|the|a|one)\b))", "办理结果总计"),
+                 (r"\b(?:processed|handled|answered|replied to|responded to)\b(?=\s+(?:\d|(?:all|only|its|their|the|a|one)\b))",
+                  "办理结果总计"),
                  (r"(?<!other' )(?<!other’ )(?<!other )\blegal persons?\s*(?:and|or|/|,)\s*(?:other\s+)?organi[sz]ations?\b|(?<!other' )(?<!other’ )(?<!other )\blegal persons?\b|"
                   r"\b(?:companies|enterprises) and (?:other )?organi[sz]ations\b", "法人或其他组织"),
                  # the 其他 column under 法人或其他组织 (other legal persons/organisations, the 'other' column)
