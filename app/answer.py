@@ -840,7 +840,7 @@ class Answerer:
         literal = self._literal_passages(q, reports, ans)
         if literal is not None:
             return literal
-        if re.search(r"多少|几[条件个篇次项家场期人]|比例|占比", q.text) and not q.metric:
+        if re.search(r"多少|几[条件个篇次项家场期人]|比例|占比|[条篇次场期]数(?!据)", q.text) and not q.metric:
             counted = self._narrative_counts(q, reports, ans)
             if counted is not None:
                 return counted
@@ -958,14 +958,14 @@ class Answerer:
         targets = self._targets(q, reports)
         if not targets or len(targets) > 6:
             return None
-        asked = re.search(r"(?:多少|几)\s*([条件个篇次项家场期人])", q.text)
-        unit = asked.group(1) if asked else ("%" if re.search(r"比例|占比|百分之|比重|%|％", q.text) else "")
+        asked = re.search(r"(?:多少|几)\s*([条件个篇次项家场期人])|([条篇次场期])数(?!据)", q.text)
+        unit = (asked.group(1) or asked.group(2)) if asked else ("%" if re.search(r"比例|占比|百分之|比重|%|％", q.text) else "")
         what = said_of(q.text, q)
         summed = bool(re.search(r"加起来|合计|一共|总共|共计|之和|总和|累计", q.text))
         differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降)了?(?:多少|几)|变化|"
-                                 r"哪一?年更?[多少高低]|哪个更?[多少高低]|谁更?[多少高低]", q.text))
+                                 r"哪一?年更?[多少高低]|哪个更?[多少高低]|谁更?[多少高低]|比一下|对比|比较", q.text))
         what = re.sub(r"(?:19|20)\d\d\s*年度?|哪一?年更?[多少高低]|哪个更?[多少高低]|哪家更?[多少高低]|谁更?[多少高低]|"
-                      r"多少|几[条件个篇次项家场期人]?|有|了|共|总共|一共|加起来|合计|之和|总和|"
+                      r"多少|几[条件个篇次项家场期人]?|[条篇次场期]数|比一下|对比|比较|有|了|共|总共|一共|加起来|合计|之和|总和|"
                       r"分别|各|差|相差|增加|减少|[一二三四五六七八九十两几\d]+年|历年|所有|全部|[一二三四五六七八九十两几\d]+份|"
                       r"年报|报告|[、和，,？?（）()]", "", what)
         lines, picked = [], []

@@ -34,8 +34,10 @@ _SUFFIX = re.compile(r"(片区管理局|管理局|局|委员会|委|办公室|�
 # A phrase that reads as a body's name: words then a kind of body.
 _BODY_PHRASE = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:片区管理局|管理局|管委会|委员会|人民政府|经济开发区|开发区|工业园区|园区|新区|实验区|"
-    r"片区|党政办|办公室|政府办|卫健委|发改委|办公厅|[局委办区县市厅署])(?![\u4e00-\u9fff]{0,1}(?:信息|工作|公开|申请))")
+    r"片区|党政办|办公室|政府办|卫健委|发改委|办公厅|[局委区县市厅署]|办(?![了理结完件过]))"
+    r"(?![\u4e00-\u9fff]{0,1}(?:信息|工作|公开|申请))")
 _NOT_A_NAME = re.compile(r"全区|辖区|地区|城区|全市|全县|本区|本市|该区|各区|公开|申请|复议|诉讼|处罚|许可|问题|措施|报告|收到|提出|存在|没有|哪些|多少|几件|什么|怎么|是否|"
+                         r"等于|说明|是不是|当年|他们|我们|正好|"
                          r"年报|年度|本年|上年|结转|收费|强制|全部|各个|所有|这些|单位|部门|机关")
 _LEAD = re.compile(r"^(?:请问|问一下|问|查询|查一下|查|看看|关于|对于|在|和|与|及|、|，|的)+")
 _REGION_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:全区|全市|全县|区域内|辖区)")
@@ -406,6 +408,16 @@ class BodyResolver:
                          or bare.group(1) in self.forms or any(a <= m.start() < b for a, b in covered)):
                 continue
             return name
+        # a place whose report is asked (厦门2023年年报, 厦门的年报) that is no region or body of the corpus
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,4}?)(?:市|省|县)?(?:的)?[，,]?(?:年报|年度报告)", text):
+            place = _LEAD.sub("", m.group(1))
+            if len(place) < 2 or any(a < m.end(1) and m.start(1) < b for a, b in covered) or \
+                    re.search(r"[这那哪各每所全份几些该本其他们它年度最新旧上下今去前后两三四五六七八九十一份张个篇条里中和与及或的说写提"
+                              r"表格有没无版用在对是了过份家]|单位|部门|机关|公开|政府|信息|工作", place) or \
+                    any(place in b for b in self.bodies) or place in self.forms or \
+                    place in self._known_places or place in self.regions:
+                continue
+            return place
         return ""
 
     def _contraction(self, phrase: str) -> str:

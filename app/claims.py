@@ -47,6 +47,10 @@ _PERCENT = re.compile(r"(超过|高于|不足|低于|不到|达到?|为|是)?\s*
 _ZERO = re.compile(r"均为0|都为0|均为零|都是0|都是零|全为0|全部为0|均是0|全是0|全是零|全部是0|为零|都没有|均没有|均未")
 _NEGATION = re.compile(r"(?:没有|没|未|无|零)(?:被|发生|收到|出现|因为?|有|过)?")
 _ALL = re.compile(r"全部|全都|全是|都|均|一律|所有")
+# table 3 said to balance (表三是平的：新收63加上年结转1，正好等于办结55加结转9)
+_BALANCED = re.compile(r"等于|相等|是平的|对得上|配平|平衡|勾稽")
+_BALANCE_ROWS = ("applications.new_received.total", "applications.carried_over.total",
+                 "applications.total_processed.total", "applications.carried_forward.total")
 # a whole table said to be zero (表三应该全是0, 表四都是0)
 _WHOLE_ZERO = re.compile(r"表\s*([二三四234])[^，,。？?]{0,6}?(?:全|都|均|全部)(?:是|为)?\s*(?:0|零)")
 _FINISHED = re.compile(r"全部办结|都办结|全部办完|没有结转|无结转|未结转|没有留到|(?:当年|年内|本年度内)就?(?:办结|办完)")
@@ -67,6 +71,8 @@ def claim_kind(text: str, q) -> str:
         return "change"
     if _TIMES.search(text) and q.metric:
         return "times"
+    if _BALANCED.search(text) and len({k for k, _ in metrics_in(text)} & set(_BALANCE_ROWS)) >= 2:
+        return "balance"
     if _SUM.search(text) and len(metrics_in(text)) >= 2:
         return "sum"
     if len(stated_cells(text, q)) >= 2:
@@ -258,7 +264,8 @@ class ClaimChecker:
             found = narrative_evidence(text, claim.replace(own[0], "") if own else claim, q.claim_number,
                                        year=r["year"], bound=q.claim_op != "=")
             if (q.claim_op in (">", "=") and q.claim_number > 0 or q.claim_op == ">" and q.claim_number == 0) and \
-                    not any(v == q.claim_number and o >= 0.7 for _, v, o in found):
+                    not any(v == q.claim_number and o >= 0.7 for _, v, o in found) and \
+                    not re.search(r"[%％]|百分之|一半|半数|过半", q.text):   # (a share is no count that can be none)
                 # a claim that there was at least one (or some): the text saying there was none counts as 0
                 # (unless the text states the very count claimed: 主动公开信息数为140条 beside 不予公开信息数为0条)
                 found += [(c, 0.0, 1.0) for c in negative_statements(text, claim, _row_words(q.metric or ""))[:1]]
@@ -288,10 +295,14 @@ class ClaimChecker:
                 mine = [f for f in facts if f["key"] == key]
                 if group and facts and share:   # a share of a group (无法提供): its rows summed
                     mine = [{**facts[0], "key": key, "value": sum(f["value"] for f in facts), "members": facts}]
-                if share and key.startswith("applications.") and key != "applications.new_received.total":
-                    # a share claimed of a count (同意公开的申请占37.5%): the count over the applications received
-                    base = next(iter(self.a.store.facts(key="applications.new_received.total",
-                                                      report_id=r["report_id"])), None)
+                if share and (key.startswith("applications.") and key != "applications.new_received.total" or
+                              key.startswith("appeals.") and not key.endswith(".total") and "*" not in key):
+                    # a share claimed of a count (同意公开的申请占37.5%): the count over the applications received;
+                    # an outcome of table 4 over its row's 总计 (直接起诉的6件里一半是纠正)
+                    base_key = key.rsplit(".", 1)[0] + ".total" if key.startswith("appeals.") else \
+                        "applications.new_received.total"
+                    base = next(iter(f for f in self.a.store.facts(key=base_key, report_id=r["report_id"])
+                                     if f["key"] == base_key), None)
                     if mine and base and base["value"]:
                         table_ev.append((r, {"key": key, "value": mine[0]["value"] / base["value"] * 100,
                                              "share": (mine[0], base)}))
@@ -349,7 +360,8 @@ class ClaimChecker:
             if "share" in f:
                 part, whole = f["share"]
                 processed = next(iter(self.a.store.facts(key="applications.total_processed.total",
-                                                       report_id=r["report_id"])), None)
+                                                       report_id=r["report_id"])), None) \
+                    if whole["key"].startswith("applications.") else None
                 marks = "".join(f"[{self.a._cite_fact(ans, r, x)}]" for x in part.get("members", [part]))
                 shown = _fmt(part["value"]) if "members" in part else value_text(part)
                 lines.append(f"表格数据：{q.metric_word if 'members' in part else _cell_name(part['key'])} {shown} {marks} ÷ "
@@ -490,9 +502,11 @@ class ClaimChecker:
         for r, f in table_ev[:1]:
             if "share" in f or "members" in f:
                 return None
-            p = self._parts_of(ans, r, f["key"])
-            if p and holds(p[0]) != holds(f["value"]):
-                return r, f, p
+            # each way the template adds up to it: the rows under it (outcomes), then the columns of its row
+            for rule in ("outcomes", "row_sum"):
+                p = self._parts_of(ans, r, f["key"], rule)
+                if p and holds(p[0]) != holds(f["value"]):
+                    return r, f, p
         return None
 
     def _parts_line(self, ans, r: dict, total: float, cells: list[dict], tail: str) -> str:
@@ -646,6 +660,39 @@ class ClaimChecker:
             verdicts.append(ok)
             lines.append(f"{_label(r)}（{r['year']}年）：{la} {_fmt(a)}，{lb} {_fmt(b)}。")
         return self._verdict(ans, verdicts, lines, m.group(0))
+
+    def _balance(self, ans, q, targets):
+        """Table 3 said to balance: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度, and each count the claim states."""
+        from .answer import _label
+
+        stated, start, right = {}, 0, False
+        for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]*\s*年)", q.text):
+            before = q.text[start:m.start()]
+            right = right or bool(re.search(r"等于|相等|=", before))
+            key = find_metric(re.split(r"[加和与及、，,：:]|等于", before)[-1] or before, q.version)[0] or \
+                (_BALANCE_ROWS[3 if right else 1] if re.search(r"结转\s*$", before) else "")
+            if key == _BALANCE_ROWS[1] and (right or key in stated):   # 结转 after 等于 is the one carried forward
+                key = _BALANCE_ROWS[3]
+            if key in _BALANCE_ROWS:
+                stated[key] = float(m.group(1))
+            start = m.end()
+        lines, verdicts = [], []
+        for r in targets:
+            cells = {k: self.cell(ans, r, k) for k in _BALANCE_ROWS}
+            if None in cells.values():
+                lines.append(f"{_label(r)}（{r['year']}年）：表三相关单元格未填报，无法核实。")
+                continue
+            left, right_sum = cells[_BALANCE_ROWS[0]] + cells[_BALANCE_ROWS[1]], cells[_BALANCE_ROWS[2]] + cells[_BALANCE_ROWS[3]]
+            verdicts.append(left == right_sum)
+            lines.append(f"{_label(r)}（{r['year']}年）：{_cell_name(_BALANCE_ROWS[0])} {_fmt(cells[_BALANCE_ROWS[0]])} + "
+                         f"{_cell_name(_BALANCE_ROWS[1])} {_fmt(cells[_BALANCE_ROWS[1]])} = {_fmt(left)}；"
+                         f"{_cell_name(_BALANCE_ROWS[2])} {_fmt(cells[_BALANCE_ROWS[2]])} + {_cell_name(_BALANCE_ROWS[3])} "
+                         f"{_fmt(cells[_BALANCE_ROWS[3]])} = {_fmt(right_sum)}" + ("，两边相等。" if left == right_sum else "，两边不等。"))
+            for k, v in stated.items():
+                verdicts.append(cells[k] == v)
+                if cells[k] != v:
+                    lines.append(f"{_cell_name(k)}：表中为{_fmt(cells[k])}（说法为{_fmt(v)}），不符。")
+        return self._verdict(ans, verdicts, lines, "表三的勾稽关系")
 
     def _several(self, ans, q, targets):
         """Several counts in one claim (收到8件申请，其中同意公开3件): each checked on its own cell; true when all are."""
@@ -852,6 +899,7 @@ class ClaimChecker:
 
         text_says = []   # the narrative's own count where it is not the table's (受理申请2件 beside a 0)
         said_none = False   # the narrative saying in words that none happened
+        own_parts = []      # a printed 0 whose own parts are not 0
         whole = _WHOLE_ZERO.search(q.text)
         table = {"二": "proactive", "2": "proactive", "三": "applications", "3": "applications",
                  "四": "appeals", "4": "appeals"}[whole.group(1)] if whole else ""
@@ -883,6 +931,21 @@ class ClaimChecker:
                     continue
                 verdicts.append(c == 0)
                 lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(c)}。")
+                parts = next((p for rule in ("outcomes", "row_sum") if c == 0 and "*" not in key
+                              for p in [self._parts_of(ans, r, key, rule)] if p and p[0]), None)
+                if parts:
+                    # a printed 0 its own parts deny (办理结果总计 0 beside 予以公开 2), with the text's count of them
+                    own_parts.append(True)
+                    lines.append(self._parts_line(ans, r, parts[0], parts[1], "不为0"))
+                    got = self.cell(ans, r, "applications.new_received.total") \
+                        if key.startswith("applications.total_processed.") else None
+                    if got is not None:   # the applications there were to give an outcome to
+                        lines.append(f"另：{_cell_name('applications.new_received.total')} = {_fmt(got)}。")
+                    text = self.a.store.report(r["report_id"])["text"]
+                    asks = [(key, parts[0])] + ([("applications.new_received.total", parts[0])]
+                                                if key.startswith("applications.total_processed.") else [])
+                    for clause in [x for k, v in asks for x in cell_clauses(text, k, v)][:1]:
+                        lines.append(f"报告原文：“{clause}” [{self.a.cite_quote(ans, r, clause)}]")
                 if c:
                     # the narrative's sentence stating the same count (本年度共发生行政复议案件2件)
                     text = self.a.store.report(r["report_id"])["text"]
@@ -912,7 +975,10 @@ class ClaimChecker:
                 lines.append(f"报告原文：“{clause}” [{n}]")
                 said_none = True
         ans = self._verdict(ans, verdicts, lines, "为0")
-        if text_says and ans.verdict in ("supported", "contradicted") and (ans.verdict == "supported") != all(text_says) or \
+        if own_parts and ans.verdict == "supported":
+            ans.verdict = "conflicting"
+            ans.answer = "报告表格自相矛盾：\n" + "\n".join(lines)
+        elif text_says and ans.verdict in ("supported", "contradicted") and (ans.verdict == "supported") != all(text_says) or \
                 table and said_none and ans.verdict == "contradicted":
             # (the text saying none happened beside a table that counts some)
             ans.verdict = "conflicting"
@@ -1139,7 +1205,8 @@ def negative_statements(text: str, claim: str, words: tuple[str, ...] = ()) -> l
         said = re.sub(r"申请人", "人", clause)
         have = _bigrams(re.sub(generic, "", said))
         shared = len(want & have)
-        if want and shared / len(want) >= 0.5 or sum(w in said for w in words) >= 2 or _common_run(object_of, said) >= 3:
+        if want and shared / len(want) >= 0.5 or sum(w in said for w in words) >= 2 or \
+                _common_run(object_of.replace("信息", "|"), said.replace("信息", "|")) >= 3:
             out.append((shared, clause))
     return [c for _, c in sorted(out, key=lambda x: -x[0])]
 

@@ -104,4 +104,8 @@ def unknown_place(text: str) -> str:
     for m in re.finditer(rf"\b([A-Z][a-z]+)\s*(?:{kinds})", text):
         if m.group(1).lower() not in _NOT_PLACES:
             return m.group(0)
+    # …or whose report is asked (Xiamen's 2023 annual report, the Xiamen report)
+    for m in re.finditer(r"\b([A-Z][a-z]{2,})(?:['’]s)?\s+(?:(?:19|20)\d\d\s*年?\s*|[，,]\s*)?(?:annual\s+)?(?:年报|reports?\b)", text):
+        if m.group(1).lower() not in _NOT_PLACES | {"annual", "this", "that", "which", "each", "every", "latest", "last"}:
+            return m.group(1)
     return ""

@@ -183,6 +183,10 @@ ENGLISH = [
 ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
                  (r"\b(?:administrative )?approval items?\b", "审批事项"),
                  # processed 2 requests: the outcomes' 总计 (stopped processing is a reason row, read by its own words)
+                 # carried over to be handled in 2025, into the next year: 结转下年度 (carried over from 2023 is 上年结转)
+                 (r"\bcarried (?:over|forward)\b(?=[^?.]{0,30}?\b(?:in|to|into)\s+(?:the\s+)?(?:next|following|(?:19|20)\d\d)\b)",
+                  "结转下年度"),
+                 (r"\b(?:applications|requests)\s+(?:were\s+|was\s+)?(?:processed|handled)\b", "办理结果总计"),
                  (r"\b(?:processed|handled|answered|replied to|responded to)\b(?=\s+(?:\d|(?:all|only|its|their|the|a|one)\b))",
                   "办理结果总计"),
                  (r"(?<!other' )(?<!other’ )(?<!other )\blegal persons?\s*(?:and|or|/|,)\s*(?:other\s+)?organi[sz]ations?\b|(?<!other' )(?<!other’ )(?<!other )\blegal persons?\b|"
@@ -608,6 +612,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.english, text = True, english
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)   # 7,816 → 7816
     text = normalise_counts(normalise_years(text))
+    # spoken forms of the asking words (关于啥, 咋办的)
+    text = text.replace("为啥", "为什么").replace("啥", "什么").replace("咋样", "怎么样").replace("咋", "怎么")
     # table 3's 总计 named by the table (表三总计, 表格总计也是2件) is its （七）总计 row; its 总计 column is 总计列
     text = re.sub(r"表[三格3](?:里|中|上)?的?[“\"]?总计[”\"]?(?![”\"]?\s*(?:列|栏))", "办理结果总计", text)
     text, fixes = _homophones(resolver).correct(text)
@@ -676,7 +682,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.aggregate = ""   # 2024年一共收到多少申请 about one body: the cell itself
     claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
                       r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
-                      r"是不是\s*\d|是不是(?:全|都|没|只|有|被|已|比)|吧[？?。]?\s*$", text) or \
+                      r"是不是\s*\d|是不是(?:全|都|没|只|有|被|已|比|说明|意味着|表示)|说明了?.{0,16}[吗么][？?]?\s*$|吧[？?。]?\s*$", text) or \
         (q.english and not re.match(r"\s*(?:what|how|which|who|when|where|why)\b", question, re.I) and
          re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|"
                                  r"\b(?:I|we) (?:read|heard|saw) that\b|\b(?:back|bear) (?:that|this|it) (?:up|out)\b|"
@@ -692,8 +698,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         claim = None   # 想核实一下：…新收了多少件？ asks for the number
     if claim:
         q.intent = "claim"
-        # a share claimed of a count (8件申请里同意公开的占37.5%): the share is what is claimed
+        # a share claimed of a count (8件申请里同意公开的占37.5%, 6件里有一半…): the share is what is claimed
         num = re.search(r"(\d+(?:\.\d+)?)\s*()[%％]", text) or \
+            (re.search(r"(一半|半数)", text) if re.search(r"\d+\s*[件份起个项条](?:申请|案件)?(?:里|中|当中|之中)", text) else None) or \
             re.search(r"(\d+(?:\.\d+)?)\s*(多|余)?\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期|场|人|户)", text) or \
             re.search(r"(?:是|为|有|达到?)\s*(\d+(?:\.\d+)?)(?=\s*(?:[。.！!，,？?]|$))", text) or \
             re.search(r"(一半|半数)", text)
@@ -752,7 +759,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     return q
 
 
-_ASKS = re.compile(r"多少|几|哪|什么|怎么|怎样|如何|吗|呢|是否|有没有|是不是|还是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
+_ASKS = re.compile(r"多少|(?<![那这])几|哪|什么|怎么|怎样|如何|吗|呢|是否|有没有|是不是|还是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
                    r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
                    r"was|were|compare|list|show)\b", re.I)
 # a claim that something happened at least once (收到过申请, 被起诉过, 发生过复议)
@@ -762,6 +769,7 @@ _HAPPENED = re.compile(r"(?:收到|接到|受理|发生|出现|有|起诉|复议
                        r"收到了(?:政府信息公开|信息公开|依申请公开)?申请")
 _STATES = re.compile(r"(?:收到|接到|受理|发生|出现|起诉|复议|告|收取|产生)过|(?:收取|产生)了|[没未](?:有)?(?:收取|产生|发生|收)|一半|半数|\d\s*[条件项个次%％]?\s*以[上下]|\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
                      r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|都|(?<!平)均|"
+                     r"等于|相等|是平的|对得上|配平|"
                      r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b|"
                      # a statement of what happened (…开过新闻发布会。 …当年就办结了。 …是2019年全年。)
                      r"[\u4e00-\u9fff]过[\u4e00-\u9fff]{0,12}[。.！!]?\s*$|了[。.！!]?\s*$|是[^，。？?]{1,14}[。.！!]\s*$")
