@@ -36,6 +36,7 @@ def beside(a, ans, q, r: dict, f: dict) -> str:
 
 # a count asked among the applications received (收到的申请里有几件…, 收到的8件申请…各几件)
 _AMONG_RECEIVED = re.compile(r"收到(?:的|了)?[^，,。？?]{0,16}申请(?:里|中|当中|之中)|收到的\d+件|收到的(?:那|这)一?件|"
+                             r"(?:那|这)(?:\d+|几)件|"
                              r"\bof (?:the|its) (?:\d+ )?(?:new )?(?:applications|requests)\b")
 
 
@@ -83,6 +84,11 @@ def outcomes(a, ans, r: dict) -> str:
                     if f["key"] == "applications.total_processed.total"), None)
     if shown and printed is not None and whole != printed:   # the outcomes add up to another count than 总计 prints
         shown[-1] += f"；各项之和为{_fmt(whole)}，与总计{_fmt(printed)}不符"
+    left = next((f for f in a.store.facts(key="applications.carried_forward.total", report_id=r["report_id"])
+                 if f["key"] == "applications.carried_forward.total" and f["value"]), None)
+    if shown and left:   # the applications still open, beside the outcomes given
+        shown[-1] += f"；另{T.row_label('applications', 'carried_forward', False).lstrip('四、')} {value_text(left)} " \
+                     f"[{a._cite_fact(ans, r, left)}]"
     return "（" + "，".join(shown) + "）" if shown else ""
 
 

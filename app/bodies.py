@@ -409,9 +409,12 @@ class BodyResolver:
                 continue
             return name
         # a place whose report is asked (厦门2023年年报, 厦门的年报) that is no region or body of the corpus
-        for m in re.finditer(r"([\u4e00-\u9fff]{2,4}?)(?:市|省|县)?(?:的)?[，,]?(?:年报|年度报告)", text):
+        for m in re.finditer(r"(?=([\u4e00-\u9fff]{2,4}?)(?:市|省|县)?(?:的)?[，,]?(?:年报|年度报告))", text):
             place = _LEAD.sub("", m.group(1))
+            before = text[m.start(1) - 1] if m.start(1) else ""
             if len(place) < 2 or any(a < m.end(1) and m.start(1) < b for a, b in covered) or \
+                    re.match(r"[\u4e00-\u9fff]", before) and before not in "在和与及看查问的把从给对说下" or \
+                    re.search(r"发布|公布|未|出", place) or \
                     re.search(r"[这那哪各每所全份几些该本其他们它年度最新旧上下今去前后两三四五六七八九十一份张个篇条里中和与及或的说写提"
                               r"表格有没无版用在对是了过份家]|单位|部门|机关|公开|政府|信息|工作", place) or \
                     any(place in b for b in self.bodies) or place in self.forms or \

@@ -22,12 +22,12 @@ from .router import APPEAL_COLUMNS, APPLICANTS, GENERIC_METRIC_WORDS, RATIOS, fi
 
 _CHANGE = re.compile(
     r"(?:比|较|相比|对比|同比|从)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
-    r"(翻了?一番|翻番|增长|增加|上升|提高|提升|多了|下降|减少|降低|回落|少了|持平|不变|一样|更多|更少|多|少|高|低)")
-_UP = ("翻", "增", "升", "提", "多", "高")
+    r"(翻了?一番|翻番|增长|增加|上升|上涨|涨|提高|提升|多了|下降|减少|降低|回落|下跌|跌|少了|持平|不变|一样|更多|更少|多|少|高|低)")
+_UP = ("翻", "增", "升", "提", "多", "高", "涨")
 # a change a report states of its own figure (比上年增长11.6%, 同比下降5条, 比升11.6%)
 _STATED_CHANGE = re.compile(r"(?:比上年|较上年|比去年|较去年|同比|比)\s*(?:度)?\s*(增长|增加|上升|提高|提升|升|增|下降|减少|降低|降|减)"
                             r"了?\s*(\d+(?:\.\d+)?)?\s*([%％]|个百分点|条|件|项|个|次)?")
-_DOWN = ("降", "减", "少", "落", "低")
+_DOWN = ("降", "减", "少", "落", "低", "跌")
 def _report_of(reports: list[dict], body: str, year: int | None) -> dict | None:
     """A body's report for a year, or None."""
     return next((r for r in reports if r["body"] == body and r["year"] == year), None)
@@ -353,7 +353,7 @@ class ClaimChecker:
         for r, sent, value in (text_ok or evidence)[:1] if share else []:
             # a share the text prints: the count it is the share of, from the sentence before it
             for clause, _, _ in self.a._count_before(self.a.store.report(r["report_id"])["text"], sent,
-                                                     re.split(r"占", claim)[0]):
+                                                     re.split(r"占", sent)[0]):
                 lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{clause}” [{self.a.cite_quote(ans, r, clause)}]")
         table_ok = [t for t in table_ev if holds(t[1]["value"])]
         for r, f in table_ev[:1]:
@@ -436,10 +436,16 @@ class ClaimChecker:
         if parts:
             r0, cell, (total, cells) = parts
             lines.append(self._parts_line(ans, r0, total, cells, "与之不符"))
+            if cell["key"] in _BALANCE_ROWS:
+                # the row among the four table 3 balances (新收 + 上年结转 = 办理结果总计 + 结转下年度), each cited
+                four = [next((f for f in self.a.store.facts(key=k, report_id=r0["report_id"]) if f["key"] == k), None)
+                        for k in _BALANCE_ROWS]
+                if None not in four:
+                    lines.append("表三勾稽关系各项：" + self.a.cells_text(ans, r0, four))
             text = self.a.store.report(r0["report_id"])["text"]
             asks = [(cell["key"], total), *((x["key"], x["value"]) for x in cells)]
-            if cell["key"].startswith("applications.total_processed."):
-                asks.append(("applications.new_received.total", total))
+            if cell["key"].startswith("applications.total_processed.") or cell["key"] in _BALANCE_ROWS:
+                asks += [("applications.new_received.total", total), ("applications.new_received.total", cell["value"])]
             for clause in [c for k, v in asks for c in cell_clauses(text, k, v)][:1]:
                 n = self.a.cite_quote(ans, r0, clause)
                 lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{clause}” [{n}]")
@@ -510,7 +516,8 @@ class ClaimChecker:
         return None
 
     def _parts_line(self, ans, r: dict, total: float, cells: list[dict], tail: str) -> str:
-        return f"但表中构成该单元格的各项之和为{_fmt(total)}（" + self.a.cells_text(ans, r, cells) + f"），{tail}。"
+        shown = f"（{self.a.cells_text(ans, r, cells)}）" if cells else "（各项均为0）"
+        return f"但表中构成该单元格的各项之和为{_fmt(total)}{shown}，{tail}。"
 
     def _balanced(self, r: dict, key: str) -> dict | None:
         """A 总计 of table 3 the file leaves unreadable, from the template's balance: 本年新收 + 上年结转 =
@@ -794,6 +801,8 @@ class ClaimChecker:
         word = m.group(3)
         claim = said_of(q.text, q)
         said = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)\s*(?:条|件|个|项|次|万元|元|篇|期|场|家|人)", claim)]
+        if m.group(0).startswith("从") and len(said) >= 2:
+            said = [said[1], said[0]]   # 从2022年的28697人涨到了2024年的41129人: the first count is the base year's
         phrase = claim[:claim.find(m.group(0))] if m.group(0) in claim else claim
         reports = self.a.corpus()[0]
         lines, verdicts = [], []
@@ -954,6 +963,12 @@ class ClaimChecker:
                     if said:
                         cite = self.a.cite_quote(ans, r, said[0][0])
                         lines.append(f"报告原文：“{said[0][0]}” [{cite}]")
+                if c and key.startswith("applications.") and key.endswith(".total") and "*" not in key:
+                    # who the applications came from (本年新收 1: 自然人 1)
+                    cols = [f for f in self.a.store.facts(key=key.rsplit(".", 1)[0] + ".*", report_id=r["report_id"])
+                            if f["value"] and not f["key"].endswith(".total")]
+                    if cols:
+                        lines.append("其中：" + self.a.cells_text(ans, r, cols) + "。")
                 if c and key.startswith("appeals."):
                     # the cases there were, by outcome (行政诉讼 1: 直接起诉 · 结果维持 1)
                     rows = key.rsplit(".", 1)[0] + ".*"
@@ -1142,7 +1157,10 @@ def cell_clauses(text: str, key: str, number: float) -> list[str]:
     if key.startswith("applications.") and column != "total":   # a column of applicants: its own words (法人申请1件)
         words = [w for w, c in APPLICANTS if c == column or column in T.COLUMN_GROUPS and c in T.COLUMN_GROUPS[column][1]]
     count = re.compile(rf"(?<![\d.]){re.escape(_fmt(number))}\s*[件条项个次起份]")
-    return [c for c in _CLAUSE.findall(text) if len(c) <= 40 and count.search(c) and any(w in c for w in words)]
+    # (the applications received, in the plain words every report uses: 共收到政府信息公开申请7份)
+    received = key == "applications.new_received.total"
+    return [c for c in _CLAUSE.findall(text) if len(c) <= 40 and count.search(c) and
+            (any(w in c for w in words) or received and re.search(r"(?:收到|接到|受理).{0,12}申请", c))]
 
 
 def stated_in(text: str, claim: str, least: int = 5) -> str | None:

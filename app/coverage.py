@@ -35,7 +35,7 @@ _WHICH_TEMPLATE = re.compile(r"哪一?版|哪个版本|什么版本|哪种(?:模
                              # asked of one report (用的是旧版表格吗)
                              r"(?:用|使用|采用)的?(?:是)?(?:[新旧老]版|(?:19|20)\d\d年?版)(?:表格|模板|格式)?(?:吗|么|[？?])")
 # A table left blank from end to end (表三都是空白没填)
-_BLANK = re.compile(r"表([二三四])[^，。？?]{0,12}(?:空白|没填|未填|没有填|全空)|(?:空白|没填|未填)[^，。？?]{0,6}表([二三四])")
+_BLANK = re.compile(r"表([二三四])[^。？?]{0,24}?(?:空白|空着|没填|未填|没有填|全空)|(?:空白|空着|没填|未填)[^，。？?]{0,6}表([二三四])")
 # Reports that never name their body
 _UNNAMED = re.compile(r"没(?:有)?写(?:清楚|明)?是?哪个单位|没有?署名|未署名|不知道是哪个单位|没写单位|匿名|没有写明.{0,4}单位|"
                       r"(?:没|未)(?:有)?(?:写|标|注|署)(?:明|出|上)?.{0,8}(?:单位|机关|部门)(?:的)?(?:名称|名字)?|"
@@ -184,8 +184,10 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
                 blank.append((r, facts))
         lines.append(f"{name}整张未填报（每个单元格都是空白）的报告（{len(blank)}份）：" if blank else f"没有{name}整张空白的报告。")
         for r, facts in sorted(blank, key=lambda x: (x[0]["body"], x[0]["year"] or 0)):
-            total = next((f for f in facts if f["key"].endswith(("new_received.total", "review.total"))), facts[0])
-            lines.append(f"  {_label(r)} {r['year']}年 [{answerer._cite_fact(ans, r, total)}]")
+            # the table's first count and its grand total, each blank (本年新收 and （七）总计 of table 3)
+            shown = [f for f in facts if f["key"].endswith(("new_received.total", "total_processed.total", "review.total",
+                                                            "litigation_direct.total"))] or facts[:1]
+            lines.append(f"  {_label(r)} {r['year']}年 " + "".join(f"[{answerer._cite_fact(ans, r, f)}]" for f in shown))
         if blank:
             ans.status = "not_reported"
     elif kind == "unnamed":

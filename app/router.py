@@ -612,8 +612,13 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.english, text = True, english
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)   # 7,816 → 7816
     text = normalise_counts(normalise_years(text))
+    # a table named by its place (第三张表, 第3个表格): 表三
+    text = re.sub(r"第\s*([二三四234])\s*(?:张|个)?\s*(?:统计)?表(?:格)?", lambda m: "表" + "二三四"["234".find(m.group(1))]
+                  if m.group(1).isdigit() else "表" + m.group(1), text)
     # spoken forms of the asking words (关于啥, 咋办的)
     text = text.replace("为啥", "为什么").replace("啥", "什么").replace("咋样", "怎么样").replace("咋", "怎么")
+    # how applications were dealt with (那1件申请最后怎么处理的): their outcomes, table 3's 办理结果
+    text = re.sub(r"(申请[^，,。？?]{0,12}?)(?:最后|最终)?(?:是)?(?:怎么|如何|怎样)(?:处理|办理|答复|办)的?", r"\1的办理结果", text)
     # table 3's 总计 named by the table (表三总计, 表格总计也是2件) is its （七）总计 row; its 总计 column is 总计列
     text = re.sub(r"表[三格3](?:里|中|上)?的?[“\"]?总计[”\"]?(?![”\"]?\s*(?:列|栏))", "办理结果总计", text)
     text, fixes = _homophones(resolver).correct(text)

@@ -119,7 +119,7 @@ PROACTIVE = Table(
         Column("prior_year_items", "上一年项目数量", "items last year", r"上一年项目数量", words=("上一年项目", "项目数量", "上一年多少项", "上一年几项", "上年多少项", "上一年有", "上年有", "items last year", "prior-year items", "prior year items", "previous year's items", "items the year before",
                                                           "prior-year count", "prior year count", "previous-year count", "items of the previous year", "items of the prior year", "previous year's count")),
         Column("change", "本年增/减", "change this year", r"本年增[/／]?减|增减", signed=True, words=("增减", "增加", "减少", "本年增", "增了", "减了", "change this year", "net change", "increase or decrease", "increase/decrease")),
-        Column("projects", "采购项目数量", "procurement projects", r"采购项目数量", words=("采购项目", "项目数量", "几个项目", "多少个项目", "多少项目", "deals", "projects", "purchases")),
+        Column("projects", "采购项目数量", "procurement projects", r"采购项目数量", words=("采购项目", "项目数量", "几个项目", "多少个项目", "多少项目", "几笔", "多少笔", "deals", "projects", "purchases")),
         Column("amount", "采购总金额", "procurement amount", r"采购总金额", money=True, words=("采购金额", "采购总金额", "总金额", "金额", "多少钱", "total amount", "amount spent", "花了多少钱", "花了多少", "花费", "花钱", "spent", "spend")),
     ),
     rows=(
