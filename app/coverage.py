@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from nianbao.ingest import template as T
+
 from .bodies import places
+from .labels import value_text
 
 # a template named by its year or its age (2019年版, 新版（2021）表格, 2021模板, 〔2019〕60号, 旧版): not a year asked about
 _TEMPLATE_YEAR = re.compile(r"(?:19|20)\d\d\s*年?\s*[新旧老]?\s*(?:版|模板|格式)|〔(?:19|20)\d\d〕\s*\d*\s*号?|"
@@ -54,7 +57,7 @@ def inventory_kind(text: str) -> str:
         return "broken"
     if _ALL_ZERO_T4.search(text):
         return "appeals_zero"
-    if _WHICH_TEMPLATE.search(text) or template_named(text) and re.search(r"哪些|哪几|列出|which", text, re.I):
+    if _WHICH_TEMPLATE.search(text) or template_named(text) and re.search(r"哪些|哪几|哪家|哪个单位|哪份|列出|which", text, re.I):
         return "template"
     if _UNNAMED.search(text):
         return "unnamed"
@@ -158,9 +161,15 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
         hits = [r for r in scope if r["template"] == version]
         lines.append(f"使用{version}年版模板表格（国办公开办函〔{version}〕{'60' if version == '2019' else '30'}号）的报告"
                      f"（{len(hits)}份）：")
+        # a column only that version prints, read from the report's own table 2, as evidence
+        own = {"2019": "proactive.normative_documents.total_published", "2021": "proactive.normative_documents.in_force"}
         for r in sorted(hits, key=lambda r: (r["body"], r["year"] or 0)):
             note = "（年份晚于该版模板的适用期）" if version == "2019" and (r["year"] or 0) >= 2021 else ""
-            lines.append(f"  {_label(r)} {r['year']}年{note} [{cite(r)}]")
+            cell = next((f for f in store.facts(key=own[version], report_id=r["report_id"]) if f["key"] == own[version]),
+                        None) if version in own else None
+            shown = f"；表二“规范性文件 · {T.cell_label(own[version])[2]}” {value_text(cell)} " \
+                    f"[{answerer._cite_fact(ans, r, cell)}]" if cell and cell["value"] is not None else ""
+            lines.append(f"  {_label(r)} {r['year']}年{note} [{cite(r)}]{shown}")
     elif kind == "years":
         by_body: dict[str, list[dict]] = {}
         for r in scope:

@@ -164,6 +164,8 @@ ENGLISH = [
     (r"\b(?:by )?(?:train|high-speed rail|flights?|plane)\b", "高铁"), (r"\bweather\b", "天气"),
     (r"\bhotels?\b", "酒店"), (r"\brestaurants?\b|\bfood to eat\b", "餐厅"), (r"\b(?:tourist|sightseeing|attractions?)\b", "景点"),
     (r"\bhow (?:do I|can I|to) get (?:to|from)\b|\bway to get (?:to|from)\b", "怎么去"), (r"\bstock price\b", "股价"),
+    (r"\bpublic resources? trad(?:ing|es?)\b|\bpublic resources? transactions?\b", "公共资源交易"),
+    (r"\bsav(?:ed|es|ing|e)\b", "节约"), (r"\bpublic (?:money|funds)\b|\bfiscal funds\b|\bgovernment money\b", "财政资金"),
     (r"\bopen days?\b", "开放日"), (r"\baccountab\w*|\bdisciplin\w*", "追责问责"), (r"\bcourses?\b|\bsessions?\b", "培训 场次"),
     (r"\brank\w*|\bsort\w*|\border(?:ed)? by\b", "排名"), (r"\blist\b", "列出"), (r"\b(?:annual )?reports\b", "年报"),
     (r"\bannual reports?\b", "年报"), (r"\bin (?:the|your|this) (?:collection|corpus|database|library)\b", "语料中"),
@@ -180,7 +182,15 @@ ENGLISH = [
     (r"\b((?:19|20)\d\d)\b", r"\1年"), (r"\breceived?\b", "收到"),
 ]
 # English phrases read before the template's words (information-processing fee is not the administrative fee)
-ENGLISH_FIRST = [(r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
+def _than_year(m: re.Match) -> str:
+    """fewer … in 2021 than in 2020 → … in 2021 比2020年少: a change claimed against a year, as Chinese puts it."""
+    more = m.group(1).lower() in ("more", "higher", "greater", "larger")
+    return f"{m.group(2)} 比{m.group(3)}年{'多' if more else '少'} "
+
+
+ENGLISH_FIRST = [(r"\b(fewer|less|lower|more|higher|greater|larger)\b(?!\s+than\b)(.{1,60}?)\bthan\s+(?:in\s+|that of\s+|those of\s+|"
+                  r"it did in\s+|they did in\s+|the year\s+)?((?:19|20)\d\d)\b", _than_year),
+                 (r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
                  (r"\b(?:administrative )?approval items?\b", "审批事项"),
                  # processed 2 requests: the outcomes' 总计 (stopped processing is a reason row, read by its own words)
                  # carried over to be handled in 2025, into the next year: 结转下年度 (carried over from 2023 is 上年结转)
@@ -215,7 +225,7 @@ NARRATIVE_ASK = re.compile(r"正文|原文|怎么描述|如何描述|怎么说|�
                            r"主要是问|都是关于|是怎么开展|怎么开展|如何开展|怎么成立|怎么来的|为什么|怎么推进|如何推进|怎么改进|"
                            r"如何改进|准备怎么|打算怎么|\b(?:say|said|describe|explain|why)\b")
 # Counts a report's text gives that are not applications under the regulation (12345热线诉求, 来信)
-NOT_APPLICATIONS = re.compile(r"热线|诉求|来电|来信|信件|咨询|留言|信箱|提案|议案|建议|网民")
+NOT_APPLICATIONS = re.compile(r"热线|诉求|来电|来信|信件|咨询|留言|信箱|提案|议案|建议|网民|业务|办件")
 DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复议|诉讼|处罚|许可|强制|收费|年报|报告|问题|改进|措施|规章|规范性文件|"
                     r"纠错率|政务|解读|网站|新媒体|公众号|群众|单位|部门|热线|栏目|培训|考核|监督|保密|答复|办理|政策|机构")
 ZONE_WORDS = re.compile(r"园区|开发区|新区")
@@ -551,7 +561,8 @@ def read_metric(q: Query, text: str) -> str:
         # “其他”处理: the row 3.其他 of the 2021 group 其他处理, not the whole group
         text = re.sub(r"[“\"「‘]其他[”\"」’]\s*处理", "其他处理中的其他", text)
     plain = re.sub(r"[“”\"'‘’「」《》]", "", text)
-    q.metric, q.metric_word = find_metric(plain, q.version)
+    # a rate the narrative gives (办结率, 满意率, 处理率) is no table cell
+    q.metric, q.metric_word = find_metric(re.sub(r"(?:按时)?(?:办结|处理|回复|答复|满意|完成|受理)率", "", plain), q.version)
     if q.metric.startswith("applications.") and NOT_APPLICATIONS.search(plain) and not re.search(r"信息公开申请|公开申请", plain):
         q.metric, q.metric_word = "", ""
     if q.metric.startswith("proactive.fees") and re.search(r"信息处理费|处理费", plain):
@@ -734,8 +745,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                    r"(?:年报|年度报告|报告)(?:出来|发布|公布|出|上线|发)了?(?:吗|没有?)|有没有.{0,12}(?:年报|年度报告)", text) and \
             inventory_kind(text) != "unnamed" and not (q.bodies and re.search(r"有哪几年|哪几年的(?:年报|报告)", text)):
         q.intent = "coverage"
-    elif inventory_kind(text) and not ((q.section or q.metric or q.ratio) and inventory_kind(text) in ("listing", "years",
-                                                                                                    "template")) \
+    elif inventory_kind(text) and not ((q.section or q.metric and find_metric(re.sub(r"[（(][^）)]*[）)]", "", text))[0]
+                                        or q.ratio) and inventory_kind(text) in ("listing", "years", "template")) \
             and not re.search(r"提到|提及|说到|谈到|涉及|讲到", text):
         q.intent, q.inventory = "inventory", inventory_kind(text)
         if q.inventory == "years" and q.year and not found and not res.unnamed:
@@ -750,7 +761,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|(?<![那这])几[件个条]|数量", text):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|怎么变|如何变|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
-                                            r"哪家多|谁多|谁更多|更多|差了?多少|差了?几|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|[多少][收发办作做出]了?(?:多少|几)|增减|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
+                                            r"哪家多|谁多|谁更多|更多|比(?:19|20)\d\d年?[多少高低]|差了?多少|差了?几|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|[多少][收发办作做出]了?(?:多少|几)|增减|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
             and not q.aggregate and not (q.version == "2019" and q.metric.endswith((".change", ".*")) and
                                          q.metric.startswith("proactive.") and q.year and len(q.bodies) <= 1):
         # (a 2019 table prints the change on the year before in its own column: 今年增加了几项 is that cell)

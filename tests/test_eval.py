@@ -1092,3 +1092,25 @@ def test_shares_of_rows_changes_in_the_text_and_places_without_reports(settings)
     # 洋口港 2024: table 3 left blank from end to end
     ans = _ask(settings, "哪份报告把第三张表（收到和处理申请情况）整张空着没填？")
     assert {c["source_file"] for c in ans.citations} == {"2024_yangkougang-development-zone.txt"}
+
+
+def test_english_comparisons_the_old_table_two_and_rates_of_the_text(settings):
+    # 财政金融局: “2021年主动公开政府信息198条”, “2020年主动公开政府信息148份”: more in 2021, not fewer
+    ans = _ask(settings, "The Finance Bureau published fewer documents proactively in 2021 than in 2020 - right?")
+    assert ans.verdict == "contradicted" and "198" in ans.answer and "148" in ans.answer
+    # 市场监管局 行政处罚: 2025 187, 2024 159 (asked, not claimed: the two compared)
+    ans = _ask(settings, "Did the market regulation bureau impose more penalties in 2025 than in 2024?")
+    assert "28" in ans.answer
+    assert _values(ans)[("2025_market-regulation-bureau_1.txt", "proactive.penalty.decisions")] == 187
+    # 海坛 2021 prints the 2019 table 2 (规范性文件 对外公开总数量 4)
+    ans = _ask(settings, "2021年的报告里，哪家的表二还在用旧格式（本年新制作数量、对外公开总数量那种）？")
+    assert _values(ans)[("2021_haitan-district_1.txt", "proactive.normative_documents.total_published")] == 4
+    assert {c["source_file"] for c in ans.citations} == {"2021_haitan-district_1.txt"}
+    # 公安局 2019: “网上服务平台共受理公安业务6945件，办结率达99.3%” — no application, no table cell
+    ans = _ask(settings, "平潭公安局2019年网上服务平台受理了多少件公安业务？办结率多少？")
+    assert any("6945件" in c["quote"] for c in ans.citations) and "99.3%" in ans.answer
+    assert not ans.facts
+    # 洋口港 2024 六: “节约财政资金15008.6975万元”
+    ans = _ask(settings, "How much public money did Yangkougang development zone say it saved through public resource "
+                         "trading in 2024?")
+    assert any("15008.6975" in c["quote"] for c in ans.citations)
