@@ -1002,6 +1002,12 @@ class Answerer:
                 d = v2 - v1
                 ans.answer += (f"\n按各报告正文首要说法：{shown[0]}，{shown[1]}，" +
                                (f"{r2['year']}年较{r1['year']}年{'增加' if d > 0 else '减少'}{_fmt(abs(d))}" if d else "两者持平"))
+            elif len({r["body"] for r, _, _ in picked}) == 1:
+                # one body over several years: each year against the one before (107 → 61（减少46）→ 53（减少8）)
+                steps = [shown[0]] + [f"{shown[i]}（较上一份{'增加' if v > picked[i - 1][1] else '减少' if v < picked[i - 1][1] else '持平'}"
+                                      f"{_fmt(abs(v - picked[i - 1][1])) if v != picked[i - 1][1] else ''}）"
+                                      for i, (_, v, _) in enumerate(picked) if i]
+                ans.answer += "\n按各报告正文首要说法：" + " → ".join(steps)
             if missing:
                 ans.answer += f"（{'、'.join(missing)}的正文未找到该数字）"
         return ans

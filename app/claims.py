@@ -202,11 +202,7 @@ class ClaimChecker:
 
     def claim(self, q, reports: list[dict]):
         """A claim: its kind's check, or one count checked against its cell and the sentences stating it."""
-        from dataclasses import replace
-
-        from .answer import Answer, _label, _name, main_key
-        from .beside import beside
-        from .coverage import self_name
+        from .answer import Answer, _name, main_key
 
         ans = Answer(q.question, route="claim")
         targets = self.a._targets(q, reports)
@@ -218,45 +214,84 @@ class ClaimChecker:
             ans.verdict = "not_found"
             return ans
         if targets and q.claim_number is None and not q.metric:
-            # a claim that something did not happen (没收取信息处理费): the report saying so in words settles it
-            said = []
-            denied = bool(re.search(r"没|未|无|不曾", q.text))
-            if denied or re.search(r"[\u4e00-\u9fff]过|[\u4e00-\u9fff]了", q.text):   # 收取了, 开过: it happened
-                claim = said_of(q.text, q)
-                said = [(r, c) for r in targets for c in negative_statements(self.a.store.report(r["report_id"])["text"],
-                                                                             claim)[:1]]
-            if said:
-                lines = []
-                for r, clause in said:
-                    n = self.a.cite_quote(ans, r, clause)
-                    lines.append(f"{_label(r)}{r['year']}年报告原文：“{clause}” [{n}]")
-                # the report saying it did not happen: a claim that it did not holds, one that it did does not
-                ans.verdict = "supported" if denied else "contradicted"
-                ans.answer = ("属实。\n" if denied else "不属实：报告说没有。\n") + "\n".join(lines)
-                return ans
-            # a claim about what a report says, with no number (年报里承认出过…泄露的事吗): the sentence stating it
-            claim = said_of(q.text, q)
-            stated = [(r, sent) for r in targets for sent in [stated_in(self.a.store.report(r["report_id"])["text"], claim)]
-                      if sent]
-            if stated:
-                lines = []
-                for r, sent in stated[:2]:
-                    n = self.a.cite_quote(ans, r, sent)
-                    lines.append(f"{_label(r)}{r['year']}年报告原文：“{sent}” [{n}]")
-                ans.verdict = "supported"
-                ans.answer = "属实，报告中写到：\n" + "\n".join(lines)
-                return ans
-            # otherwise the passages that speak of it
-            return self.a._narrative(replace(q, intent="narrative"), reports)
+            return self._unnumbered(ans, q, targets, reports)
         if not targets or q.claim_number is None:
             ans.status, ans.verdict = "not_found", "not_found"
             ans.answer = "语料中找不到可以核实这一说法的报告或数字。"
             return ans
-        phrase = q.claim_phrase
         claim = said_of(q.text, q)
         if q.english and q.metric:
             # an English claim is matched on the text by its cell's own words and its number
             claim = re.sub(r"[（(].*?[）)]", "", q.metric_word) + f"{_fmt(q.claim_number)}件"
+        share = bool(re.search(r"[%％]|百分之|一半|半数|过半", q.text)) and not q.ratio
+        evidence = self._text_evidence(q, targets, claim)
+        table_ev = self._table_evidence(ans, q, targets, claim, share, evidence)
+        if not evidence and not table_ev and q.metric:
+            # the table prints the cell blank: the claim can be neither held nor denied, the blank cell says so
+            blank = [(r, n) for r in targets for v, n in [self.a._values(ans, r, main_key(q.metric, r["template"]))]
+                     if v is None and n]
+            if blank:
+                ans.status, ans.verdict = "not_reported", "not_found"
+                ans.answer = "无法核实：报告表格中该项未填报（空白，不等于0）。\n" + "\n".join(
+                    f"{_name(r['body'])}{r['year']}年：{q.metric_word} 未填报 [{n}]" for r, n in blank)
+                return ans
+        if not evidence and not table_ev:
+            ans.status, ans.verdict = "not_found", "not_found"
+            ans.answer = f"在{'、'.join(_name(r['body']) for r in targets)}的报告中没有找到关于“{q.claim_phrase}”的数字。"
+            return ans
+        # a share is as precise as the claim prints it (37.5% holds for 3/8; 33% for 1/3)
+        places = len(str(q.claim_number).split(".")[1].rstrip("0")) if share and q.claim_number % 1 else 0
+        same = (lambda v: round(v, places) == q.claim_number) if share else (lambda v: v == q.claim_number)
+        holds = {"=": same, ">": lambda v: v > q.claim_number, "<": lambda v: v < q.claim_number}[q.claim_op]
+        evidence = [e for i, e in enumerate(evidence) if e[1] not in [x[1] for x in evidence[:i]]]   # each quote once
+        text_ok = [e for e in evidence if holds(e[2])]
+        lines = self._text_lines(ans, q, evidence, text_ok, share)
+        table_ok = [t for t in table_ev if holds(t[1]["value"])]
+        self._table_lines(ans, q, table_ev, table_ok, evidence, lines)
+        return self._settle(ans, q, claim, table_ev, holds, (evidence, text_ok, table_ok), lines)
+
+    def _unnumbered(self, ans, q, targets: list[dict], reports: list[dict]):
+        """A claim with no number and no cell: the text saying it did not happen, the sentence stating it, or else the
+        passages that speak of it."""
+        from dataclasses import replace
+
+        from .answer import _label
+
+        # a claim that something did not happen (没收取信息处理费): the report saying so in words settles it
+        said = []
+        denied = bool(re.search(r"没|未|无|不曾", q.text))
+        if denied or re.search(r"[\u4e00-\u9fff]过|[\u4e00-\u9fff]了", q.text):   # 收取了, 开过: it happened
+            claim = said_of(q.text, q)
+            said = [(r, c) for r in targets for c in negative_statements(self.a.store.report(r["report_id"])["text"],
+                                                                         claim)[:1]]
+        if said:
+            lines = []
+            for r, clause in said:
+                n = self.a.cite_quote(ans, r, clause)
+                lines.append(f"{_label(r)}{r['year']}年报告原文：“{clause}” [{n}]")
+            # the report saying it did not happen: a claim that it did not holds, one that it did does not
+            ans.verdict = "supported" if denied else "contradicted"
+            ans.answer = ("属实。\n" if denied else "不属实：报告说没有。\n") + "\n".join(lines)
+            return ans
+        # a claim about what a report says, with no number (年报里承认出过…泄露的事吗): the sentence stating it
+        claim = said_of(q.text, q)
+        stated = [(r, sent) for r in targets for sent in [stated_in(self.a.store.report(r["report_id"])["text"], claim)]
+                  if sent]
+        if stated:
+            lines = []
+            for r, sent in stated[:2]:
+                n = self.a.cite_quote(ans, r, sent)
+                lines.append(f"{_label(r)}{r['year']}年报告原文：“{sent}” [{n}]")
+            ans.verdict = "supported"
+            ans.answer = "属实，报告中写到：\n" + "\n".join(lines)
+            return ans
+        # otherwise the passages that speak of it
+        return self.a._narrative(replace(q, intent="narrative"), reports)
+
+    def _text_evidence(self, q, targets: list[dict], claim: str) -> list[tuple[dict, str, float]]:
+        """(report, clause, its number) for the sentences of each report that speak most closely of a claimed count."""
+        from .coverage import self_name
+
         evidence = []
         for r in targets:
             text = self.a.store.report(r["report_id"])["text"]
@@ -280,6 +315,13 @@ class ClaimChecker:
             for n, quote in self.a.text_counts(r, q.metric):
                 if not any(e[1] == quote for e in evidence):
                     evidence.append((r, quote, n))
+        return evidence
+
+    def _table_evidence(self, ans, q, targets: list[dict], claim: str, share: bool, evidence: list) -> list:
+        """(report, cell) for the cell claimed in each report: the cell, a group summed, a share of its base, or a cell
+        the table's balance gives; a share the text prints beside the cell is added to `evidence`."""
+        from .answer import main_key
+
         table_ev = []
         share = bool(re.search(r"[%％]|百分之|一半|半数|过半", q.text)) and not q.ratio
         # a table-3 row speaks of applications: a claim that never says 申请 (热线诉求) is not about it
@@ -318,26 +360,13 @@ class ClaimChecker:
                     if not [f for f in self.a.store.facts(key=key, report_id=r["report_id"]) if f["key"] == key
                             and f["value"] is not None] and (derived := self._balanced(r, key)):
                         table_ev.append((r, derived))   # a cell that cannot be read, given by the table's arithmetic
-        if not evidence and not table_ev and q.metric:
-            # the table prints the cell blank: the claim can be neither held nor denied, the blank cell says so
-            blank = [(r, n) for r in targets for v, n in [self.a._values(ans, r, main_key(q.metric, r["template"]))]
-                     if v is None and n]
-            if blank:
-                ans.status, ans.verdict = "not_reported", "not_found"
-                ans.answer = "无法核实：报告表格中该项未填报（空白，不等于0）。\n" + "\n".join(
-                    f"{_name(r['body'])}{r['year']}年：{q.metric_word} 未填报 [{n}]" for r, n in blank)
-                return ans
-        if not evidence and not table_ev:
-            ans.status, ans.verdict = "not_found", "not_found"
-            ans.answer = f"在{'、'.join(_name(r['body']) for r in targets)}的报告中没有找到关于“{phrase}”的数字。"
-            return ans
+        return table_ev
+
+    def _text_lines(self, ans, q, evidence: list, text_ok: list, share: bool) -> list[str]:
+        """The sentences settling a claim, quoted and cited, with the table rows they name and a share's count."""
+        from .answer import _name
+
         lines = []
-        # a share is as precise as the claim prints it (37.5% holds for 3/8; 33% for 1/3)
-        places = len(str(q.claim_number).split(".")[1].rstrip("0")) if share and q.claim_number % 1 else 0
-        same = (lambda v: round(v, places) == q.claim_number) if share else (lambda v: v == q.claim_number)
-        holds = {"=": same, ">": lambda v: v > q.claim_number, "<": lambda v: v < q.claim_number}[q.claim_op]
-        evidence = [e for i, e in enumerate(evidence) if e[1] not in [x[1] for x in evidence[:i]]]   # each quote once
-        text_ok = [e for e in evidence if holds(e[2])]
         for r, sent, value in (text_ok or evidence)[:2]:
             n = self.a.cite_quote(ans, r, sent)
             lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{sent}” [{n}]")
@@ -355,7 +384,16 @@ class ClaimChecker:
             for clause, _, _ in self.a._count_before(self.a.store.report(r["report_id"])["text"], sent,
                                                      re.split(r"占", sent)[0]):
                 lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{clause}” [{self.a.cite_quote(ans, r, clause)}]")
-        table_ok = [t for t in table_ev if holds(t[1]["value"])]
+        return lines
+
+    def _table_lines(self, ans, q, table_ev: list, table_ok: list, evidence: list, lines: list[str]) -> None:
+        """The cell claimed, shown with what it needs beside it to read right (its share's working, its group, the
+        balance that gives it, its row's outcomes, the applications it is of), each cell cited."""
+        from dataclasses import replace
+
+        from .answer import _name
+        from .beside import beside
+
         for r, f in table_ev[:1]:
             if "share" in f:
                 part, whole = f["share"]
@@ -428,6 +466,12 @@ class ClaimChecker:
             for sent in row_sentences(self.a.store.report(r0["report_id"])["text"], table_ok[0][1]["key"])[:1]:
                 n = self.a.cite_quote(ans, r0, sent)
                 lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{sent}” [{n}]")
+
+    def _settle(self, ans, q, claim: str, table_ev: list, holds, found: tuple, lines: list[str]):
+        """The verdict: the table against its own parts, a misprint outvoted, text against table, or either alone."""
+        from .answer import _name
+
+        evidence, text_ok, table_ok = found
         # the claimed cell and its own parts in the table (总计 and its outcome rows) on either side of the claim
         split = self._against_its_parts(ans, table_ev, holds)
         parts = split if split and holds(split[1]["value"]) else None
