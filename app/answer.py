@@ -412,12 +412,33 @@ class Answerer:
             out = [r for r in out if r["template"] == version]
         return out
 
+    @staticmethod
+    def _column_lacking(q: Query, r: dict) -> str:
+        """When a question names a table-2 column the row of this report's template version does not print (收费金额
+        of the 2019 行政事业性收费 row): the words saying so; '' otherwise."""
+        parts = q.metric.split(".")
+        if len(parts) != 3 or parts[0] != "proactive" or parts[2] != "*" or r["template"] not in T.VERSIONS:
+            return ""
+        row = T.PROACTIVE.row(parts[1], r["template"])
+        if row is None:
+            return ""
+        named = lambda c: any(w in q.text for w in (c.label, *c.words) if len(w) >= 2 and not w.isascii())
+        if any(named(c) for c in T.PROACTIVE.columns if c.key in row.columns):
+            return ""
+        others = [c for x in T.PROACTIVE.rows if x.key == row.key and x is not row
+                  for c in T.PROACTIVE.columns if c.key in x.columns and c.key not in row.columns and named(c)]
+        if not others:
+            return ""
+        have = "、".join(T.PROACTIVE.column(k).label for k in row.columns)
+        return (f"该报告用{r['template']}年版表格，表二“{row.label}”一行没有“{others[0].label}”一栏（只有{have}），"
+                f"报告未提供这一数字。")
+
     def _table(self, q: Query, reports: list[dict]) -> Answer:
         ans = Answer(q.question, route="table")
         targets = self._targets(q, reports)
         if not targets:
             return self._no_reports(ans, q)
-        lines, got, blank, first_n, shown_facts = [], [], [], {}, {}
+        lines, got, blank, first_n, shown_facts, lacked = [], [], [], {}, {}, []
         for r in targets:
             # a list over a table-2 row shows the row and counts by its main column (行政许可: 本年处理决定数量)
             listing_row = q.intent == "list" and q.metric.startswith("proactive.") and q.metric.endswith("*")
@@ -431,6 +452,14 @@ class Answerer:
                                  f"中没有这一行，未填报。 [{cite_report(ans, self.store, r)}]")
                 else:
                     lines.append(f"{_name(r['body'])}（{r['year']}年）：报告中未找到该表。")
+                continue
+            lacking = self._column_lacking(q, r)
+            if lacking:
+                # the column asked is not in this version's row (2019年版 行政事业性收费 has no 收费金额): said so, not
+                # answered with the row's other columns
+                blank.append(r)
+                lacked.append(r)
+                lines.append(f"{_name(r['body'])}（{r['year']}年）：{lacking} [{cite_report(ans, self.store, r)}]")
                 continue
             parts = []
             shown_facts[r["report_id"]] = facts
@@ -516,8 +545,8 @@ class Answerer:
                                                   _row_words(q.metric))[:1]:
                     n = self.cite_quote(ans, r, clause)
                     ans.answer += f"\n报告正文：“{clause}” [{n}]"
-        if not got:
-            ans.status = "not_reported"
+        if not got:   # (a column the template version does not print is not found, not left blank)
+            ans.status = "not_found" if lacked and len(lacked) == len(blank) else "not_reported"
         return ans
 
     def _cite_fact(self, ans: Answer, r: dict, f: dict) -> int:

@@ -53,7 +53,8 @@ _BALANCE_ROWS = ("applications.new_received.total", "applications.carried_over.t
                  "applications.total_processed.total", "applications.carried_forward.total")
 # a whole table said to be zero (表三应该全是0, 表四都是0)
 _WHOLE_ZERO = re.compile(r"表\s*([二三四234])[^，,。？?]{0,6}?(?:全|都|均|全部)(?:是|为)?\s*(?:0|零)")
-_FINISHED = re.compile(r"全部办结|都办结|全部办完|没有结转|无结转|未结转|没有留到|(?:当年|年内|本年度内)就?(?:办结|办完)")
+_FINISHED = re.compile(r"(?:全部|全都|都|均)(?:已经?|已)?(?:办结|办完|答复完?|处理完|办理完)|没有结转|无结转|未结转|没有留到|"
+                       r"(?:当年|年内|本年度内)(?:就|全都|全部|都)?(?:已经?)?(?:办结|办完|答复完|处理完|办理完)")
 
 
 _TIMES = re.compile(r"是((?:19|20)\d\d)\s*年度?的\s*(\d+(?:\.\d+)?|[两二三四五六七八九十])\s*倍(多|以上)?")
@@ -984,6 +985,21 @@ class ClaimChecker:
                     continue
                 verdicts.append(c == 0)
                 lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(c)}。")
+                balance = self._balanced(r, key) if c == 0 else None
+                if balance and balance["value"]:
+                    # a printed 0 the table's balance denies (本年新收 0, yet 办理结果总计 5): the table against itself
+                    own_parts.append(True)
+                    lines.append("但按表三的勾稽关系（新收 + 上年结转 = 办理结果总计 + 结转下年度），应为"
+                                 f"{_fmt(balance['value'])}：" + self.a.cells_text(ans, r, balance["balance"]) + "。")
+                if c == 0 and key == "applications.new_received.total" and "表" in q.text:
+                    # none received, yet outcomes given (君山 2022: 无法提供 5 beside 总计 0; 海坛 2021: 自然人 1)
+                    done = "applications.total_processed.total"
+                    for rule, words in (("outcomes", "表中却有办理结果"), ("row_sum", "表中办理结果总计一行却有")):
+                        given = self._parts_of(ans, r, done, rule)
+                        if given and given[0]:
+                            own_parts.append(True)
+                            lines.append(f"{words}：" + self.a.cells_text(ans, r, given[1]) + "。")
+                            break
                 parts = next((p for rule in ("outcomes", "row_sum") if c == 0 and "*" not in key
                               for p in [self._parts_of(ans, r, key, rule)] if p and p[0]), None)
                 if parts:
@@ -1169,6 +1185,7 @@ _ASKING = re.compile(r"对吗|对不对|属实吗?|是否正确|是真的吗|真
                      r"有人说|有人称|听说|据说|据称|网上说|网传|传言|报道称|媒体称|这个说法|这种说法|此说法|该说法|"
                      # a bound is the claim's, not words the report uses (超过1万人 / 新增关注用户达5810人)
                      r"超过|多于|高于|大于|不足|低于|少于|不到|小于|了吧|"
+                     r"是不是这个数|是这个数吗|成立吗|没问题吧|这么写|这样写|"
                      r"[？?。，,！!\s“”\"]")
 
 

@@ -697,6 +697,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                 len(metrics_in(plain)) < 2:
             q.aggregate = ""   # 2024年一共收到多少申请 about one body: the cell itself
     claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
+                      r"成立吗|成立不成立|能成立吗|站得住|是不是这个数|是这个数吗|没问题吧|有没有问题|靠谱吗|"
                       r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
                       r"是不是\s*\d|是不是(?:全|都|没|只|有|被|已|比|说明|意味着|表示)|说明了?.{0,16}[吗么][？?]?\s*$|吧[？?。]?\s*$", text) or \
         (q.english and not re.match(r"\s*(?:what|how|which|who|when|where|why)\b", question, re.I) and

@@ -1114,3 +1114,24 @@ def test_english_comparisons_the_old_table_two_and_rates_of_the_text(settings):
     ans = _ask(settings, "How much public money did Yangkougang development zone say it saved through public resource "
                          "trading in 2024?")
     assert any("15008.6975" in c["quote"] for c in ans.citations)
+
+
+def test_a_column_the_old_table_lacks_and_claims_of_all_answered(settings):
+    # 靖江 2020 uses the 2019 table 2: 行政事业性收费 has 上一年项目数量 and 本年增/减, no 收费金额
+    ans = _ask(settings, "靖江园区2020年行政事业性收费金额多少万元？")
+    assert ans.status == "not_found" and not ans.facts and "没有“本年收费金额" in ans.answer
+    # 常州 2024: 新收 63, 办理结果总计 55, 结转下年度 9 (“9件转结2025年办理”)
+    ans = _ask(settings, "常州那个区党政办24年新受理63件申请，年内全都答复完了，是这样吧？")
+    assert ans.verdict == "contradicted"
+    assert _values(ans)[("2024_changzhou-district-office.txt", "applications.carried_forward.total")] == 9
+    # 君山 2022: 本年新收 0 (“2022年未收到依申请公开事宜”) but 无法提供·本机关不掌握 5 in the table
+    ans = _ask(settings, "君山片区2022年一件依申请都没收到，表里也是这样？")
+    assert ans.verdict == "conflicting"
+    assert _values(ans)[("2022_junshan-district_1.txt", "applications.unable_not_held.total")] == 5
+    # …while the claim alone, without the table, is what the text and 本年新收 say
+    assert _ask(settings, "君山片区管理局2022年一件政府信息公开申请都没收到。").verdict == "supported"
+    # 市场监管局 行政处罚: 2024 159 against 2022 887
+    assert _ask(settings, "市场监管局的行政处罚决定数2024年比2022年多了，这个说法成立吗？").verdict == "contradicted"
+    # 市场监管局 2020: “本年新增关注用户达6986人”
+    ans = _ask(settings, "市监局2020年公众号新增关注用户9686人，是不是这个数")
+    assert ans.verdict == "contradicted" and any("6986" in c["quote"] for c in ans.citations)
