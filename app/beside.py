@@ -29,7 +29,8 @@ def beside(a, ans, q, r: dict, f: dict) -> str:
         out += breakdown(a, ans, r, f["key"]) if col == "total" else row_total(a, ans, r, f["key"])
     if f["key"].startswith("applications.") and not f["key"].startswith(("applications.new_received.",
                                                                          "applications.carried_over.")) and \
-            _AMONG_RECEIVED.search(q.text):
+            (_AMONG_RECEIVED.search(q.text) or col == "total"):
+        # an outcome's count is read against the applications received (部分公开 3 of 本年新收 3)
         out += received(a, ans, r)
     return out
 

@@ -25,7 +25,8 @@ _CHANGE = re.compile(
     r"(翻了?一番|翻番|增长|增加|上升|上涨|涨|提高|提升|多了|下降|减少|降低|回落|下跌|跌|少了|持平|不变|一样|更多|更少|多|少|高|低)")
 _UP = ("翻", "增", "升", "提", "多", "高", "涨")
 # a change a report states of its own figure (比上年增长11.6%, 同比下降5条, 比升11.6%)
-_STATED_CHANGE = re.compile(r"(?:比上年|较上年|比去年|较去年|同比|比)\s*(?:度)?\s*(增长|增加|上升|提高|提升|升|增|下降|减少|降低|降|减)"
+_STATED_CHANGE = re.compile(r"(?:比上年|较上年|比去年|较去年|同比|(?:较|比)\s*(?:19|20)\d\d\s*年|比)\s*(?:度)?\s*"
+                            r"(增长|增加|上升|提高|提升|升|增|下降|减少|降低|降|减)"
                             r"了?\s*(\d+(?:\.\d+)?)?\s*([%％]|个百分点|条|件|项|个|次)?")
 _DOWN = ("降", "减", "少", "落", "低", "跌")
 def _report_of(reports: list[dict], body: str, year: int | None) -> dict | None:
@@ -63,9 +64,9 @@ _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 
 def claim_kind(text: str, q) -> str:
     """Which kind of claim a question makes: change | times | share | sum | all_zero | universal | '' (one number)."""
-    if q.ratio and _PERCENT.search(text):
-        return "share"
     m = _CHANGE.search(text)
+    if q.ratio and _PERCENT.search(text) and not (m and m.group(1)):   # (占比…，比2018年下降了: the change is claimed)
+        return "share"
     if m and not m.group(1) and len(set(q.years)) < 2 and len(_two_sides(text, q.version)) == 2:
         return "versus"   # 行政强制比行政处罚还多: two cells of one report
     if m:
@@ -448,6 +449,11 @@ class ClaimChecker:
                     if c and c["value"] and f["value"] + c["value"] == q.claim_number:
                         lines.append(f"另：{_cell_name(c['key'])} = {value_text(c)} [{self.a._cite_fact(ans, r, c)}]，"
                                      f"与本年新收合计{_fmt(q.claim_number)}，说法的数字可能含上年结转。")
+                    else:   # the other counts of the balance, where the claimed one might come from
+                        others = [x for k in ("applications.carried_over.total", "applications.total_processed.total")
+                                  for x in self.a.store.facts(key=k, report_id=r["report_id"]) if x["key"] == k]
+                        if others:
+                            lines.append("表三其他各项：" + self.a.cells_text(ans, r, others))
             self._other_outcomes(ans, r, q, table_ev[0][1], lines)
             if table_ev[0][1]["key"] == "applications.total_processed.total" and table_ev[0][1]["value"] != q.claim_number:
                 got = next(iter(self.a.store.facts(key="applications.new_received.total", report_id=r["report_id"])), None)
@@ -675,9 +681,10 @@ class ClaimChecker:
 
         text = self.a.store.report(r["report_id"])["text"]
         claim = said_of(q.text, q)
-        phrase = claim[:claim.find(m.group(0))] if m.group(0) in claim else claim
-        figure = re.search(r"(\d+(?:\.\d+)?)\s*([%％]|个百分点|条|件|项|个|次)", claim[claim.find(m.group(0)):]) \
-            if m.group(0) in claim else None
+        said = _without_years(m.group(0))   # (the claim is read without its years: 比2018年下降 is 比下降 there)
+        phrase = claim[:claim.find(said)] if said in claim else claim
+        figure = re.search(r"(\d+(?:\.\d+)?)\s*([%％]|个百分点|条|件|项|个|次)", claim[claim.find(said):]) \
+            if said in claim else None
         for clause, _, overlap in narrative_evidence(text, phrase, -1.0, year=r["year"]):
             head = text.find(clause)
             stated = _STATED_CHANGE.search(text[head:head + len(clause) + 40]) if head >= 0 else None
@@ -848,7 +855,8 @@ class ClaimChecker:
         said = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)\s*(?:条|件|个|项|次|万元|元|篇|期|场|家|人)", claim)]
         if m.group(0).startswith("从") and len(said) >= 2:
             said = [said[1], said[0]]   # 从2022年的28697人涨到了2024年的41129人: the first count is the base year's
-        phrase = claim[:claim.find(m.group(0))] if m.group(0) in claim else claim
+        said_change = _without_years(m.group(0))
+        phrase = claim[:claim.find(said_change)] if said_change in claim else claim
         reports = self.a.corpus()[0]
         lines, verdicts = [], []
         bodies = {r["body"] for r in targets} or {r["body"] for r in reports if r["body"] in q.bodies}
@@ -1189,12 +1197,17 @@ _ASKING = re.compile(r"对吗|对不对|属实吗?|是否正确|是真的吗|真
                      r"[？?。，,！!\s“”\"]")
 
 
+def _without_years(text: str) -> str:
+    """A piece of a claim as said_of leaves it: its years taken out."""
+    return re.sub(r"(?:19|20)\d\d\s*年度?", "", text)
+
+
 def said_of(text: str, q) -> str:
     """What a question says, without the names of the bodies it is about or its years: the words to match on
     a report's own text (a report does not name itself in every sentence)."""
     for w in (*q.bodies, *q.body_words):
         text = text.replace(w, "")
-    return re.sub(r"(?:19|20)\d\d\s*年度?", "", text)
+    return _without_years(text)
 
 
 def _common_run(a: str, b: str) -> int:

@@ -1135,3 +1135,19 @@ def test_a_column_the_old_table_lacks_and_claims_of_all_answered(settings):
     # 市场监管局 2020: “本年新增关注用户达6986人”
     ans = _ask(settings, "市监局2020年公众号新增关注用户9686人，是不是这个数")
     assert ans.verdict == "contradicted" and any("6986" in c["quote"] for c in ans.citations)
+
+
+def test_counts_beside_their_base_and_changes_the_report_states(settings):
+    # 经发局 2022: 部分公开 3 of 本年新收 3
+    ans = _ask(settings, "经发局2022年收到的依申请有几件是部分公开的？")
+    v = _values(ans)
+    assert v[("2022_economic-development-bureau_1.txt", "applications.partially_granted.total")] == 3
+    assert v[("2022_economic-development-bureau_1.txt", "applications.new_received.total")] == 3
+    # 临港 2024: text “申请16条”, 表三 本年新收 9, 上年结转 0, 办理结果总计 9
+    ans = _ask(settings, "有报道说江阴临港开发区2024年共收到信息公开申请16条，这个数对吗？")
+    assert ans.verdict == "conflicting"
+    assert _values(ans)[("2024_jiangyin-lingang-development-zone.txt", "applications.total_processed.total")] == 9
+    # 经发局 2019: “占比高达90.62%，较2018年上升1.14个百分点” (no 2018 report in the corpus)
+    ans = _ask(settings, "经发局19年报说主动公开和依申请公开占比90.62%，比2018年下降了1.14个百分点？")
+    assert ans.verdict == "contradicted"
+    assert any("较2018年上升1.14个百分点" in c["quote"] for c in ans.citations)
