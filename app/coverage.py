@@ -48,6 +48,8 @@ _YEARS = re.compile(r"哪几年|哪些年份?|哪一年|几年的|有几份|哪�
 _LISTING = re.compile(r"(?:有|收录|收了|包括|包含).{0,8}(?:年报|报告)|(?:年报|报告).{0,6}(?:哪些|哪几[家个份]|有什么)|"
                       r"哪些.{0,10}(?:年报|报告)|哪些单位的(?=年报|报告|[？?]?$)")
 _ALL_ZERO_T4 = re.compile(r"表四.{0,8}(?:全|都|均).{0,3}(?:是|为)?(?:0|零)|复议.{0,6}诉讼.{0,6}(?:全|都|均).{0,3}(?:是|为)?(?:0|零)")
+# …or said not to be (表四不全是0, 不都是0): the reports that have some
+_NOT_ALL_ZERO = re.compile(r"不(?:全|都|均)(?:是|为)?\s*(?:0|零)|不是全(?:是|为)?\s*(?:0|零)|(?:不为|不是)\s*(?:0|零)|非零|不为零")
 _BROKEN = re.compile(r"勾稽|钩稽|算术|加总.{0,4}(?:不|错)|数据.{0,4}(?:矛盾|对不上|不一致|有误)")
 
 
@@ -219,17 +221,35 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
     elif kind == "appeals_zero":
         zero, other = [], []
         for r in scope:
-            facts = [f for f in store.facts(key="appeals", report_id=r["report_id"]) if f["key"].endswith(".total")]
-            vals = [f["value"] for f in facts]
-            if facts and all(v == 0 for v in vals):
+            cells = list(store.facts(key="appeals", report_id=r["report_id"]))
+            facts = [f for f in cells if f["key"].endswith(".total")]
+            # (an outcome printed beside a 总计 of 0 is a case too: 经发局 2025 结果纠正 1, 总计 0)
+            printed = [f["value"] for f in cells if f["value"] is not None]
+            if facts and printed and all(v == 0 for v in printed):
                 zero.append((r, facts))
-            elif facts and any(v for v in vals):
-                other.append(r)
-        lines.append(f"表四（行政复议、行政诉讼）各项总计均为0的报告（{len(zero)}份）：")
-        for r, facts in sorted(zero, key=lambda x: (x[0]["body"], x[0]["year"] or 0)):
-            marks = " ".join(f"[{answerer._cite_fact(ans, r, f)}]" for f in facts)
-            lines.append(f"  {_label(r)} {r['year']}年 {marks}")
-        lines.append(f"有复议或诉讼的报告：{len(other)}份。表四未填报的报告不计入。")
+            elif facts and any(f["value"] for f in cells):
+                other.append((r, facts))
+        if _NOT_ALL_ZERO.search(q.text):
+            # 表四不全是0: the reports with a review or a lawsuit, each row that is not 0 and its outcomes cited
+            lines.append(f"表四（行政复议、行政诉讼）不全为0的报告（{len(other)}份）：")
+            for r, facts in sorted(other, key=lambda x: (x[0]["body"], x[0]["year"] or 0)):
+                rows = []
+                for f in facts:
+                    row = f["key"].rsplit(".", 1)[0]
+                    outs = [x for x in store.facts(key=row + ".*", report_id=r["report_id"])
+                            if x["value"] and not x["key"].endswith(".total")]
+                    if f["value"] or outs:
+                        rows.append(f"{T.cell_label(f['key'])[1]} {value_text(f)} [{answerer._cite_fact(ans, r, f)}]" +
+                                    ("（" + "，".join(f"{T.cell_label(x['key'])[2]} {value_text(x)} "
+                                                     f"[{answerer._cite_fact(ans, r, x)}]" for x in outs) + "）" if outs else ""))
+                lines.append(f"  {_label(r)} {r['year']}年：" + "；".join(rows))
+            lines.append(f"表四各项总计均为0的报告：{len(zero)}份。表四未填报的报告不计入。")
+        else:
+            lines.append(f"表四（行政复议、行政诉讼）各项总计均为0的报告（{len(zero)}份）：")
+            for r, facts in sorted(zero, key=lambda x: (x[0]["body"], x[0]["year"] or 0)):
+                marks = " ".join(f"[{answerer._cite_fact(ans, r, f)}]" for f in facts)
+                lines.append(f"  {_label(r)} {r['year']}年 {marks}")
+            lines.append(f"有复议或诉讼的报告：{len(other)}份。表四未填报的报告不计入。")
     elif kind == "broken":
         broken: dict[str, list[dict]] = {}
         for g in store.findings():

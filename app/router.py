@@ -194,7 +194,7 @@ ENGLISH_FIRST = [(r"\b(fewer|less|lower|more|higher|greater|larger)\b(?!\s+than\
                  (r"\b(?:administrative )?approval items?\b", "审批事项"),
                  # processed 2 requests: the outcomes' 总计 (stopped processing is a reason row, read by its own words)
                  # carried over to be handled in 2025, into the next year: 结转下年度 (carried over from 2023 is 上年结转)
-                 (r"\bcarried (?:over|forward)\b(?=[^?.]{0,30}?\b(?:in|to|into)\s+(?:the\s+)?(?:next|following|(?:19|20)\d\d)\b)",
+                 (r"\bcarr(?:y|ied|ies) (?:over|forward)\b(?=[^?.]{0,30}?\b(?:in|to|into)\s+(?:the\s+)?(?:next|following|(?:19|20)\d\d)\b)",
                   "结转下年度"),
                  (r"\b(?:applications|requests)\s+(?:were\s+|was\s+)?(?:processed|handled)\b", "办理结果总计"),
                  (r"\b(?:processed|handled|answered|replied to|responded to)\b(?=\s+(?:\d|(?:all|only|its|their|the|a|one)\b))",

@@ -1151,3 +1151,19 @@ def test_counts_beside_their_base_and_changes_the_report_states(settings):
     ans = _ask(settings, "经发局19年报说主动公开和依申请公开占比90.62%，比2018年下降了1.14个百分点？")
     assert ans.verdict == "contradicted"
     assert any("较2018年上升1.14个百分点" in c["quote"] for c in ans.citations)
+
+
+def test_reports_whose_table_four_is_not_all_zero(settings):
+    # 2024–2025: 临江 2024 直接起诉 1, 君山 2024 复议 1, 市场监管局 2025 复议 10, 社会事业局 2025 复议 3 / 直接起诉 6 /
+    # 复议后起诉 2, and 经发局 2025 whose 复议 总计 prints 0 beside 结果纠正 1
+    ans = _ask(settings, "2024和2025年的报告里，哪些单位有行政复议或行政诉讼（表四不全是0）？")
+    v = _values(ans)
+    assert v[("2024_linjiang-new-area.txt", "appeals.litigation_direct.total")] == 1
+    assert v[("2025_market-regulation-bureau_1.txt", "appeals.review.total")] == 10
+    assert v[("2025_economic-development-bureau_1.txt", "appeals.review.corrected")] == 1
+    assert "（5份）" in ans.answer
+    # 财政金融局 2024: 本年新收 2, 予以公开 1 (“其中公开答复1件”), 无法提供 1
+    ans = _ask(settings, "The finance bureau got 2 requests in 2024: one answered with disclosure and one where the "
+                         "information could not be provided. Correct?")
+    assert ans.verdict == "supported"
+    assert _values(ans)[("2024_finance-bureau_1.txt", "applications.granted.total")] == 1
