@@ -222,10 +222,11 @@ class ClaimChecker:
             ans.answer = "语料中找不到可以核实这一说法的报告或数字。"
             return ans
         claim = said_of(q.text, q)
-        if q.english and q.metric:
-            # an English claim is matched on the text by its cell's own words and its number
-            claim = re.sub(r"[（(].*?[）)]", "", q.metric_word) + f"{_fmt(q.claim_number)}件"
         share = bool(re.search(r"[%％]|百分之|一半|半数|过半", q.text)) and not q.ratio
+        if q.english and q.metric:
+            # an English claim is matched on the text by its cell's own words and its number (a share as a share)
+            claim = re.sub(r"[（(].*?[）)]", "", q.metric_word) + (f"占{_fmt(q.claim_number)}%" if share else
+                                                                 f"{_fmt(q.claim_number)}件")
         evidence = self._text_evidence(q, targets, claim)
         table_ev = self._table_evidence(ans, q, targets, claim, share, evidence)
         if not evidence and not table_ev and q.metric:
@@ -407,6 +408,13 @@ class ClaimChecker:
                 lines.append(f"表格数据：{q.metric_word if 'members' in part else _cell_name(part['key'])} {shown} {marks} ÷ "
                              f"{_cell_name(whole['key'])} {value_text(whole)} [{self.a._cite_fact(ans, r, whole)}] = "
                              f"{f['value']:.2f}".rstrip("0").rstrip(".") + "%")
+                col = part["key"].rsplit(".", 1)[-1]
+                if "members" not in part and part["key"].startswith("applications.") and col != "total":
+                    # the share of one applicant column: the row's other columns that are not 0 (自然人 49 beside 商业企业 14)
+                    rest = [x for x in self.a.store.facts(key=part["key"].rsplit(".", 1)[0] + ".*", report_id=r["report_id"])
+                            if x["value"] and x["key"] not in (part["key"], whole["key"]) and not x["key"].endswith(".total")]
+                    if rest:
+                        lines.append("该行其他各列：" + self.a.cells_text(ans, r, rest))
                 if processed and processed["value"] and whole["value"] != processed["value"] and part["value"] is not None:
                     # of the outcomes given this year the share differs (常州 2024: 8 of 63 received, of 55 given)
                     lines.append(f"按{_cell_name(processed['key'])} {value_text(processed)} "
@@ -1193,7 +1201,7 @@ _ASKING = re.compile(r"对吗|对不对|属实吗?|是否正确|是真的吗|真
                      r"有人说|有人称|听说|据说|据称|网上说|网传|传言|报道称|媒体称|这个说法|这种说法|此说法|该说法|"
                      # a bound is the claim's, not words the report uses (超过1万人 / 新增关注用户达5810人)
                      r"超过|多于|高于|大于|不足|低于|少于|不到|小于|了吧|"
-                     r"是不是这个数|是这个数吗|成立吗|没问题吧|这么写|这样写|"
+                     r"是不是这个数|是这个数吗|成立吗|没问题吧|这么写|这样写|只有|只占|仅有|仅占|"
                      r"[？?。，,！!\s“”\"]")
 
 

@@ -162,6 +162,7 @@ ENGLISH = [
     (r"\bopen government\b|\bgovernment affairs (?:disclosure|openness)\b", "政务公开"),
     # travel, weather and the like: nothing the reports speak of
     (r"\b(?:by )?(?:train|high-speed rail|flights?|plane)\b", "高铁"), (r"\bweather\b", "天气"),
+    (r"\bferr(?:y|ies)\b|\bboats?\b", "轮渡"), (r"\bschedules?\b|\btimetables?\b", "时刻表"),
     (r"\bhotels?\b", "酒店"), (r"\brestaurants?\b|\bfood to eat\b", "餐厅"), (r"\b(?:tourist|sightseeing|attractions?)\b", "景点"),
     (r"\bhow (?:do I|can I|to) get (?:to|from)\b|\bway to get (?:to|from)\b", "怎么去"), (r"\bstock price\b", "股价"),
     (r"\bpublic resources? trad(?:ing|es?)\b|\bpublic resources? transactions?\b", "公共资源交易"),
@@ -238,12 +239,17 @@ NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,
                                r"travel permit|passport|visa\b|"
                                # an opinion or a grade asked of the tool is not in the reports
                                r"打分|评分|打个分|给个分|(?:你|您)(?:个人|自己)?(?:觉得|认为|看).{0,24}(?:好不好|怎么样|行不行|满意|合格吗|对不对)|"
+                               r"(?:你|您)(?:个人|自己)?(?:觉得|认为|怎么看).{0,30}(?:比.{0,16}(?:好|差|强|弱)|更好|更差|哪个好)|"
+                               r"给(?:个|出|一个)?评价|评价一下|点评一下|"
                                r"\bin your (?:opinions?|views?)\b|\byour (?:personal )?(?:opinions?|views?)\b|"
                                r"(?:\bmost|\bleast|最多?)\s*(?:competent|capable|honest|corrupt)\b|最(?:称职|能干|有能力|廉洁|腐败)|"
                                # 怎么办理护照 (a thing to get done), not 准备怎么办 (what a body will do)
                                r"怎么(?:在网上)?办理?(?=[\u4e00-\u9fff]{2})(?!.{0,6}(?:申请|公开|问题|措施|改进))")
+# an opinion asked of the tool (你觉得…是不是比…做得好, 给个评价)
+_OPINION = re.compile(r"(?:你|您)(?:个人|自己)?(?:觉得|认为|怎么看).{0,30}(?:比.{0,16}(?:好|差|强|弱)|更好|更差|哪个好)|"
+                      r"给(?:个|出|一个)?评价|评价一下|点评一下")
 OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票|"
-                       r"火车|动车|机票|车票|怎么去|怎么走|路线|坐车|自驾|开车去|交通方式")
+                       r"火车|动车|机票|车票|怎么去|怎么走|路线|坐车|自驾|开车去|交通方式|轮渡|船票|班次|时刻表")
 
 
 @dataclass
@@ -568,6 +574,11 @@ def read_metric(q: Query, text: str) -> str:
     if q.metric.startswith("proactive.fees") and re.search(r"信息处理费|处理费", plain):
         q.metric, q.metric_word = "", ""   # the fee for handling applications (section 六), not 行政事业性收费
     pick_column(q, plain)
+    if re.fullmatch(r"applications\.\w+\.total", q.metric) and \
+            re.search(r"申请人.{0,6}(?:类型|分别|都是谁|是谁|构成|情况|来自)|什么(?:类型|样)的申请人|(?:是|都是)谁(?:提|申请)的|"
+                      r"来自(?:哪|什么)", plain):
+        # who the applications came from (申请人分别是什么类型): every applicant column of the row
+        q.metric = q.metric.rsplit(".", 1)[0] + ".*"
     return plain
 
 
@@ -710,6 +721,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                                  r"^(?:did|was|were|is|are|has|have|does|do)\b.*\b(?:all|both|every|each|none|only)\b",
                                  question.strip(), re.I)) or \
         _declarative(text, q) or _stated_count(text, q) or _yes_no(text, q)
+    if claim and _OPINION.search(text):
+        claim = None   # 你觉得…是不是比…做得好: an opinion asked, not a claim to check
     if claim and not isinstance(claim, bool) and claim.group(0) in ("核实", "判断：", "判断:") and \
             re.search(r"多少|几[件条个项次篇起]|哪些|哪个|什么", text):
         claim = None   # 想核实一下：…新收了多少件？ asks for the number
@@ -776,7 +789,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     return q
 
 
-_ASKS = re.compile(r"多少|(?<![那这])几|哪|什么|怎么|怎样|如何|吗|呢|是否|有没有|是不是|还是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
+_ASKS = re.compile(r"多少|(?<![那这])几|哪|什么|谁|怎么|怎样|如何|吗|呢|是否|有没有|是不是|还是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
                    r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
                    r"was|were|compare|list|show)\b", re.I)
 # a claim that something happened at least once (收到过申请, 被起诉过, 发生过复议)

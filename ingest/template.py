@@ -194,7 +194,8 @@ APPLICATIONS = Table(
                                                                           "could not provide", "couldn't provide",
                                                                           "unable to provide", "could not supply")),
         Group("unprocessed", "（五）不予处理", "not processed", r"不[予子]处理", ("不予处理", "不处理", "not processed")),
-        Group("other", "（六）其他处理", "otherwise handled", r"其他处理", ("其他处理", "otherwise handled")),
+        Group("other", "（六）其他处理", "otherwise handled", r"其他处理", ("其他处理", "otherwise handled", "other handling",
+                                                                       "handled otherwise", "other ways of handling")),
     ),
     rows=(
         _t3("new_received", "一、本年新收政府信息公开申请数量", "new applications received", r"本年新收",

@@ -1167,3 +1167,22 @@ def test_reports_whose_table_four_is_not_all_zero(settings):
                          "information could not be provided. Correct?")
     assert ans.verdict == "supported"
     assert _values(ans)[("2024_finance-bureau_1.txt", "applications.granted.total")] == 1
+
+
+def test_applicants_of_a_row_shares_in_english_and_opinions(settings):
+    # 君山 2020 本年新收: 自然人 1, 其他 1, 总计 2
+    ans = _ask(settings, "君山片区2020年新收的那2件申请，申请人分别是什么类型？")
+    v = _values(ans)
+    assert v[("2020_junshan-district_1.txt", "applications.new_received.natural_person")] == 1
+    assert v[("2020_junshan-district_1.txt", "applications.new_received.other_org")] == 1
+    # 常州 2024 本年新收: 商业企业 14 of 63 (自然人 49): not more than half
+    ans = _ask(settings, "More than half of the Changzhou district office's new requests in 2024 came from businesses, right?")
+    assert ans.verdict == "contradicted"
+    assert _values(ans)[("2024_changzhou-district-office.txt", "applications.new_received.natural_person")] == 49
+    # 市场监管局 2020 (2019 table): 部分公开 2, 其他处理 3
+    ans = _ask(settings, "Market Regulation Bureau 2020: how many requests were partially granted and how many fell under "
+                         "'other handling'?")
+    assert _values(ans)[("2020_market-regulation-bureau_1.txt", "applications.other_handling.total")] == 3
+    for question in ("你觉得平潭的政务公开是不是比江苏那几个开发区做得好？给个评价",
+                     "Can you tell me tomorrow's ferry schedule from Fuzhou to Pingtan?"):
+        assert _ask(settings, question).status == "out_of_scope", question
