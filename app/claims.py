@@ -22,13 +22,13 @@ from .router import APPEAL_COLUMNS, APPLICANTS, GENERIC_METRIC_WORDS, RATIOS, fi
 
 _CHANGE = re.compile(
     r"(?:比|较|相比|对比|同比|从)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
-    r"(翻了?一番|翻番|增长|增加|上升|上涨|涨|提高|提升|多了|下降|减少|降低|回落|下跌|跌|少了|持平|不变|一样|更多|更少|多|少|高|低)")
+    r"(翻了?一番|翻番|增长|增加|上升|上涨|涨|提高|提升|多了|下降|减少|降低|回落|下跌|跌|掉|少了|持平|不变|一样|更多|更少|多|少|高|低)")
 _UP = ("翻", "增", "升", "提", "多", "高", "涨")
 # a change a report states of its own figure (比上年增长11.6%, 同比下降5条, 比升11.6%)
 _STATED_CHANGE = re.compile(r"(?:比上年|较上年|比去年|较去年|同比|(?:较|比)\s*(?:19|20)\d\d\s*年|比)\s*(?:度)?\s*"
                             r"(增长|增加|上升|提高|提升|升|增|下降|减少|降低|降|减)"
                             r"了?\s*(\d+(?:\.\d+)?)?\s*([%％]|个百分点|条|件|项|个|次)?")
-_DOWN = ("降", "减", "少", "落", "低", "跌")
+_DOWN = ("降", "减", "少", "落", "低", "跌", "掉")
 def _report_of(reports: list[dict], body: str, year: int | None) -> dict | None:
     """A body's report for a year, or None."""
     return next((r for r in reports if r["body"] == body and r["year"] == year), None)
@@ -82,7 +82,8 @@ def claim_kind(text: str, q) -> str:
     if _FINISHED.search(text) and not q.metric.startswith("appeals.") or \
             (_ALL.search(text) and not _ZERO.search(text) and _universal_rule(text, q)):
         return "universal"
-    if _ZERO.search(text) or (_NEGATION.search(text) and q.metric and q.claim_number is None) or _WHOLE_ZERO.search(text):
+    if _ZERO.search(text) or (_NEGATION.search(text) and q.metric and q.claim_number is None) or \
+            _WHOLE_ZERO.search(_unbracketed(text)):
         return "all_zero"
     return ""
 
@@ -964,13 +965,15 @@ class ClaimChecker:
     def _all_zero(self, ans, q, targets):
         from .answer import _label
 
-        metrics = metrics_in(q.text) or ([(q.metric, q.metric_word)] if q.metric else [])
+        whole = _WHOLE_ZERO.search(_unbracketed(q.text))
+        # (a table named with its title in brackets, 表三（收到和处理申请情况）, names no row of it)
+        metrics = metrics_in(_unbracketed(q.text) if whole else q.text) or \
+            ([(q.metric, q.metric_word)] if q.metric and not whole else [])
         lines, verdicts = [], []
 
         text_says = []   # the narrative's own count where it is not the table's (受理申请2件 beside a 0)
         said_none = False   # the narrative saying in words that none happened
         own_parts = []      # a printed 0 whose own parts are not 0
-        whole = _WHOLE_ZERO.search(q.text)
         table = {"二": "proactive", "2": "proactive", "三": "applications", "3": "applications",
                  "四": "appeals", "4": "appeals"}[whole.group(1)] if whole else ""
         for r in targets:
@@ -1070,8 +1073,10 @@ class ClaimChecker:
             ans.verdict = "conflicting"
             ans.answer = "报告表格自相矛盾：\n" + "\n".join(lines)
         elif text_says and ans.verdict in ("supported", "contradicted") and (ans.verdict == "supported") != all(text_says) or \
-                table and said_none and ans.verdict == "contradicted":
-            # (the text saying none happened beside a table that counts some)
+                table and said_none and ans.verdict == "contradicted" and \
+                re.search(r"没|未|无|零", _WHOLE_ZERO.sub("", _unbracketed(q.text))):
+            # (the claim and the text saying none happened beside a table that counts some; a claim of the table
+            # alone (表三所有格子都是0吧) is simply not so)
             ans.verdict = "conflicting"
             ans.answer = "报告正文与表格数据不一致：\n" + "\n".join(lines)
         return ans
@@ -1201,8 +1206,13 @@ _ASKING = re.compile(r"对吗|对不对|属实吗?|是否正确|是真的吗|真
                      r"有人说|有人称|听说|据说|据称|网上说|网传|传言|报道称|媒体称|这个说法|这种说法|此说法|该说法|"
                      # a bound is the claim's, not words the report uses (超过1万人 / 新增关注用户达5810人)
                      r"超过|多于|高于|大于|不足|低于|少于|不到|小于|了吧|"
-                     r"是不是这个数|是这个数吗|成立吗|没问题吧|这么写|这样写|只有|只占|仅有|仅占|"
+                     r"是不是这个数|是这个数吗|成立吗|没问题吧|这么写|这样写|只有|只占|仅有|仅占|已经|"
                      r"[？?。，,！!\s“”\"]")
+
+
+def _unbracketed(text: str) -> str:
+    """A text without what it says in brackets (表三（收到和处理申请情况）→ 表三)."""
+    return re.sub(r"[（(][^（）()]*[）)]", "", text)
 
 
 def _without_years(text: str) -> str:
@@ -1365,7 +1375,7 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
             # a short clause stating the claim's number, nearly all of whose words the claim has
             # (因无法提供相关信息答复2件 for 有2件申请是因为无法提供相关信息而答复的)
             overlap = max(overlap, shared / len(have) - (0.15 if number < 0 else 0.1))
-        if bound and shared >= 4 and claimed_unit and counted[own].group(2) == claimed_unit:
+        if bound and shared >= 4 and (counted[own].group(2) == claimed_unit if claimed_unit else not percent):
             # a bound (超过100批次) and a clause counting the same things in the same unit (其中不合格12批次)
             overlap = max(overlap, 0.7)
         if overlap >= 0.5:

@@ -494,7 +494,7 @@ def normalise_counts(text: str) -> str:
     """Counts written in Chinese numerals before a unit (超过一万件, 两千三百条) → digits; 一件/一个 alone stay words;
     tenths of a whole (两成, 四成以上) → percentages."""
     text = re.sub(r"(?<![\u4e00-\u9fff\d])([一二两三四五六七八九])成(?=以上|以下|多|左右|[，,。？?的]|$)|"
-                  r"(?<=[到过足于占的达近约])([一二两三四五六七八九])成(?![为了功本])",
+                  r"(?<=[到过足于占的达近约])([一二两三四五六七八九])成(?![为功本])",
                   lambda m: f"{NUMBERS[m.group(1) or m.group(2)] * 10}%", text)
     def fix(m: re.Match) -> str:
         n = _cn_number(m.group(1))
@@ -503,7 +503,8 @@ def normalise_counts(text: str) -> str:
     text = re.sub(r"((?:[零〇一二两三四五六七八九]|十)[零〇一二两三四五六七八九十百千万]*)(件|条|个|项|篇|次|万元|元)",
                   lambda m: fix(m) if re.search(r"[十百千万]", m.group(1)) else m.group(0), text)
     # 1.5万条, 1万人: digits times 万 before a count's unit (万元 is a unit of its own)
-    text = re.sub(r"(\d+(?:\.\d+)?)\s*([万千])(?=\s*(?:件|条|个|项|篇|次|人|户|批|家|份))",
+    # (超过3万了: a bound on a count, its unit left unsaid)
+    text = re.sub(r"(\d+(?:\.\d+)?)\s*([万千])(?=\s*(?:件|条|个|项|篇|次|人|户|批|家|份)|(?:了|多|以上|余)?(?:吧|吗|[，,。？?！!]|$))",
                   lambda m: fmt(float(m.group(1)) * (10000 if m.group(2) == "万" else 1000)), text)
     # 有一件/共一起 … (a count), but 一件都没有 stays a word
     text = re.sub(r"(?<=有|共|是|了|过|到)一(?=[件起条项次](?!.{0,3}都))", "1", text)
@@ -733,6 +734,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             (re.search(r"(一半|半数)", text) if re.search(r"\d+\s*[件份起个项条](?:申请|案件)?(?:里|中|当中|之中)", text) else None) or \
             re.search(r"(\d+(?:\.\d+)?)\s*(多|余)?\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期|场|人|户)", text) or \
             re.search(r"(?:是|为|有|达到?)\s*(\d+(?:\.\d+)?)(?=\s*(?:[。.！!，,？?]|$))", text) or \
+            re.search(r"(?<=超过|多于|高于|大于|不足|低于|少于|不到|小于)\s*(\d+(?:\.\d+)?)(?=\s*(?:了|多|以上)?(?:吧|吗|[。.！!，,？?]|$))",
+                      text) or \
             re.search(r"(一半|半数)", text)
         if num:
             q.claim_number = 50.0 if num.group(1) in ("一半", "半数") else float(num.group(1))

@@ -1186,3 +1186,21 @@ def test_applicants_of_a_row_shares_in_english_and_opinions(settings):
     for question in ("你觉得平潭的政务公开是不是比江苏那几个开发区做得好？给个评价",
                      "Can you tell me tomorrow's ferry schedule from Fuzhou to Pingtan?"):
         assert _ask(settings, question).status == "out_of_scope", question
+
+
+def test_a_table_claimed_all_zero_alone_and_bounds_without_a_unit(settings):
+    # 海坛 2021 表三: （七）总计 · 自然人 1 — a claim of the table alone is not so; with the text's “none received”
+    # beside it, the report disagrees with itself
+    assert _ask(settings, "海坛片区2021年的表三（收到和处理申请情况）里所有格子都是0吧？").verdict == "contradicted"
+    assert _ask(settings, "海坛片区2021年没收到任何依申请，表三应该全是0，对吧？").verdict == "conflicting"
+    # 财政金融局 2023: “主动公开的政府信息占21.02%” is not over 三成
+    ans = _ask(settings, "财政金融局2023年主动公开的信息占比超过三成了吧")
+    assert ans.verdict == "contradicted" and any("21.02%" in c["quote"] for c in ans.citations)
+    # 公安局: “全年累计公开公安政府信息184条” (2021), “…政府信息135条” (2024)
+    ans = _ask(settings, "公安局主动公开的政府信息从2021年的184条掉到了2024年的135条")
+    assert ans.verdict == "supported"
+    assert {c["source_file"] for c in ans.citations} == {"2021_public-security-bureau_1.txt",
+                                                         "2024_public-security-bureau_1.txt"}
+    # 市场监管局: “本年累计总关注用户达41129人” (2024) over 4万; “累计总关注用户达28697人” (2022) not over 3万
+    assert _ask(settings, "市场监管局2024年公众号总关注用户已经超过4万了").verdict == "supported"
+    assert _ask(settings, "市监局2022年官方公众号的总关注用户已经超过3万了").verdict == "contradicted"
