@@ -259,8 +259,6 @@ class ClaimChecker:
         passages that speak of it."""
         from dataclasses import replace
 
-        from .answer import _label
-
         # a claim that something did not happen (没收取信息处理费): the report saying so in words settles it
         said = []
         denied = bool(re.search(r"没|未|无|不曾", q.text))
@@ -271,8 +269,7 @@ class ClaimChecker:
         if said:
             lines = []
             for r, clause in said:
-                n = self.a.cite_quote(ans, r, clause)
-                lines.append(f"{_label(r)}{r['year']}年报告原文：“{clause}” [{n}]")
+                lines.append(self._quoted(ans, r, clause))
             # the report saying it did not happen: a claim that it did not holds, one that it did does not
             ans.verdict = "supported" if denied else "contradicted"
             ans.answer = ("属实。\n" if denied else "不属实：报告说没有。\n") + "\n".join(lines)
@@ -284,8 +281,7 @@ class ClaimChecker:
         if stated:
             lines = []
             for r, sent in stated[:2]:
-                n = self.a.cite_quote(ans, r, sent)
-                lines.append(f"{_label(r)}{r['year']}年报告原文：“{sent}” [{n}]")
+                lines.append(self._quoted(ans, r, sent))
             ans.verdict = "supported"
             ans.answer = "属实，报告中写到：\n" + "\n".join(lines)
             return ans
@@ -368,12 +364,9 @@ class ClaimChecker:
 
     def _text_lines(self, ans, q, evidence: list, text_ok: list, share: bool) -> list[str]:
         """The sentences settling a claim, quoted and cited, with the table rows they name and a share's count."""
-        from .answer import _name
-
         lines = []
         for r, sent, value in (text_ok or evidence)[:2]:
-            n = self.a.cite_quote(ans, r, sent)
-            lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{sent}” [{n}]")
+            lines.append(self._quoted(ans, r, sent))
             # rows of table 3 the sentence names outside the cell claimed (不予公开2件，分别属于本机关不掌握相关政府信息
             # 及行政执法案卷): where the table counts them
             claimed = fnmatch.fnmatchcase if "*" in (q.metric or "") else (lambda k, m: k == m)
@@ -387,7 +380,7 @@ class ClaimChecker:
             # a share the text prints: the count it is the share of, from the sentence before it
             for clause, _, _ in self.a._count_before(self.a.store.report(r["report_id"])["text"], sent,
                                                      re.split(r"占", sent)[0]):
-                lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{clause}” [{self.a.cite_quote(ans, r, clause)}]")
+                lines.append(self._quoted(ans, r, clause))
         return lines
 
     def _table_lines(self, ans, q, table_ev: list, table_ok: list, evidence: list, lines: list[str]) -> None:
@@ -395,7 +388,6 @@ class ClaimChecker:
         balance that gives it, its row's outcomes, the applications it is of), each cell cited."""
         from dataclasses import replace
 
-        from .answer import _name
         from .beside import beside
 
         for r, f in table_ev[:1]:
@@ -474,19 +466,16 @@ class ClaimChecker:
                     text = self.a.store.report(r["report_id"])["text"]
                     for clause in (cell_clauses(text, left["key"], left["value"]) or
                                    row_sentences(text, left["key"]))[:1]:
-                        lines.append(f"{_name(r['body'])}{r['year']}年报告原文：“{clause}” [{self.a.cite_quote(ans, r, clause)}]")
+                        lines.append(self._quoted(ans, r, clause))
             self.a._related_findings(ans, r["report_id"], q.metric)
         if table_ok and not evidence and q.metric and q.metric.startswith("applications."):
             # what the text says of the cell, where it gives no count (…未收到该申请人提交的补正，结转下年度办理)
             r0 = table_ok[0][0]
             for sent in row_sentences(self.a.store.report(r0["report_id"])["text"], table_ok[0][1]["key"])[:1]:
-                n = self.a.cite_quote(ans, r0, sent)
-                lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{sent}” [{n}]")
+                lines.append(self._quoted(ans, r0, sent))
 
     def _settle(self, ans, q, claim: str, table_ev: list, holds, found: tuple, lines: list[str]):
         """The verdict: the table against its own parts, a misprint outvoted, text against table, or either alone."""
-        from .answer import _name
-
         evidence, text_ok, table_ok = found
         # the claimed cell and its own parts in the table (总计 and its outcome rows) on either side of the claim
         split = self._against_its_parts(ans, table_ev, holds)
@@ -507,8 +496,7 @@ class ClaimChecker:
             if cell["key"].startswith("applications.total_processed.") or cell["key"] in _BALANCE_ROWS:
                 asks += [("applications.new_received.total", total), ("applications.new_received.total", cell["value"])]
             for clause in [c for k, v in asks for c in cell_clauses(text, k, v)][:1]:
-                n = self.a.cite_quote(ans, r0, clause)
-                lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{clause}” [{n}]")
+                lines.append(self._quoted(ans, r0, clause))
         # a printed cell the claim does not hold of, whose own parts do, as the text does (正文7件; 总计 0 beside
         # columns summing to 7): the misprinted cell is outvoted
         misprint = [p for r, f in table_ev[:1] if not table_ok and text_ok and "share" not in f and "members" not in f
@@ -528,8 +516,7 @@ class ClaimChecker:
                 asks = [(cell["key"], total)] + ([("applications.new_received.total", total)]
                                                  if cell["key"].startswith("applications.total_processed.") else [])
                 for clause in [c for k, v in asks for c in cell_clauses(text, k, v)][:1]:
-                    n = self.a.cite_quote(ans, r0, clause)
-                    lines.append(f"{_name(r0['body'])}{r0['year']}年报告原文：“{clause}” [{n}]")
+                    lines.append(self._quoted(ans, r0, clause))
             ans.verdict = "conflicting"
             head = "报告表格自相矛盾："
         elif evidence and table_ev and bool(text_ok) != bool(table_ok):
@@ -574,6 +561,13 @@ class ClaimChecker:
                 if p and holds(p[0]) != holds(f["value"]):
                     return r, f, p
         return None
+
+    def _quoted(self, ans, r: dict, clause: str, named: bool = True) -> str:
+        """A verbatim clause of report `r`, cited under its section: 某局2024年报告原文：“…” [n] (named), or 报告原文：“…” [n]."""
+        from .answer import _name
+
+        who = f"{_name(r['body'])}{r['year']}年" if named else ""
+        return f"{who}报告原文：“{clause}” [{self.a.cite_quote(ans, r, clause)}]"
 
     def _parts_line(self, ans, r: dict, total: float, cells: list[dict], tail: str) -> str:
         shown = f"（{self.a.cells_text(ans, r, cells)}）" if cells else "（各项均为0）"
@@ -795,8 +789,7 @@ class ClaimChecker:
                         lines.append(self._parts_line(ans, r, parts[0], parts[1], "与说法一致"))
                 if said and said[0] not in quoted:
                     quoted.add(said[0])
-                    n = self.a.cite_quote(ans, r, said[0])
-                    lines.append(f"报告原文：“{said[0]}” [{n}]")
+                    lines.append(self._quoted(ans, r, said[0], named=False))
                     if v is not None and v != claimed and said[1] == claimed:
                         text_backs.append(True)   # the text says what the claim says, the table does not
         ans = self._verdict(ans, verdicts, lines, "其中的数字")
@@ -1033,15 +1026,14 @@ class ClaimChecker:
                     asks = [(key, parts[0])] + ([("applications.new_received.total", parts[0])]
                                                 if key.startswith("applications.total_processed.") else [])
                     for clause in [x for k, v in asks for x in cell_clauses(text, k, v)][:1]:
-                        lines.append(f"报告原文：“{clause}” [{self.a.cite_quote(ans, r, clause)}]")
+                        lines.append(self._quoted(ans, r, clause, named=False))
                 if c:
                     # the narrative's sentence stating the same count (本年度共发生行政复议案件2件)
                     text = self.a.store.report(r["report_id"])["text"]
                     said = [e for e in narrative_evidence(text, label + _fmt(c), c, year=r["year"])
                             if e[1] == c and e[2] >= 0.5]
                     if said:
-                        cite = self.a.cite_quote(ans, r, said[0][0])
-                        lines.append(f"报告原文：“{said[0][0]}” [{cite}]")
+                        lines.append(self._quoted(ans, r, said[0][0], named=False))
                 if c and key.startswith("applications.") and key.endswith(".total") and "*" not in key:
                     # who the applications came from (本年新收 1: 自然人 1)
                     cols = [f for f in self.a.store.facts(key=key.rsplit(".", 1)[0] + ".*", report_id=r["report_id"])
@@ -1065,8 +1057,7 @@ class ClaimChecker:
             claim = said_of(q.text, q)
             words = tuple(w for key, _ in metrics for w in _row_words(key))
             for clause in negative_statements(text, claim, words)[:1]:
-                n = self.a.cite_quote(ans, r, clause)
-                lines.append(f"报告原文：“{clause}” [{n}]")
+                lines.append(self._quoted(ans, r, clause, named=False))
                 said_none = True
         ans = self._verdict(ans, verdicts, lines, "为0")
         if own_parts and ans.verdict == "supported":
@@ -1151,8 +1142,7 @@ class ClaimChecker:
                 text = self.a.store.report(r["report_id"])["text"]
                 received = self.cell(ans, r, "applications.new_received.total")
                 for clause in cell_clauses(text, "applications.new_received.total", received or 0)[:1] if received else []:
-                    n = self.a.cite_quote(ans, r, clause)
-                    lines.append(f"报告原文：“{clause}” [{n}]")
+                    lines.append(self._quoted(ans, r, clause, named=False))
                 total = "applications.total_processed.total"
                 processed, parts = self.cell(ans, r, total), self._parts_of(ans, r, total)
                 if processed is not None and parts and parts[0] != processed:
@@ -1165,8 +1155,7 @@ class ClaimChecker:
                 text = self.a.store.report(r["report_id"])["text"]
                 for clause in ([c for k in keys for c in cell_clauses(text, k, a)] or
                                [c for k in keys for c in row_sentences(text, k)])[:1]:
-                    n = self.a.cite_quote(ans, r, clause)
-                    lines.append(f"报告原文：“{clause}” [{n}]")
+                    lines.append(self._quoted(ans, r, clause, named=False))
         ans = self._verdict(ans, verdicts, lines, words)
         if self_contradicting and ans.verdict == "supported":
             ans.verdict = "conflicting"
