@@ -40,7 +40,7 @@ _WHICH_TEMPLATE = re.compile(r"哪一?版|哪个版本|什么版本|哪种(?:模
 # A table left blank from end to end (表三都是空白没填)
 _BLANK = re.compile(r"表([二三四])[^。？?]{0,24}?(?:空白|空着|没填|未填|没有填|全空)|(?:空白|空着|没填|未填)[^，。？?]{0,6}表([二三四])")
 # Reports that never name their body
-_UNNAMED = re.compile(r"没(?:有)?写(?:清楚|明)?是?哪个单位|没有?署名|未署名|不知道是哪个单位|没写单位|匿名|没有写明.{0,4}单位|"
+_UNNAMED = re.compile(r"没(?:有)?写(?:清楚|明)?是?哪个单位|(?:是|由)?哪个(?:单位|部门|机关)(?:发|出|写|编|发布|公布)的|发布单位是谁|没有?署名|未署名|不知道是哪个单位|没写单位|匿名|没有写明.{0,4}单位|"
                       r"(?:没|未)(?:有)?(?:写|标|注|署)(?:明|出|上)?.{0,8}(?:单位|机关|部门)(?:的)?(?:名称|名字)?|"
                       r"\b(?:unnamed|does not name|doesn't name|never names?)\b")
 _YEARS = re.compile(r"哪几年|哪些年份?|哪一年|几年的|有几份|哪几份|which (?:report )?years|years are covered|"
@@ -201,6 +201,10 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
             lines.append(f"  {_label(r)} {r['year']}年 " + "".join(f"[{answerer._cite_fact(ans, r, f)}]" for f in shown))
         if blank:
             ans.status = "not_reported"
+    elif kind == "unnamed" and (q.bodies or q.report_ids) and all(r["body"] for r in scope):
+        # who issued a report that names its body (公安局2024年的年报是哪个单位发的): the body it names
+        for r in sorted(scope, key=lambda r: (r["body"], r["year"] or 0)):
+            lines.append(f"{r['year']}年报告的发布单位：{r['body']} [{cite(r)}]")
     elif kind == "unnamed":
         scope = [r for r in scope if not r["body"]]
         lines.append(f"通篇没有写明发布单位的报告（{len(scope)}份）：")

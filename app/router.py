@@ -699,7 +699,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         agg_text = re.sub("|".join(sorted({re.escape(w) for t in T.TABLES for c in t.columns
                                             for w in (c.label, *(x for x in c.words if len(x) >= 5 and x.isascii() is False))
                                             if len(w) >= 4}, key=len, reverse=True)), "", text)
-        for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来|加在一起|加到一起|合在一起|合起来|加总|总和|汇总|之和" + (r"|共" if len(found) > 1 else "")), ("mean", r"平均"),
+        for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来|加在一起|加到一起|合在一起|合起来|加一块|加一起|合一块|加总|总和|汇总|之和" + (r"|共" if len(found) > 1 else "")), ("mean", r"平均"),
                              ("max", r"最多|最高|最大|哪个.{0,6}最|哪一?年.{0,8}最(?:多|高|大)"), ("min", r"最少|最低|最小"),
                              ("rank", r"排名|排序|排行|前[三五十\d]+|从多到少|从高到低|从大到小|从少到多|从低到高|排一下|排个序")):
             if re.search(pattern, agg_text):

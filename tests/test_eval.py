@@ -1204,3 +1204,14 @@ def test_a_table_claimed_all_zero_alone_and_bounds_without_a_unit(settings):
     # 市场监管局: “本年累计总关注用户达41129人” (2024) over 4万; “累计总关注用户达28697人” (2022) not over 3万
     assert _ask(settings, "市场监管局2024年公众号总关注用户已经超过4万了").verdict == "supported"
     assert _ask(settings, "市监局2022年官方公众号的总关注用户已经超过3万了").verdict == "contradicted"
+
+
+def test_who_issued_a_report_and_sums_put_colloquially(settings):
+    # 常州 2024 names no body; its text calls itself 区党政办
+    ans = _ask(settings, "常州那份2024年年报到底是哪个单位发的")
+    assert "区党政办" in ans.answer
+    assert {c["source_file"] for c in ans.citations} == {"2024_changzhou-district-office.txt"}
+    ans = _ask(settings, "平潭公安局2024年的年报是哪个单位发的")
+    assert "平潭综合实验区公安局" in ans.answer and ans.status == "answered"
+    # 2024 本年新收: 常州 63 + 财政金融局 2 + 临港 9 + 君山 5 + 临江 0 + 市场监管局 4 + 公安局 8 = 91 (洋口港 blank)
+    assert "91" in _ask(settings, "2024年所有报告本年新收的申请加一块是多少？").answer
