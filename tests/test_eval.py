@@ -1215,3 +1215,6 @@ def test_who_issued_a_report_and_sums_put_colloquially(settings):
     assert "平潭综合实验区公安局" in ans.answer and ans.status == "answered"
     # 2024 本年新收: 常州 63 + 财政金融局 2 + 临港 9 + 君山 5 + 临江 0 + 市场监管局 4 + 公安局 8 = 91 (洋口港 blank)
     assert "91" in _ask(settings, "2024年所有报告本年新收的申请加一块是多少？").answer
+    # 财政金融局 2024: “2024年主动公开政府信息61条” — two counts of the text claimed together, each checked
+    ans = _ask(settings, "财政金融局2024年主动公开的信息只有60条，只占制作获取信息的15.4%，对吗")
+    assert ans.verdict == "contradicted" and any("61条" in c["quote"] for c in ans.citations)
