@@ -43,7 +43,7 @@ _AMONG_RECEIVED = re.compile(r"收到(?:的|了)?[^，,。？?]{0,16}申请(?:�
 
 def received(a, ans, r: dict) -> str:
     """The applications received beside a count among them: （本年新收 8 [5]）."""
-    f = next(iter(a.store.facts(key="applications.new_received.total", report_id=r["report_id"])), None)
+    f = a.store.fact(r["report_id"], "applications.new_received.total")
     return f"（本年新收 {value_text(f)} [{a._cite_fact(ans, r, f)}]）" if f else ""
 
 
@@ -81,13 +81,11 @@ def outcomes(a, ans, r: dict) -> str:
         label = re.sub(r"（区分处理.*", "", label)
         shown.append(f"{label} {_fmt(sum(f['value'] for f in known))} " + "".join(f"[{n}]" for n in marks))
         whole += sum(f["value"] for f in known)
-    printed = next((f["value"] for f in a.store.facts(key="applications.total_processed.total", report_id=r["report_id"])
-                    if f["key"] == "applications.total_processed.total"), None)
+    printed = (a.store.fact(r["report_id"], "applications.total_processed.total") or {}).get("value")
     if shown and printed is not None and whole != printed:   # the outcomes add up to another count than 总计 prints
         shown[-1] += f"；各项之和为{_fmt(whole)}，与总计{_fmt(printed)}不符"
-    left = next((f for f in a.store.facts(key="applications.carried_forward.total", report_id=r["report_id"])
-                 if f["key"] == "applications.carried_forward.total" and f["value"]), None)
-    if shown and left:   # the applications still open, beside the outcomes given
+    left = a.store.fact(r["report_id"], "applications.carried_forward.total")
+    if shown and left and left["value"]:   # the applications still open, beside the outcomes given
         shown[-1] += f"；另{T.row_label('applications', 'carried_forward', False).lstrip('四、')} {value_text(left)} " \
                      f"[{a._cite_fact(ans, r, left)}]"
     return "（" + "，".join(shown) + "）" if shown else ""

@@ -367,8 +367,7 @@ class ClaimChecker:
                     # an outcome of table 4 over its row's 总计 (直接起诉的6件里一半是纠正)
                     base_key = key.rsplit(".", 1)[0] + ".total" if key.startswith("appeals.") else \
                         "applications.new_received.total"
-                    base = next(iter(f for f in self.a.store.facts(key=base_key, report_id=r["report_id"])
-                                     if f["key"] == base_key), None)
+                    base = self.a.store.fact(r["report_id"], base_key)
                     if mine and base and base["value"]:
                         table_ev.append((r, {"key": key, "value": mine[0]["value"] / base["value"] * 100,
                                              "share": (mine[0], base)}))
@@ -417,8 +416,7 @@ class ClaimChecker:
         for r, f in table_ev[:1]:
             if "share" in f:
                 part, whole = f["share"]
-                processed = next(iter(self.a.store.facts(key="applications.total_processed.total",
-                                                       report_id=r["report_id"])), None) \
+                processed = self.a.store.fact(r["report_id"], "applications.total_processed.total") \
                     if whole["key"].startswith("applications.") else None
                 marks = "".join(f"[{self.a._cite_fact(ans, r, x)}]" for x in part.get("members", [part]))
                 shown = _fmt(part["value"]) if "members" in part else value_text(part)
@@ -465,12 +463,11 @@ class ClaimChecker:
                 context = beside(self.a, ans, replace(q, intent="value", metric=f["key"]), r, f)
                 if f["key"].startswith("appeals.") and not f["key"].endswith(".total"):   # the row's outcomes too
                     context = beside(self.a, ans, replace(q, intent="value", metric=f["key"].rsplit(".", 1)[0] + ".total"), r,
-                                     next(iter(self.a.store.facts(key=f["key"].rsplit(".", 1)[0] + ".total",
-                                                                report_id=r["report_id"])), f))
+                                     self.a.store.fact(r["report_id"], f["key"].rsplit(".", 1)[0] + ".total") or f)
                 lines.append(f"表格数据：{_cell_name(f['key'])} = {value_text(f)} [{n}]{context}")
                 if f["key"] == "applications.new_received.total" and f["value"] != q.claim_number:
                     # a count that is this year's and last year's together (正文75件 = 新收74 + 上年结转1)
-                    c = next(iter(self.a.store.facts(key="applications.carried_over.total", report_id=r["report_id"])), None)
+                    c = self.a.store.fact(r["report_id"], "applications.carried_over.total")
                     if c and c["value"] and f["value"] + c["value"] == q.claim_number:
                         lines.append(f"另：{_cell_name(c['key'])} = {value_text(c)} [{self.a._cite_fact(ans, r, c)}]，"
                                      f"与本年新收合计{_fmt(q.claim_number)}，说法的数字可能含上年结转。")
@@ -481,10 +478,10 @@ class ClaimChecker:
                             lines.append("表三其他各项：" + self.a.cells_text(ans, r, others))
             self._other_outcomes(ans, r, q, table_ev[0][1], lines)
             if table_ev[0][1]["key"] == "applications.total_processed.total" and table_ev[0][1]["value"] != q.claim_number:
-                got = next(iter(self.a.store.facts(key="applications.new_received.total", report_id=r["report_id"])), None)
+                got = self.a.store.fact(r["report_id"], "applications.new_received.total")
                 if got:   # the applications there were to give an outcome to
                     lines.append(f"另：{_cell_name(got['key'])} = {value_text(got)} [{self.a._cite_fact(ans, r, got)}]")
-                left = next(iter(self.a.store.facts(key="applications.carried_forward.total", report_id=r["report_id"])), None)
+                left = self.a.store.fact(r["report_id"], "applications.carried_forward.total")
                 if left and left["value"]:   # …and those left for next year, with the text's words on them
                     lines.append(f"另：{_cell_name(left['key'])} = {value_text(left)} [{self.a._cite_fact(ans, r, left)}]")
                     text = self.a.store.report(r["report_id"])["text"]
@@ -511,7 +508,7 @@ class ClaimChecker:
             lines.append(self._parts_line(ans, r0, total, cells, "与之不符"))
             if cell["key"] in _BALANCE_ROWS:
                 # the row among the four table 3 balances (新收 + 上年结转 = 办理结果总计 + 结转下年度), each cited
-                four = [next((f for f in self.a.store.facts(key=k, report_id=r0["report_id"]) if f["key"] == k), None)
+                four = [self.a.store.fact(r0["report_id"], k)
                         for k in _BALANCE_ROWS]
                 if None not in four:
                     lines.append("表三勾稽关系各项：" + self.a.cells_text(ans, r0, four))
@@ -606,8 +603,7 @@ class ClaimChecker:
             return None
         cells = {}
         for row in rows:
-            f = next((x for x in self.a.store.facts(key=f"applications.{row}.total", report_id=r["report_id"])
-                      if x["key"] == f"applications.{row}.total"), None)
+            f = self.a.store.fact(r["report_id"], f"applications.{row}.total")
             cells[row] = f
         others = [row for row in rows if row != m.group(1)]
         if any(cells[row] is None or cells[row]["value"] is None for row in others):
@@ -628,8 +624,7 @@ class ClaimChecker:
                    "applications.total_processed.total": "applications.new_received.total"}.get(key)
         # (the row's own columns: a whole row of zeros beside outcome rows that are not is no misprint of one cell)
         parts = self._parts_of(ans, r, key, rule="row_sum") if partner else None
-        other = next((f for f in self.a.store.facts(key=partner, report_id=r["report_id"]) if f["key"] == partner),
-                     None) if parts and parts[0] == value else None
+        other = self.a.store.fact(r["report_id"], partner) if parts and parts[0] == value else None
         if not other or other["value"] != value:
             return None
         return (f"表中该行各项之和为{_fmt(parts[0])}（" + self.a.cells_text(ans, r, parts[1]) +

@@ -167,8 +167,7 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
         own = {"2019": "proactive.normative_documents.total_published", "2021": "proactive.normative_documents.in_force"}
         for r in sorted(hits, key=lambda r: (r["body"], r["year"] or 0)):
             note = "（年份晚于该版模板的适用期）" if version == "2019" and (r["year"] or 0) >= 2021 else ""
-            cell = next((f for f in store.facts(key=own[version], report_id=r["report_id"]) if f["key"] == own[version]),
-                        None) if version in own else None
+            cell = store.fact(r["report_id"], own[version]) if version in own else None
             shown = f"；表二“规范性文件 · {T.cell_label(own[version])[2]}” {value_text(cell)} " \
                     f"[{answerer._cite_fact(ans, r, cell)}]" if cell and cell["value"] is not None else ""
             lines.append(f"  {_label(r)} {r['year']}年{note} [{cite(r)}]{shown}")

@@ -231,6 +231,9 @@ DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复�
                     r"纠错率|政务|解读|网站|新媒体|公众号|群众|单位|部门|热线|栏目|培训|考核|监督|保密|答复|办理|政策|机构")
 ZONE_WORDS = re.compile(r"园区|开发区|新区")
 # Asks to write something, or personal errands at a government office: not questions about the reports
+# an opinion asked of the tool (你觉得…是不是比…做得好, 给个评价)
+_OPINION = re.compile(r"(?:你|您)(?:个人|自己)?(?:觉得|认为|怎么看).{0,30}(?:比.{0,16}(?:好|差|强|弱)|更好|更差|哪个好)|"
+                      r"给(?:个|出|一个)?评价|评价一下|点评一下")
 NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,6}(?:诗|文章|作文|小说)|[诗词]歌|绝句|律诗|对联|作文|小说|讲个笑话|歌词|"
                                # a program or a crawler to write is not a question about what the reports say
                                r"(?:写|编|做)(?:一个|个|一段|段)?.{0,8}(?:脚本|程序|代码|爬虫)|爬虫|"
@@ -239,15 +242,11 @@ NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,
                                r"travel permit|passport|visa\b|"
                                # an opinion or a grade asked of the tool is not in the reports
                                r"打分|评分|打个分|给个分|(?:你|您)(?:个人|自己)?(?:觉得|认为|看).{0,24}(?:好不好|怎么样|行不行|满意|合格吗|对不对)|"
-                               r"(?:你|您)(?:个人|自己)?(?:觉得|认为|怎么看).{0,30}(?:比.{0,16}(?:好|差|强|弱)|更好|更差|哪个好)|"
-                               r"给(?:个|出|一个)?评价|评价一下|点评一下|"
+                               + _OPINION.pattern + "|" +
                                r"\bin your (?:opinions?|views?)\b|\byour (?:personal )?(?:opinions?|views?)\b|"
                                r"(?:\bmost|\bleast|最多?)\s*(?:competent|capable|honest|corrupt)\b|最(?:称职|能干|有能力|廉洁|腐败)|"
                                # 怎么办理护照 (a thing to get done), not 准备怎么办 (what a body will do)
                                r"怎么(?:在网上)?办理?(?=[\u4e00-\u9fff]{2})(?!.{0,6}(?:申请|公开|问题|措施|改进))")
-# an opinion asked of the tool (你觉得…是不是比…做得好, 给个评价)
-_OPINION = re.compile(r"(?:你|您)(?:个人|自己)?(?:觉得|认为|怎么看).{0,30}(?:比.{0,16}(?:好|差|强|弱)|更好|更差|哪个好)|"
-                      r"给(?:个|出|一个)?评价|评价一下|点评一下")
 OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票|"
                        r"火车|动车|机票|车票|怎么去|怎么走|路线|坐车|自驾|开车去|交通方式|轮渡|船票|班次|时刻表")
 

@@ -345,6 +345,10 @@ class Store:
                                (report_id,)).fetchall()
         return [Section(*r) for r in rows]
 
+    def fact(self, report_id: str, key: str) -> dict | None:
+        """The one fact of a report under exactly this key (applications.new_received.total), or None."""
+        return next((f for f in self.facts(key=key, report_id=report_id) if f["key"] == key), None)
+
     def facts(self, body: str | None = None, year: int | None = None, key: str | None = None,
               report_id: str | None = None) -> Iterator[dict]:
         """Facts joined with their report, filtered; key may end in '*' or name a prefix."""
