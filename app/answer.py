@@ -145,6 +145,29 @@ def _name(body: str) -> str:
     return body or "（未署名单位）"
 
 
+_OF_BEFORE = re.compile(r"\s*(?:其中|里面|当中)?哪(?:一|个|些)?(?:类|种|方面|项)(?:信息)?最[多少][？?]?\s*$")
+
+
+def _closed(text: str, clause: str) -> str:
+    """A clause of `text` read on to the bracket it opens (2602条(其中机构职能类信息82条，…1053条)), at most 600
+    characters: a breakdown is quoted whole or not at all."""
+    opened = clause.count("(") + clause.count("（") - clause.count(")") - clause.count("）")
+    at = text.find(clause)
+    if opened <= 0 or at < 0:
+        return clause
+    m = re.match(r"[^()（）]{0,600}[)）]", text[at + len(clause):])
+    return clause + m.group(0) if m else clause
+
+
+def _breakdown(clause: str) -> list[tuple[str, float]]:
+    """The parts a bracket breaks a count into: [(其他应主动公开政府信息, 1053), …]; [] when there is no bracket."""
+    inner = re.search(r"[(（]([^()（）]+)[)）]", clause)
+    if not inner:
+        return []
+    return [(m.group(1).removeprefix("其中"), float(m.group(2)))
+            for m in re.finditer(r"([^，,、；;]+?)(\d+(?:\.\d+)?)\s*[条件个项篇]", inner.group(1))]
+
+
 def _label(r: dict) -> str:
     """A body as shown, with the region where the report never names its body."""
     return r["body"] or f"（未署名单位{('，' + r['region']) if r.get('region') else ''}）"
@@ -196,7 +219,13 @@ class Answerer:
         english = english_reading(question, resolver)
         # an English question is split where its Chinese reading splits (penalty and coercion decisions → two asks)
         read = split_parts(english) if english else []
-        parts = read if len(read) > 1 else split_parts(simplified(question))
+        parts = []
+        for part in read if len(read) > 1 else split_parts(simplified(question)):
+            # which kind of a count is the largest (…多少条政府信息？哪一类最多) asks of the count before it: one part
+            if parts and _OF_BEFORE.match(part):
+                parts[-1] += part
+            else:
+                parts.append(part)
         queries, context = [], previous
         for n, part in enumerate(parts):
             q = self._understand(part, reports, filters, context, carry=n > 0)
@@ -869,7 +898,7 @@ class Answerer:
         literal = self._literal_passages(q, reports, ans)
         if literal is not None:
             return literal
-        if re.search(r"多少|几[条件个篇次项家场期人]|比例|占比|[条篇次场期]数(?!据)", q.text) and not q.metric:
+        if re.search(r"多少|几[条件个篇次项家场期人]|比例|占比|[条篇次场期息件]数(?!据)|数量", q.text) and not q.metric:
             counted = self._narrative_counts(q, reports, ans)
             if counted is not None:
                 return counted
@@ -987,36 +1016,53 @@ class Answerer:
         targets = self._targets(q, reports)
         if not targets or len(targets) > 6:
             return None
-        asked = re.search(r"(?:多少|几)\s*([条件个篇次项家场期人])|([条篇次场期])数(?!据)", q.text)
+        asked = re.search(r"(?:多少|几)\s*([条件个篇次项家场期人])|([条篇次场期件])数(?!据)", q.text)
         unit = (asked.group(1) or asked.group(2)) if asked else ("%" if re.search(r"比例|占比|百分之|比重|%|％", q.text) else "")
         what = said_of(q.text, q)
         summed = bool(re.search(r"加起来|合计|一共|总共|共计|之和|总和|累计", q.text))
-        differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降)了?(?:多少|几)|变化|"
+        differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降)了?(?:多少|几)|变化|怎么变|如何变|趋势|"
+                                 r"哪一?年最[多少高低]|"
                                  r"哪一?年更?[多少高低]|哪个更?[多少高低]|谁更?[多少高低]|比一下|对比|比较", q.text))
-        what = re.sub(r"(?:19|20)\d\d\s*年度?|哪一?年更?[多少高低]|哪个更?[多少高低]|哪家更?[多少高低]|谁更?[多少高低]|"
+        what = re.sub(r"(?:19|20)\d\d\s*年度?|(?:19|20)\d\d(?=[、和与及至到])|哪一?[年个家类种]?[更最]?[多少高低]|[这那](?=[一二三两几\d]*[年份个])|"
+                      r"是?怎么变的?|怎样变化|如何变化|变化(?:情况|趋势)?|趋势|各是|分别是|数量|"
+                      r"哪个更?[多少高低]|哪家更?[多少高低]|谁更?[多少高低]|"
                       r"多少|几[条件个篇次项家场期人]?|[条篇次场期]数|比一下|对比|比较|有|了|共|总共|一共|加起来|合计|之和|总和|"
                       r"分别|各|差|相差|增加|减少|[一二三四五六七八九十两几\d]+年|历年|所有|全部|[一二三四五六七八九十两几\d]+份|"
-                      r"年报|报告|[、和，,？?（）()]", "", what)
+                      r"年报|报告|[、和，,？?（）()是]", "", what)
         lines, picked = [], []
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
             text = self.store.report(r["report_id"])["text"]
             # (an English question's words are a glossary's guesses at the report's: fewer of them need match)
-            ev = [e for e in narrative_evidence(text, what, -1.0, limit=12)
-                  if e[2] >= (0.45 if unit == "%" or q.english else 0.6)]
+            # (a clause counting in the unit asked needs fewer of the words: 全年累计公开公安政府信息184条 for
+            # 主动公开的政府信息条数)
+            # (items of information are counted in 条 or 份 alike; the year's own count outranks a running total)
+            units = "[条份]" if unit == "条" else re.escape(unit)
+            ev = [e for e in narrative_evidence(text, what, -1.0, limit=12, year=r["year"] if unit != "%" else None)
+                  if e[2] >= (0.45 if unit == "%" or q.english else
+                              0.5 if unit and re.search(rf"\d\s*{units}", e[0]) else 0.6)]
+            # (a clause read on into the next (总数425条，其中主动公开政府信息148条) stands for the clause alone: its count
+            # is the one whose own words are asked)
+            ev = [e for e in ev if not any(o[0] != e[0] and e[0] in o[0] for o in ev)]
             # a share asked: the count it is the share of, printed in the sentence before it (…总数397条，其中主动公开
             # 政府信息61条，…。主动公开的政府信息占15.4%)
             counts = self._count_before(text, ev[0][0], what) if unit == "%" and ev else []
             if unit:   # 多少条: a clause counting in 条, not a percentage beside it (比例: the percentage)
-                ev = [e for e in ev if re.search(rf"\d\s*{re.escape(unit)}", re.sub(r"（[^（）]*）", "", e[0]))] or ev
+                ev = [e for e in ev if re.search(rf"\d\s*{units}", re.sub(r"（[^（）]*）", "", e[0]))] or ev
             if not ev:
                 continue
             best = ev[0][2]
             for i, (clause, value, overlap) in enumerate([e for e in ev if e[2] >= best - 0.15][:2] +
                                                          [e for e in counts if e not in ev[:2]]):
+                clause = _closed(text, clause)
                 n = self.cite_quote(ans, r, clause)
                 lines.append(f"{_label(r)}（{r['year']}年）：“{clause}” [{n}]")
                 if i == 0:
                     picked.append((r, value, n))
+                    kinds = _breakdown(clause) if re.search(r"哪(?:一|个|些)?(?:类|种|方面|项)", q.question) else []
+                    if kinds and re.search(r"最([多少])", q.question):
+                        most = "最多" in q.question
+                        pick = (max if most else min)(kinds, key=lambda k: k[1])
+                        lines.append(f"  其中最{'多' if most else '少'}的是“{pick[0]}” {_fmt(pick[1])} [{n}]")
         if not lines:
             return None
         ans.answer = "报告正文中的说法：\n" + "\n".join(lines)
@@ -1037,6 +1083,10 @@ class Answerer:
                                       f"{_fmt(abs(v - picked[i - 1][1])) if v != picked[i - 1][1] else ''}）"
                                       for i, (_, v, _) in enumerate(picked) if i]
                 ans.answer += "\n按各报告正文首要说法：" + " → ".join(steps)
+            extreme = re.search(r"最([多少高低])", q.text)
+            if extreme and len(picked) >= 2:
+                pick = (max if extreme.group(1) in "多高" else min)(picked, key=lambda p: p[1])
+                ans.answer += f"\n其中最{extreme.group(1)}的是{pick[0]['year']}年（{_label(pick[0])}）：{_fmt(pick[1])} [{pick[2]}]"
             if missing:
                 ans.answer += f"（{'、'.join(missing)}的正文未找到该数字）"
         return ans

@@ -137,7 +137,7 @@ ENGLISH = [
     (r"\bimprov\w*", "改进"), (r"\bsection (?:5|five|v)\b", "存在的问题及改进措施"),
     (r"\bsteps?\b|\bpromis\w*|\bplans?\b", "改进措施"),
     (r"\bWeChat(?: official)?(?: public)?(?: account)?\b", "微信公众号"), (r"\bfollowers?\b|\bsubscribers?\b", "关注用户"), (r"\bnew\s+(?=关注用户)|\b(?:gain(?:ed|s)?|added)\b(?=.*关注用户)", "新增"), (r"\barticles?\b|\bposts?\b", "篇"),
-    (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"), (r"\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|\bsum(?: of)?\b|\btotal of\b", "合计"),
+    (r"\bfix(?:es)?\b|\bremed(?:y|ies)\b", "改进措施"), (r"\b(?:cumulative|running|accumulated)(?: total)?\b", "累计"), (r"\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|\bsum(?: of)?\b|\btotal of\b", "合计"),
     (r"\bwhat (?:were|was|are|is)\b(.*)\babout\b", r"\1是关于什么的"), (r"\b(?:the |a |its |their )?numbers? of\b", "多少"),
     # words of the narrative, for searching it
     (r"\bstatistic(?:s|al)?\b", "统计"), (r"\bperiod\b", "期限"), (r"\bwebsites?\b", "网站"), (r"\btraining\b", "培训"),

@@ -1218,3 +1218,19 @@ def test_who_issued_a_report_and_sums_put_colloquially(settings):
     # 财政金融局 2024: “2024年主动公开政府信息61条” — two counts of the text claimed together, each checked
     ans = _ask(settings, "财政金融局2024年主动公开的信息只有60条，只占制作获取信息的15.4%，对吗")
     assert ans.verdict == "contradicted" and any("61条" in c["quote"] for c in ans.citations)
+
+
+def test_text_counts_of_several_years_and_the_largest_kind(settings):
+    # 公安局: “共主动公开政府信息202条” (2019), “全年累计公开公安政府信息184条” (2021), “…政府信息135条” (2024)
+    ans = _ask(settings, "公安局2019、2021、2024这三年主动公开的政府信息条数各是多少，哪年最多？")
+    assert all(n in ans.answer for n in ("202", "184", "135")) and "最多的是2019年" in ans.answer
+    # 海坛 门户网站: 267 (2021) → 159 (2023) → 129 (2025)
+    ans = _ask(settings, "海坛片区2021、2023、2025年在门户网站公开的信息数是怎么变的")
+    assert "减少108" in ans.answer and "减少30" in ans.answer
+    # 平潭 2020: 共公布政府信息2602条(其中…其他应主动公开政府信息1053条): the bracket quoted whole
+    ans = _ask(settings, "平潭实验区2020年全区一共公布了多少条政府信息？哪一类最多")
+    assert "2602" in ans.answer and "“其他应主动公开政府信息” 1053" in ans.answer
+    # 公安局 2019: the running total asked in English beside the year's own count
+    ans = _ask(settings, "How many items did the Pingtan public security bureau proactively publish in 2019, and what "
+                         "cumulative total does its report give?")
+    assert any("1770条" in c["quote"] for c in ans.citations) and "202" in ans.answer
