@@ -21,7 +21,7 @@ from nianbao.ingest.template import cell_label, main_column
 from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
-from .claims import ClaimChecker, _cell_name, _row_words, narrative_evidence, negative_statements, said_of
+from .claims import _NONE_SAID, ClaimChecker, _cell_name, _row_words, narrative_evidence, negative_statements, said_of
 from .coverage import cite_report, inventory, self_name
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt, value_text
@@ -424,7 +424,7 @@ class Answerer:
 
     # ---- table ----------------------------------------------------------------------
 
-    def _targets(self, q: Query, reports: list[dict]) -> list[dict]:
+    def _targets(self, q: Query, reports: list[dict], by_template: bool = True) -> list[dict]:
         out = [r for r in reports if r["template"] != "pre-2019"]
         if q.year:
             out = [r for r in out if r["year"] == q.year]
@@ -436,7 +436,7 @@ class Answerer:
             out = [r for r in out if r["body"] in q.bodies or r["report_id"] in q.report_ids]
         elif q.zone_only:
             out = [r for r in out if r["kind"] == "zone" or (not r["body"] and r["kind"] == "unknown")]
-        version = template_named(q.text)
+        version = template_named(q.text) if by_template else None
         if version:   # 用2021版表格的报告里…, 旧版表格的…: those reports only
             out = [r for r in out if r["template"] == version]
         return out
@@ -709,8 +709,20 @@ class Answerer:
                 by_body.setdefault(r["body"], []).append((r, v, text.split("：", 1)[1]))
             else:
                 v, n = self._values(ans, r, main_key(q.metric, r["template"]))
-                by_body.setdefault(r["body"], []).append(
-                    (r, v, f"{_fmt(v)}{unit if v is not None else ''}" + (f" [{n}]" if n else "")))
+                shown = f"{_fmt(v)}{unit if v is not None else ''}" + (f" [{n}]" if n else "")
+                balance = ClaimChecker(self)._balanced(r, main_key(q.metric, r["template"])) if v is None else None
+                if balance:
+                    # a count of table 3 the file leaves unreadable: the table's balance gives it, and the text's
+                    # sentence saying none came in, where it is 0 (公安局 2019 本年新收 printed “0 00000”)
+                    v = balance["value"]
+                    shown += f"（按表三勾稽关系应为{_fmt(v)}：{self.cells_text(ans, r, balance['balance'])}）"
+                    text = self.store.report(r["report_id"])["text"]
+                    none = [x.strip() for x in _NONE_SAID.findall(text) if len(x.strip()) <= 60][:1] \
+                        if v == 0 and balance["key"] == "applications.new_received.total" else []
+                    for clause in none:
+                        shown += f"；报告原文：“{clause}” [{self.cite_quote(ans, r, clause)}]"
+                        ans.route = "both"
+                by_body.setdefault(r["body"], []).append((r, v, shown))
         lines = [f"{q.metric_word}逐年变化："]
         for body, seq in by_body.items():
             lines.append(f"{_label(seq[0][0])}：")
@@ -905,7 +917,10 @@ class Answerer:
         k = 12 if not q.bodies else 6
         hits = self.index.search(q.text, filters, k=k)
         if hits and not q.section and (q.bodies or q.report_ids):
-            # about one body: the passages of the section the best one comes from
+            # about one body: the passages of the section the best one comes from; a reason asked (为什么只统计9月到
+            # 12月) is not given by the preamble's title, legal basis and contacts, where the body says anything else
+            if re.search(r"为什么|为啥|为何|原因|怎么来的|\bwhy\b", q.text, re.I):
+                hits = [h for h in hits if h.section != "preamble"] or hits
             hits = [h for h in hits if h.section == hits[0].section][:3]
         if not hits and self.index.dense_error:
             ans.status = "not_found"
@@ -1020,11 +1035,11 @@ class Answerer:
         unit = (asked.group(1) or asked.group(2)) if asked else ("%" if re.search(r"比例|占比|百分之|比重|%|％", q.text) else "")
         what = said_of(q.text, q)
         summed = bool(re.search(r"加起来|合计|一共|总共|共计|之和|总和|累计", q.text))
-        differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降)了?(?:多少|几)|变化|怎么变|如何变|趋势|"
+        differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降|涨|跌|降|升)了?(?:多少|几)|变化|怎么变|如何变|趋势|"
                                  r"哪一?年最[多少高低]|"
                                  r"哪一?年更?[多少高低]|哪个更?[多少高低]|谁更?[多少高低]|比一下|对比|比较", q.text))
         what = re.sub(r"(?:19|20)\d\d\s*年度?|(?:19|20)\d\d(?=[、和与及至到])|哪一?[年个家类种]?[更最]?[多少高低]|[这那](?=[一二三两几\d]*[年份个])|"
-                      r"是?怎么变的?|怎样变化|如何变化|变化(?:情况|趋势)?|趋势|各是|分别是|数量|"
+                      r"是?怎么变的?|怎样变化|如何变化|变化(?:情况|趋势)?|趋势|各是|分别是|数量|(?<=[\u4e00-\u9fff])数(?=[，,？?]|$)|(?<=多少)[条件个篇次项家场期人]|(?:涨|跌|增长|下降|上升|降低|提高)了?(?=多少|几|$)|"
                       r"哪个更?[多少高低]|哪家更?[多少高低]|谁更?[多少高低]|"
                       r"多少|几[条件个篇次项家场期人]?|[条篇次场期]数|比一下|对比|比较|有|了|共|总共|一共|加起来|合计|之和|总和|"
                       r"分别|各|差|相差|增加|减少|[一二三四五六七八九十两几\d]+年|历年|所有|全部|[一二三四五六七八九十两几\d]+份|"
@@ -1037,9 +1052,13 @@ class Answerer:
             # 主动公开的政府信息条数)
             # (items of information are counted in 条 or 份 alike; the year's own count outranks a running total)
             units = "[条份]" if unit == "条" else re.escape(unit)
+            # (多少问题: a clause counting the very thing asked, 曝光了16个问题, needs fewer of the words too)
+            noun = re.search(r"(?:多少|几)\s*[个件条项]?([\u4e00-\u9fff]{2})", q.text)
+            counted = rf"\d\s*[个件条项]?{noun.group(1)}" if noun and not unit else None
             ev = [e for e in narrative_evidence(text, what, -1.0, limit=12, year=r["year"] if unit != "%" else None)
                   if e[2] >= (0.45 if unit == "%" or q.english else
-                              0.5 if unit and re.search(rf"\d\s*{units}", e[0]) else 0.6)]
+                              0.5 if unit and re.search(rf"\d\s*(?:余|多)?\s*{units}", e[0]) or
+                              counted and re.search(counted, e[0]) else 0.6)]
             # (a clause read on into the next (总数425条，其中主动公开政府信息148条) stands for the clause alone: its count
             # is the one whose own words are asked)
             ev = [e for e in ev if not any(o[0] != e[0] and e[0] in o[0] for o in ev)]
@@ -1047,7 +1066,7 @@ class Answerer:
             # 政府信息61条，…。主动公开的政府信息占15.4%)
             counts = self._count_before(text, ev[0][0], what) if unit == "%" and ev else []
             if unit:   # 多少条: a clause counting in 条, not a percentage beside it (比例: the percentage)
-                ev = [e for e in ev if re.search(rf"\d\s*{units}", re.sub(r"（[^（）]*）", "", e[0]))] or ev
+                ev = [e for e in ev if re.search(rf"\d\s*(?:余|多)?\s*{units}", re.sub(r"（[^（）]*）", "", e[0]))] or ev
             if not ev:
                 continue
             best = ev[0][2]

@@ -24,6 +24,8 @@ _CHANGE = re.compile(
     r"(?:比|较|相比|对比|同比|从)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
     r"(翻了?一番|翻番|增长|增加|上升|上涨|涨|提高|提升|多了|下降|减少|降低|回落|下跌|跌|掉|少了|持平|不变|一样|更多|更少|多|少|高|低)")
 _UP = ("翻", "增", "升", "提", "多", "高", "涨")
+# B received more X than C (the English of 比…多)
+_ENGLISH_MORE = re.compile(r"\b(more|higher|larger|bigger|fewer|less|lower|smaller)\b.*?\bthan\b", re.I)
 # a change a report states of its own figure (比上年增长11.6%, 同比下降5条, 比升11.6%)
 _STATED_CHANGE = re.compile(r"(?:比上年|较上年|比去年|较去年|同比|(?:较|比)\s*(?:19|20)\d\d\s*年|比)\s*(?:度)?\s*"
                             r"(增长|增加|上升|提高|提升|升|增|下降|减少|降低|降|减)"
@@ -32,6 +34,22 @@ _DOWN = ("降", "减", "少", "落", "低", "跌", "掉")
 def _report_of(reports: list[dict], body: str, year: int | None) -> dict | None:
     """A body's report for a year, or None."""
     return next((r for r in reports if r["body"] == body and r["year"] == year), None)
+
+
+def _by_share(text: str, m: re.Match, diff: float, base: float) -> bool:
+    """A change claimed as a share of the base (少了一半还多, 增长了20%以上, 下降不到三成): does the difference hold it?
+    True when the claim states no share."""
+    after = text[m.end():m.end() + 14]
+    said = re.match(r"\s*了?\s*(?:超过|不到|不足|近)?\s*(一半|半数|(\d+(?:\.\d+)?)\s*[%％])", after)
+    if not said or not base:
+        return True
+    share = 0.5 if said.group(2) is None else float(said.group(2)) / 100
+    got = abs(diff) / base
+    if re.search(r"还多|多|以上|超过", after[said.start(1) - 4 if said.start(1) >= 4 else 0:said.end() + 3]):
+        return got > share
+    if re.search(r"不到|不足|以下", after[:said.end() + 3]):
+        return got < share
+    return abs(got - share) < 0.005 or (said.group(2) is None and abs(got - share) < 0.05)
 
 
 def _goes(word: str, diff: float) -> bool:
@@ -64,11 +82,18 @@ _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 
 def claim_kind(text: str, q) -> str:
     """Which kind of claim a question makes: change | times | share | sum | all_zero | universal | '' (one number)."""
+    from .coverage import template_named
+
+    if template_named(text) and re.search(r"(?:用|使用|采用|是|还是).{0,12}(?:格式|模板|版)", text) and q.claim_number is None:
+        return "template"   # 表二用的还是2019年那套老格式: the report's template version
     m = _CHANGE.search(text)
     if q.ratio and _PERCENT.search(text) and not (m and m.group(1)):   # (占比…，比2018年下降了: the change is claimed)
         return "share"
     if m and not m.group(1) and len(set(q.years)) < 2 and len(_two_sides(text, q.version)) == 2:
         return "versus"   # 行政强制比行政处罚还多: two cells of one report
+    if (m and not m.group(1) or q.english and _ENGLISH_MORE.search(q.question)) and len(set(q.years)) < 2 and \
+            q.metric and len(q.bodies) + len(q.report_ids) == 2:
+        return "rivals"   # 临港收到的申请比区党政办多: one cell of two bodies in one year
     if m:
         return "change"
     if _TIMES.search(text) and q.metric:
@@ -208,8 +233,9 @@ class ClaimChecker:
         from .answer import Answer, _name, main_key
 
         ans = Answer(q.question, route="claim")
-        targets = self.a._targets(q, reports)
         kind = claim_kind(q.text, q)
+        # (a report said to use a template is any report asked, whichever template it uses)
+        targets = self.a._targets(q, reports, by_template=kind != "template")
         if kind and (targets or kind == "change"):
             return self.check(ans, q, targets, kind)
         if not targets and (q.bodies or q.report_ids) and (q.year or q.year_range):
@@ -524,10 +550,22 @@ class ClaimChecker:
                     and q.claim_op == "=" for p in [self.misprinted(ans, r, f["key"], q.claim_number)] if p]
         # …or with no sentence of the text to say so, the table against itself (办理结果总计 0 beside 予以公开 2)
         own_parts = split if split and not parts and not table_ok and not text_ok and q.claim_op == "=" else None
+        # …or an outcome the table counts beyond its own 办理结果总计 (无法提供 5 beside （七）总计 0)
+        whole = self._over_its_whole(table_ev) if table_ok and not parts and not misprint else None
         if misprint:
             lines.append(misprint[0] + "。")
             ans.verdict = "supported"
             head = "属实（表中该单元格与其各项之和不符）。"
+        elif whole:
+            r0, cell, done, received = whole
+            shown = [done] + ([received] if received else [])
+            lines.append(f"但表中{self.a.cells_text(ans, r0, shown)}，少于该项，与之不符。")
+            text = self.a.store.report(r0["report_id"])["text"]
+            none = [x.strip() for x in _NONE_SAID.findall(text) if len(x.strip()) <= 60][:1]
+            for clause in none:
+                lines.append(self._quoted(ans, r0, clause))
+            ans.verdict = "conflicting"
+            head = "报告表格自相矛盾："
         elif parts or own_parts:
             if own_parts:
                 r0, cell, (total, cells) = own_parts
@@ -569,6 +607,19 @@ class ClaimChecker:
                   for x in self.a.store.facts(key=k, report_id=r["report_id"]) if x["key"] == k and x["value"]]
         if others:
             lines.append("表中不为0的其他办理结果：" + self.a.cells_text(ans, r, others))
+
+    def _over_its_whole(self, table_ev: list) -> tuple[dict, dict, dict, dict | None] | None:
+        """(report, cell, 办理结果总计, 本年新收) when the claimed cell is an outcome of table 3 counting more than the
+        table's own （七）总计; None otherwise."""
+        for r, f in table_ev[:1]:
+            version = r["template"] if r["template"] in T.VERSIONS else "2021"
+            outcome = any(f["key"] == f"applications.{o}.total" for o in T.outcome_rows(version))
+            if "share" in f or "members" in f or not outcome or not f["value"]:
+                return None
+            done = self.a.store.fact(r["report_id"], "applications.total_processed.total")
+            if done and done["value"] is not None and done["value"] < f["value"]:
+                return r, f, done, self.a.store.fact(r["report_id"], "applications.new_received.total")
+        return None
 
     def _against_its_parts(self, ans, table_ev: list, holds) -> tuple[dict, dict, tuple[float, list[dict]]] | None:
         """(report, cell, (sum, cells)) when the claimed cell and the cells the template adds up to it fall on either side
@@ -675,7 +726,7 @@ class ClaimChecker:
                 continue   # the year before is not in the corpus, but this year's report states the change
             if not now or not then:
                 have = sorted(r["year"] for r in reports if r["body"] == body and r["year"])
-                lines.append(f"{body}：语料中没有{base if not then else this}年的报告（有{('、'.join(map(str, have)))}年）。")
+                lines.append(f"{_label(now or then)}：语料中没有{base if not then else this}年的报告（有{('、'.join(map(str, have)))}年）。")
                 continue
             a, b = self.cell(ans, now, q.metric), self.cell(ans, then, q.metric)
             if a is None or b is None:
@@ -689,8 +740,10 @@ class ClaimChecker:
             if q.claim_number is not None and q.claim_op != "=":
                 # a bound on the change (少了700多件, 增加超过10件): the difference against it
                 ok = ok and (abs(diff) > q.claim_number if q.claim_op == ">" else abs(diff) < q.claim_number)
-            elif q.claim_number is not None and q.claim_number not in (a, abs(diff)):
+            elif q.claim_number is not None and q.claim_number not in (a, abs(diff)) and \
+                    not re.match(r"\s*了?\s*(?:超过|不到|不足|近)?\s*\d+(?:\.\d+)?\s*[%％]", q.text[m.end():]):
                 ok = False
+            ok = ok and _by_share(q.text, m, diff, b)
             verdicts.append(ok)
             lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a)}，{base}年{_fmt(b)}，"
                          f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平'}{_fmt(abs(diff))}{pct}。")
@@ -741,6 +794,55 @@ class ClaimChecker:
             verdicts.append(ok)
             lines.append(f"{_label(r)}（{r['year']}年）：{la} {_fmt(a)}，{lb} {_fmt(b)}。")
         return self._verdict(ans, verdicts, lines, m.group(0))
+
+    def _template(self, ans, q, targets):
+        """A report said to use one template version: its version, shown by a column of table 2 only that version
+        prints (本年新制作数量 in 2019's, 现行有效件数 in 2021's)."""
+        from .answer import _label
+        from .coverage import template_named
+
+        named = template_named(q.text)
+        own = {"2019": "proactive.normative_documents.newly_made", "2021": "proactive.normative_documents.in_force"}
+        lines, verdicts = [], []
+        for r in sorted(targets, key=lambda r: r["year"] or 0):
+            v = r["template"]
+            verdicts.append(v == named)
+            cell = self.a.store.fact(r["report_id"], own[v]) if v in own else None
+            shown = f"，表二有“{T.cell_label(own[v])[2]}”一栏 [{self.a._cite_fact(ans, r, cell)}]" if cell else ""
+            name = f"{v}年版模板表格" if v in own else "2019年以前的格式，没有标准统计表"
+            lines.append(f"{_label(r)} {r['year']}年报告用的是{name}{shown}。")
+        return self._verdict(ans, verdicts, lines, f"用{named}年版表格")
+
+    def _rivals(self, ans, q, targets):
+        """One cell of two bodies in one year, the one named before 比 (or than) against the one after it."""
+        from .answer import _label
+
+        m = _CHANGE.search(q.text)
+        if m and not m.group(1):
+            word, at, text = m.group(3), m.start(), q.text
+        else:
+            e = _ENGLISH_MORE.search(q.question)
+            word, at, text = ("多" if e.group(1).lower() in ("more", "higher", "larger", "bigger") else "少"), e.end(), q.question
+
+        def place(r: dict) -> int:
+            # where the question names the report's body (its own words, or the label the tool shows for it)
+            names = (r["body"], _label(r), *(w for w in q.body_words if w in r["body"] or w in _label(r)))
+            spots = [text.find(w) for w in names if w and w in text]
+            if not spots and q.english:
+                spots = [text.find(w) for w in re.findall(r"[A-Z][a-z]+", text) if w.lower() in r["source_file"]]
+            return min(spots) if spots else -1
+
+        first = sorted(targets, key=lambda r: (place(r) < 0, place(r)))
+        if len({r["body"] for r in targets}) != 2 or len(targets) != 2:
+            return self._not_found(ans, "说法要比较的两个单位在所问年份各需一份报告。")
+        this, base = first if not (place(first[0]) > at >= 0 <= place(first[1]) < at) else first[::-1]
+        a, b = self.cell(ans, this, q.metric), self.cell(ans, base, q.metric)
+        if a is None or b is None:
+            return self._verdict(ans, [], [f"{_label(this if a is None else base)}{q.metric_word}未填报，无法比较。"], "")
+        diff = a - b
+        line = (f"{_label(this)}（{this['year']}年）{q.metric_word} {_fmt(a)}，{_label(base)}（{base['year']}年）{_fmt(b)}，"
+                f"{'多' if diff > 0 else '少' if diff < 0 else '相同'}{_fmt(abs(diff)) if diff else ''}。")
+        return self._verdict(ans, [_goes(word, diff)], [line], m.group(0) if m else e.group(0))
 
     def _balance(self, ans, q, targets):
         """Table 3 said to balance: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度, and each count the claim states."""
@@ -873,10 +975,15 @@ class ClaimChecker:
 
         word = m.group(3)
         claim = said_of(q.text, q)
-        said = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)\s*(?:条|件|个|项|次|万元|元|篇|期|场|家|人)", claim)]
+        said_change = _without_years(m.group(0))
+        # (a count after the change's word is the difference: 比2023年少了46条)
+        cut = claim.find(said_change) + len(said_change) if said_change in claim and not m.group(0).startswith("从") \
+            else len(claim)
+        unit = r"\s*(?:条|件|个|项|次|万元|元|篇|期|场|家|人)"
+        said = [float(n) for n in re.findall(rf"(\d+(?:\.\d+)?){unit}", claim[:cut])]
+        by = re.match(rf"\s*了?\s*(\d+(?:\.\d+)?){unit}", claim[cut:])
         if m.group(0).startswith("从") and len(said) >= 2:
             said = [said[1], said[0]]   # 从2022年的28697人涨到了2024年的41129人: the first count is the base year's
-        said_change = _without_years(m.group(0))
         phrase = claim[:claim.find(said_change)] if said_change in claim else claim
         reports = self.a.corpus()[0]
         lines, verdicts = [], []
@@ -887,7 +994,7 @@ class ClaimChecker:
                 continue
             if None in pair:
                 have = sorted(r["year"] for r in reports if r["body"] == body and r["year"])
-                lines.append(f"{body}：语料中没有{base if pair[1] is None else this}年的报告（有{'、'.join(map(str, have))}年）。")
+                lines.append(f"{_label(pair[0] or pair[1])}：语料中没有{base if pair[1] is None else this}年的报告（有{'、'.join(map(str, have))}年）。")
                 continue
             found = []
             for r, number in zip(pair, (said[0] if said else None, said[1] if len(said) > 1 else None)):
@@ -908,11 +1015,12 @@ class ClaimChecker:
             ok = _goes(word, diff)
             if "翻" in word:
                 ok = b > 0 and a >= 2 * b
-            ok = ok and (want_a is None or want_a == a) and (want_b is None or want_b == b)
+            ok = ok and (want_a is None or want_a == a) and (want_b is None or want_b == b) and _by_share(q.text, m, diff, b)
+            ok = ok and (by is None or float(by.group(1)) == abs(diff))
             verdicts.append(ok)
             lines.append(f"{_label(now)}：{this}年报告原文“{s_now}” [{n_now}]；{base}年报告原文“{s_then}” [{n_then}]。"
                          f"{this}年{_fmt(a)}，{base}年{_fmt(b)}，{'增加' if diff > 0 else '减少' if diff < 0 else '持平'}"
-                         f"{_fmt(abs(diff))}。")
+                         f"{_fmt(abs(diff))}" + (f"（{diff / b:+.1%}）" if b else "") + "。")
         return self._verdict(ans, verdicts, lines, m.group(0))
 
     def _times(self, ans, q, targets):
@@ -1062,8 +1170,9 @@ class ClaimChecker:
                 if c and key.startswith("appeals."):
                     # the cases there were, by outcome (行政诉讼 1: 直接起诉 · 结果维持 1)
                     rows = key.rsplit(".", 1)[0] + ".*"
-                    outcomes = [f for f in self.a.store.facts(key=rows, report_id=r["report_id"])
-                                if f["value"] and not f["key"].endswith(".total")]
+                    # (each row's own 总计 first, then its outcomes)
+                    outcomes = sorted((f for f in self.a.store.facts(key=rows, report_id=r["report_id"]) if f["value"]),
+                                      key=lambda f: not f["key"].endswith(".total"))
                     if outcomes:
                         lines.append("其中：" + "，".join(f"{_cell_name(f['key'])} {value_text(f)} "
                                                           f"[{self.a._cite_fact(ans, r, f)}]" for f in outcomes) + "。")
@@ -1143,10 +1252,10 @@ class ClaimChecker:
                     if k not in keys:
                         others += [f for f in self.a.store.facts(key=k, report_id=r["report_id"])
                                    if f["key"] == k and f["value"]]
-            if re.search(r"收到|新收|受理|\d+\s*[件份]\s*(?:政府信息公开|信息公开|依申请公开)?申请|全部[^，。？?]{0,40}申请", q.text) and \
+            if re.search(r"收到|新收|受理|\d+\s*[件份]\s*(?:政府信息公开|信息公开|依申请公开|依)?申请|全部[^，。？?]{0,40}申请", q.text) and \
                     not any(k.startswith("applications.new_received") for k in (*keys, ref)):
                 received = self.cell(ans, r, "applications.new_received.total")   # the count the claim starts from
-                stated = re.search(r"(\d+)\s*[件份](?:政府信息公开|信息公开|依申请公开)?申请", q.text)
+                stated = re.search(r"(\d+)\s*[件份](?:政府信息公开|信息公开|依申请公开|依)?申请", q.text)
                 if stated and received is not None and received != float(stated.group(1)):
                     # 收到了3件申请，都… : the count claimed is part of the claim
                     verdicts.append(False)
@@ -1192,11 +1301,13 @@ class ClaimChecker:
     def _verdict(ans, verdicts: list[bool], lines: list[str], what: str):
         if not verdicts:
             ans.status, ans.verdict = "not_found", "not_found"
-            why = "说法所指的申请或案件数为0。" if any("无从谈起" in x for x in lines) else "所需的表格单元格未填报或缺失。"
+            why = "说法所指的申请或案件数为0。" if any("无从谈起" in x for x in lines) else \
+                "语料中没有说法所需年份的报告。" if lines and all("语料中没有" in x for x in lines) else "所需的表格单元格未填报或缺失。"
             ans.answer = f"无法核实：{why}\n" + "\n".join(lines)
             return ans
         ans.verdict = "supported" if all(verdicts) else "contradicted"
-        said = any("报告自己说" in x for x in lines)   # a change the report states, the year before not in the corpus
+        # a change the report states (the year before not in the corpus), or counts its text gives
+        said = any("报告自己说" in x or "报告原文“" in x for x in lines)
         head = "属实。" if all(verdicts) else f"不属实：按报告{'正文' if said else '表格'}，“{what}”不成立。"
         ans.answer = head + "\n" + "\n".join(lines)
         return ans
@@ -1205,6 +1316,8 @@ class ClaimChecker:
 # ---- a number the narrative states ------------------------------------------------------------
 
 # the template's own long labels: two in one clause make it a table printed as text
+# a sentence of the text saying no application came in (2022年未收到依申请公开事宜)
+_NONE_SAID = re.compile(r"[^。；！？\n]*(?:未|没有|无)(?:收到|接到|受理)[^。；！？\n]{0,12}(?:申请|依申请)[^。；！？\n]*")
 _TABLE_LABELS = tuple({re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.]", "", x.label) for t in T.TABLES
                        for x in (*t.rows, *t.columns) if len(x.label) >= 6} | {"申请人情况", "法人或其他组织"})
 _CLAUSE = re.compile(r"[^。；！？\n，,：:]+")
@@ -1231,9 +1344,11 @@ def _without_years(text: str) -> str:
 def said_of(text: str, q) -> str:
     """What a question says, without the names of the bodies it is about or its years: the words to match on
     a report's own text (a report does not name itself in every sentence)."""
+    # (a name inside a title, 《问政平潭》, stays: it names a programme, not the body)
+    pieces = re.split(r"(《[^《》]*》)", text)
     for w in (*q.bodies, *q.body_words):
-        text = text.replace(w, "")
-    return _without_years(text)
+        pieces = [p if p.startswith("《") else p.replace(w, "") for p in pieces]
+    return _without_years("".join(pieces))
 
 
 def _common_run(a: str, b: str) -> int:
@@ -1345,6 +1460,7 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
     want = _bigrams(_ASKING.sub("", claim))
     if not want:
         return []
+    tail = re.sub(r"[^\u4e00-\u9fff]", "", _ASKING.sub("", claim))[-2:]
     out = []
     previous = None
     for m in _CLAUSE.finditer(text):
@@ -1373,9 +1489,17 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
         # the count the claim speaks of is the one whose own words are the claim's (总数425条，其中主动公开政府信息148条)
         spans = [core[(counted[i - 1].end() if i else 0):n.start()][-10:] for i, n in enumerate(counted)]
         own = max(range(len(nums)), key=lambda i: (len(want & _bigrams(spans[i])), -i))
-        have = _bigrams(core)
+        # (a bracket naming something still speaks of the clause: 政务新媒体（微信公众号）发布推文787篇; one
+        # breaking the count down does not)
+        have = _bigrams(re.sub(r"（[^（）]*\d[^（）]*）|\([^()]*\d[^()]*\)", "", clause))
         shared = len(want & have)
         overlap = shared / len(want)
+        if shared >= 2 and overlap < 0.5 and tail and re.search(rf"\d\s*[个件条项次篇]?{tail}|{tail}\s*\d", core):
+            # a clause counting the very thing asked, whose subject the sentence said once before its clauses
+            # (共组织开展6期《问政平潭》，…，曝光了16个问题): those words count for the clause, at a discount
+            start = max(text.rfind(c, 0, begin) for c in "。；！？\n") + 1
+            before = _bigrams(text[start:begin]) if begin - start <= 120 else set()
+            overlap = max(overlap, len(want & (have | before)) / len(want) - 0.15)
         if number in nums and number >= 100 and number % 100 and shared >= 2:
             # a count few sentences print (14453) with two of the claim's words: the sentence the claim quotes
             overlap = max(overlap, 0.55)

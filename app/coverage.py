@@ -17,7 +17,7 @@ from .bodies import places
 from .labels import value_text
 
 # a template named by its year or its age (2019年版, 新版（2021）表格, 2021模板, 〔2019〕60号, 旧版): not a year asked about
-_TEMPLATE_YEAR = re.compile(r"(?:19|20)\d\d\s*年?\s*[新旧老]?\s*(?:版|模板|格式)|〔(?:19|20)\d\d〕\s*\d*\s*号?|"
+_TEMPLATE_YEAR = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:那|这)?[套种个版]?\s*[新旧老]?\s*(?:版|模板|格式)|〔(?:19|20)\d\d〕\s*\d*\s*号?|"
                             r"(?:[新旧老]?版|模板|表格|格式)\s*[（(]\s*(?:19|20)\d\d\s*年?\s*版?\s*[)）]|"
                             r"[（(]\s*(?:19|20)\d\d\s*年?\s*版?\s*[)）]\s*(?:版|模板|表格|格式)")
 _TEMPLATE_AGE = re.compile(r"([新旧老])(?:版|模板|表格|格式)")
@@ -129,7 +129,8 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
 
     store = answerer.store
     scope = [r for r in reports if r["template"] != "pre-2019" or kind in ("listing", "years")]
-    left_out = re.search(r"除了?([\u4e00-\u9fff]{2,8}?)(?:的|以外|之外|外)|(?:不是|非)([\u4e00-\u9fff]{2,8}?)的", q.text)
+    left_out = re.search(r"除了?([\u4e00-\u9fff]{2,8}?)(?:的|以外|之外|外)|(?:不是|非)(?:来自)?\s*([\u4e00-\u9fff]{2,8}?)(?:各单位)?(?:的|\s*[？?]?$)",
+                         q.text)
     if left_out and not any((left_out.group(1) or left_out.group(2)) in (r["body"] or "") + (r.get("region") or "")
                             for r in reports):
         left_out = None   # 不是某个局的: no place of the corpus left out

@@ -122,6 +122,8 @@ ENGLISH = [
     # its only request: a count of one; carried … over to the next year: 结转下年度
     (r"\b(?:its|their|the|a|one) (?:only|sole|single|one)\b(?!\s+(?:one|thing|way|time)\b)|\bonly one\b", "唯一1件"),
     (r"\bover (?:to|into) (?:the )?(?:next|following) year\b", "结转下年度"),
+    (r"\b(?:not preceded by|without going through|with no) (?:an? |prior )?(?:administrative )?review\b", "未经复议"),
+    (r"\b(?:are|is|were|was) not from\b|\bnot from\b", "不是来自"),
     (r"\bfinish(?:ed)? (?:handling|processing|dealing with)\b(?=.*\bwithin the (?:same )?year\b)", "当年办结"),
     (r"\bfinish(?:ed)? (?:handling|processing|dealing with)\b", "办结"),
     (r"\ball (?:of (?:the |its |their )?)?(?=(?!(?:19|20)\d\d\b)\d)|\ball of them\b|\bevery one of\b|"
@@ -130,6 +132,7 @@ ENGLISH = [
     (r"\b(?:more|over) than\b", "超过"), (r"\b(?:less|fewer) than\b", "少于"),
     (r"\b(?:which|what) (?:report )?years\b", "哪几年"), (r"\b(?:does|do) the (?:collection|corpus) cover\b", "语料中有"),
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
+    (r"\breport (?:still )?(?:use|used|uses) the (2019|2021)[- ](?:template|format|version)\b", r"report 用的是\1年版表格吗"),
     (r"\b(2019|2021)[- ](?:template|format|version)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
     (r"\b(?:in|use|used|uses|using) the (?:old|older|previous|former) (?:template|format|table)s?\b", "用的是旧版表格吗"),
     (r"\b(?:in|use|used|uses|using) the new(?:er)? (?:template|format|table)s?\b", "用的是新版表格吗"),
@@ -179,7 +182,7 @@ ENGLISH = [
     (r"\btotal\b|\bsum\b", "合计"), (r"\baverage\b|\bmean\b", "平均"), (r"\bmost\b|\bhighest\b", "最多"),
     (r"\bchange\b|\bincrease\b|\bdecrease\b|\btrend\b", "变化"), (r"\blast year\b", "去年"),
     (r"\bin the last (?:three|3) years\b|\bpast (?:three|3) years\b", "近三年"),
-    (r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)", "对比"), (r"\b(?:no|not any|zero)\b(?!\.)", "没有"),
+    (r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)", "对比"), (r"\b(?:no|not any|zero|never|none of)\b(?!\.)", "没有"),
     (r"\b((?:19|20)\d\d)\b", r"\1年"), (r"\breceived?\b", "收到"),
 ]
 # English phrases read before the template's words (information-processing fee is not the administrative fee)
@@ -232,8 +235,9 @@ DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复�
 ZONE_WORDS = re.compile(r"园区|开发区|新区")
 # Asks to write something, or personal errands at a government office: not questions about the reports
 # an opinion asked of the tool (你觉得…是不是比…做得好, 给个评价)
-_OPINION = re.compile(r"(?:你|您)(?:个人|自己)?(?:觉得|认为|怎么看).{0,30}(?:比.{0,16}(?:好|差|强|弱)|更好|更差|哪个好)|"
-                      r"给(?:个|出|一个)?评价|评价一下|点评一下")
+_OPINION = re.compile(r"(?:你|您)(?:个人|自己)?(?:觉得|认为|怎么看).{0,30}(?:比.{0,16}(?:好|差|强|弱)|更好|更差|哪个好|"
+                      r"(?:哪|谁).{0,8}最(?:好|差|强|弱|棒|优秀))|"
+                      r"给(?:个|出|一个)?评价|评价一下|点评一下|(?:给|帮我)?(?:打个?分|打分数|评个?分|排个名)")
 NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,6}(?:诗|文章|作文|小说)|[诗词]歌|绝句|律诗|对联|作文|小说|讲个笑话|歌词|"
                                # a program or a crawler to write is not a question about what the reports say
                                r"(?:写|编|做)(?:一个|个|一段|段)?.{0,8}(?:脚本|程序|代码|爬虫)|爬虫|"
@@ -423,8 +427,9 @@ def _english_cells() -> list[tuple[str, str]]:
 def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] | None, tuple[int, ...], str]:
     """(year, range, years named, note) from 2024年, 2021-2024年, 近三年, 去年, 今年."""
     # a year with its 年, or one of a list (2020、2021、2025这几年: the last one without 年)
-    named = tuple(int(m.group(1) or m.group(2)) for m in re.finditer(
-        r"((?:19|20)\d\d)\s*(?:年|—|-|–|至|到|和|与|、|及|,|，|）|\)|两年|三年|四年|五年)|(?<=[、和与及,，])((?:19|20)\d\d)(?!\d)",
+    named = tuple(int(m.group(1) or m.group(2) or m.group(3)) for m in re.finditer(
+        r"((?:19|20)\d\d)\s*(?:年|—|-|–|至|到|和|与|、|及|,|，|）|\)|两年|三年|四年|五年|(?=\s*(?:vs|VS)\b))|"
+        r"(?<=[、和与及,，])((?:19|20)\d\d)(?!\d)|(?:vs|VS)\.?\s*((?:19|20)\d\d)(?!\d)",
         text))
     m = re.search(r"((?:19|20)\d\d)\s*(?:年)?\s*(?:—|-|–|至|到)\s*((?:19|20)\d\d)", text)
     if m:
@@ -777,7 +782,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|(?<![那这])几[件个条]|数量", text):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|怎么变|如何变|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
-                                            r"哪家多|谁多|谁更多|更多|比(?:19|20)\d\d年?[多少高低]|差了?多少|差了?几|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|[多少][收发办作做出]了?(?:多少|几)|增减|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
+                                            r"哪家多|谁多|谁更多|更多|比(?:19|20)\d\d年?[多少高低]|差了?多少|差了?几|[涨降跌升]了?(?:多少|几)|百分之多少|[增涨降]幅|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|[多少][收发办作做出]了?(?:多少|几)|增减|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
             and not q.aggregate and not (q.version == "2019" and q.metric.endswith((".change", ".*")) and
                                          q.metric.startswith("proactive.") and q.year and len(q.bodies) <= 1):
         # (a 2019 table prints the change on the year before in its own column: 今年增加了几项 is that cell)
@@ -880,7 +885,9 @@ def split_parts(question: str) -> list[str]:
             return [c.rstrip("。.！!") + "，对吗？" for c in claims]
     parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;|,?\s+and (?=how (?:many|much)\b|what (?:was|is|were|are)\b)", question) if p.strip()]
     # (a short part that asks only the difference, 差多少？, joins the parts before it below; other short ones go)
-    parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4 or _DIFFERENCE_ASK.match(p)]
+    # (…行政强制多少？处罚呢？: a short follow-up naming a cell of its own stays)
+    parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4 or _DIFFERENCE_ASK.match(p) or
+             re.search(r"呢\s*[？?]?\s*$", p) and find_metric(p)[0]]
     for i in range(len(parts) - 1, 0, -1):
         if re.fullmatch(r"[（(][^（）()]*[）)][。.]?", parts[i]):   # （库里最新是2025年…）: a note on the part before
             parts[i - 1:i + 1] = [parts[i - 1] + parts[i]]
@@ -894,7 +901,7 @@ def split_parts(question: str) -> list[str]:
             i = start
         else:
             i -= 1
-    parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4]
+    parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4 or re.search(r"呢\s*[？?]?\s*$", p) and find_metric(p)[0]]
     out = []
     for n, part in enumerate(parts):
         # rows listed in brackets (办理结果有什么不同？（新收、予以公开、部分公开、不掌握）) are the rows asked,

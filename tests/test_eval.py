@@ -1234,3 +1234,69 @@ def test_text_counts_of_several_years_and_the_largest_kind(settings):
     ans = _ask(settings, "How many items did the Pingtan public security bureau proactively publish in 2019, and what "
                          "cumulative total does its report give?")
     assert any("1770条" in c["quote"] for c in ans.citations) and "202" in ans.answer
+
+
+def test_claims_between_two_bodies_templates_and_changes_by_a_share(settings):
+    # 2024 本年新收: 江阴临港 9, 常州 区党政办 63
+    ans = _ask(settings, "2024年临港收到的申请比区党政办多，对吗")
+    assert ans.verdict == "contradicted" and "少54" in ans.answer
+    ans = _ask(settings, "Claim: in 2024 Jiangyin Lingang received more disclosure applications than the Changzhou "
+                         "district office (区党政办). True?")
+    assert ans.verdict == "contradicted"
+    assert _ask(settings, "2024年常州区党政办收到的申请比临港多，对吗").verdict == "supported"
+    # 海坛 2021 prints the 2019 table 2 (本年新制作数量 4); 公安局 2021 the 2021 one (现行有效件数 2)
+    ans = _ask(settings, "海坛片区2021年的报告表二用的还是2019年那套老格式（新制作数量、政府集中采购那种），对吧")
+    assert ans.verdict == "supported" and "本年新制作数量" in ans.answer
+    assert _ask(settings, "公安局2021年的年报用的是2019年版格式，对吗").verdict == "contradicted"
+    # 财政金融局 主动公开: 107 (2023) → 61 (2024), 46 fewer, 43.0 % — not more than half
+    assert _ask(settings, "财金局2024年主动公开的信息条数比2023年少了一半还多").verdict == "contradicted"
+    assert _ask(settings, "财金局2024年主动公开的信息条数比2023年少了不到一半").verdict == "supported"
+    assert _ask(settings, "财政金融局2024年主动公开的信息比2023年少了46条，对吗？").verdict == "supported"
+    assert _ask(settings, "财政金融局2024年主动公开的信息比2023年少了40条，对吗？").verdict == "contradicted"
+
+
+def test_an_outcome_beyond_its_total_direct_lawsuits_and_english_negatives(settings):
+    # 君山 2022: 本机关不掌握 5 beside （七）总计 0, 本年新收 0 and “2022年未收到依申请公开事宜”
+    ans = _ask(settings, "听说君山片区2022年有5件申请因为本机关不掌握信息没法提供？")
+    assert ans.verdict == "conflicting" and any("未收到依申请公开事宜" in c["quote"] for c in ans.citations)
+    # 社会事业局 未经复议直接起诉: 4 (2023), 6 (2025)
+    assert _ask(settings, "社会事业局2023年被人没经复议直接告上法院4次，对吗").verdict == "supported"
+    ans = _ask(settings, "Add up the direct lawsuits (not preceded by administrative review) against the Social Affairs "
+                         "Bureau in 2023 and 2025.")
+    assert "10" in ans.answer and ("2025_social-affairs-bureau_1.txt", "appeals.litigation_direct.total") in _values(ans)
+    # 市场监管局 行政诉讼 0 in 2020, 2022, 2024 and 2025; 临江新区 2024 未经复议直接起诉 1
+    assert _ask(settings, "Pingtan Market Regulation Bureau never faced a disclosure lawsuit in 2020, 2022, 2024 or "
+                          "2025 — correct?").verdict == "supported"
+    ans = _ask(settings, "None of the 2024 reports in the collection had any administrative lawsuit over information "
+                         "disclosure, right?")
+    assert ans.verdict == "contradicted"
+    assert _values(ans)[("2024_linjiang-new-area.txt", "appeals.litigation_direct.total")] == 1
+    # 自然资源与生态环境局 2023: 本年新收 19, 部分公开 8
+    ans = _ask(settings, "How many disclosure requests did Pingtan's Natural Resources & Ecological Environment Bureau "
+                         "receive in 2023, and how many of them were only partly disclosed?")
+    assert _values(ans)[("2023_natural-resources-environment-bureau_1.txt", "applications.partially_granted.total")] == 8
+
+
+def test_text_counts_under_a_subject_follow_ups_and_years_set_against_each_other(settings):
+    # 平潭 2020: “共组织开展6期《问政平潭》，…，曝光了16个问题” (a name inside a title is no body)
+    ans = _ask(settings, "2020年《问政平潭》一共曝光了多少问题")
+    assert any("曝光了16个问题" in c["quote"] for c in ans.citations)
+    # 社会事业局 2025: “政务新媒体（微信公众号）发布推文787篇”
+    assert _ask(settings, "社会事业局2025年微信公众号发了787篇推文，对不对").verdict == "supported"
+    # 海坛 公众号文章: 1142余篇 (2021), 877余篇 (2023), 460篇 (2025)
+    ans = _ask(settings, "海坛片区微信公众号推送文章数，2021、2023、2025年各多少篇？")
+    assert all(n in ans.answer for n in ("1142", "877", "460"))
+    # 市场监管局 2024: 行政强制 58, 行政处罚 159
+    ans = _ask(settings, "市场监管局2024年行政强制多少？处罚呢？")
+    assert _values(ans)[("2024_market-regulation-bureau_1.txt", "proactive.penalty.decisions")] == 159
+    # 平潭 本年新收: 21 (2020) → 74 (2022)
+    assert "增加53" in _ask(settings, "平潭全区2020 vs 2022 新收申请数，涨了多少件、百分之多少").answer
+    # 公安局 2019 本年新收 printed “0 00000”: the balance gives 0, with the text's “未收到…申请”
+    ans = _ask(settings, "How did the number of new applications to the Pingtan Public Security Bureau change across "
+                         "2019, 2021 and 2024?")
+    assert "应为0" in ans.answer and any("未收到公民提出的公开政府信息申请" in c["quote"] for c in ans.citations)
+    assert _ask(settings, "你觉得平潭这几个局政务公开哪个做得最好？给打个分").status == "out_of_scope"
+    ans = _ask(settings, "Which reports in your collection are not from Pingtan bodies?")
+    assert {c["source_file"] for c in ans.citations} == {
+        "2020_jingjiang-industrial-park.txt", "2024_changzhou-district-office.txt",
+        "2024_jiangyin-lingang-development-zone.txt", "2024_linjiang-new-area.txt", "2024_yangkougang-development-zone.txt"}
