@@ -36,7 +36,7 @@ class Answer:
 
     question: str
     status: str = "answered"           # answered | not_found | not_reported | out_of_scope | error
-    route: str = "text"                # table | text | claim | mixed
+    route: str = "text"                # table | text | both | claim | mixed (parts of several kinds)
     verdict: str | None = None         # supported | contradicted | not_found | conflicting
     answer: str = ""
     facts: list[dict] = field(default_factory=list)
@@ -118,7 +118,10 @@ def merge(question: str, answers: list[Answer]) -> Answer:
     """The answers to the parts of one question, as one answer with one numbering; parts answered alike once."""
     if len({(a.answer, a.status) for a in answers}) == 1 and not answers[0].citations:
         return answers[0]
-    out = Answer(question, route=answers[0].route if len({a.route for a in answers}) == 1 else "mixed")
+    # (parts from the tables and from the text: both; a claim beside other parts: mixed)
+    routes = {a.route for a in answers}
+    out = Answer(question, route=routes.pop() if len(routes) == 1 else "both" if routes <= {"table", "text", "both"}
+                 else "mixed")
     texts = []
     for a in answers:
         offset = len(out.citations)
@@ -293,11 +296,13 @@ class Answerer:
             revise_version(q, resolver)
             if NARRATIVE_ASK.search(text) and previous.get("metric") and not q.section:
                 # “…收到多少申请，正文怎么说的”: the sentences of the text stating that count
+                # (or of the row this part names itself: …and where does the text say the licensing records were …)
                 q.intent, q.metric = "narrative", ""
-                q.text = re.sub(r"^[一二三四五六七八九十]+、|[（(].*?[）)]", "", previous.get("metric_word", "")) + "多少"
+                q.text = re.sub(r"^[一二三四五六七八九十]+、|[（(].*?[）)]", "", q.metric_word or previous.get("metric_word", "")) + "多少"
             elif not q.metric and previous.get("metric") and not q.section and \
                     not (re.search(r"有没有|是否有|有无", text) and not re.search(r"多少|几|数", text)
-                         and not columns_named(text)):   # 有没有人被追责 asks a thing of its own
+                         and not columns_named(text)) and \
+                    not re.search(r"(?:条|篇|次|场|期|人)数(?!量)", text):   # 有没有人被追责, 主动公开条数: things of their own
                 # “…几件？纠正了几件”: the second part asks a column of the same row
                 row = previous["metric"].rsplit(".", 1)[0]
                 q.metric = row + (".*" if row.startswith("proactive.") else ".total")
@@ -1035,7 +1040,7 @@ class Answerer:
         unit = (asked.group(1) or asked.group(2)) if asked else ("%" if re.search(r"比例|占比|百分之|比重|%|％", q.text) else "")
         what = said_of(q.text, q)
         summed = bool(re.search(r"加起来|合计|一共|总共|共计|之和|总和|累计", q.text))
-        differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降|涨|跌|降|升)了?(?:多少|几)|变化|怎么变|如何变|趋势|"
+        differs = bool(re.search(r"差了?(?:多少|几)|相差|差额|(?:多|少|增加|减少|增长|下降|涨|跌|降|升|变)了?(?:多少|几)|变化|怎么变|如何变|趋势|"
                                  r"哪一?年最[多少高低]|"
                                  r"哪一?年更?[多少高低]|哪个更?[多少高低]|谁更?[多少高低]|比一下|对比|比较", q.text))
         what = re.sub(r"(?:19|20)\d\d\s*年度?|(?:19|20)\d\d(?=[、和与及至到])|哪一?[年个家类种]?[更最]?[多少高低]|[这那](?=[一二三两几\d]*[年份个])|"

@@ -88,6 +88,11 @@ def outcomes(a, ans, r: dict) -> str:
     if shown and left and left["value"]:   # the applications still open, beside the outcomes given
         shown[-1] += f"；另{T.row_label('applications', 'carried_forward', False).lstrip('四、')} {value_text(left)} " \
                      f"[{a._cite_fact(ans, r, left)}]"
+        # …with what the text says of them (…未收到该申请人提交的补正，结转下年度办理)
+        from .claims import row_sentences
+
+        for sent in row_sentences(a.store.report(r["report_id"])["text"], left["key"])[:1]:
+            shown[-1] += f"；报告原文：“{sent}” [{a.cite_quote(ans, r, sent)}]"
     return "（" + "，".join(shown) + "）" if shown else ""
 
 

@@ -137,7 +137,7 @@ def sources_html(ans: Answer) -> str:
 def status_html(ans: Answer) -> str:
     """The answer's status as a badge, with the route and the time taken."""
     label, cls = STATUS.get(ans.status, (ans.status, "muted"))
-    route = {"table": "表格数据", "text": "报告原文", "claim": "核实说法", "mixed": "表格与原文"}.get(ans.route, ans.route)
+    route = {"table": "表格数据", "text": "报告原文", "claim": "核实说法", "both": "表格与原文", "mixed": "表格、原文与核实"}.get(ans.route, ans.route)
     verdict = f" · {VERDICT[ans.verdict]}" if ans.verdict else ""
     return (f"<span class='badge {cls}' data-status='{html.escape(ans.status)}'>{label}{verdict}</span> "
             f"<small>来源：{route} · {ans.latency_ms:.0f} ms</small>")

@@ -154,7 +154,7 @@ ENGLISH = [
     (r"\bpublic consultations?\b|\bconsultation rounds?\b|\bsolicit\w* (?:of )?opinions?\b", "意见征集"),
     (r"\bsuggestions?\b|\bproposals?\b", "建议 提案"), (r"\bhearings?\b", "听证"),
     (r"\b(?:page )?views\b|\breads\b|\breadership\b", "阅读量"), (r"\bmini[- ]?programs?\b|\bapplets?\b", "小程序"),
-    (r"\bnew media\b", "政务新媒体"), (r"\bpublic opinions?\b|\bpublic concerns?\b", "舆情 关切"),
+    (r"\bnew[- ]media(?: accounts?)?\b", "政务新媒体"), (r"\bpublic opinions?\b|\bpublic concerns?\b", "舆情 关切"),
     (r"\bconfidentiality (?:review|check)s?\b|\bsecrecy review\b", "保密审查"), (r"\bcolumns?\b|\bsections? of the (?:web)?site\b", "栏目 专栏"),
     (r"\bcatalog(?:ue)?s?\b|\bdirector(?:y|ies)\b|\bguides?\b", "目录 指南"), (r"\bbudgets?\b|\bfinal accounts?\b", "预算 决算"),
     (r"\b(?:epidemic|pandemic|COVID(?:-19)?)\b", "疫情"), (r"\bfood safety\b", "食品安全"), (r"\bprices?\b", "价格"),
@@ -177,6 +177,8 @@ ENGLISH = [
     (r"\bhow many\b|\bhow much\b", "多少"), (r"\bdid not\b.*\breport\b|\bno report\b|\bmissing\b", "没有年报"),
     (r"(?:development )?zones?\b|\bparks?\b|\bnew areas?\b", "园区"),
     (r"\brequests?\b", "申请"), (r"\bproactive(?:ly)? disclos\w*|\bpublished\b", "主动公开"),
+    (r"\b(?:how many|number of) problems\b", "多少个问题"), (r"(?<=多少 )problems?\b", "个问题"),
+    (r"\bexpos(?:ed|es|e|ing)\b", "曝光"), (r"\bsupervis\w*|\bmonitor(?:ed|s|ing)?\b", "监管"),
     (r"\bproblems?\b|\bshortcomings?\b|\bweakness(?:es)?\b", "存在的问题"),
     (r"\bimprovements?\b|\bmeasures?\b", "改进措施"), (r"\bdisclosure rate\b", "公开率"),
     (r"\btotal\b|\bsum\b", "合计"), (r"\baverage\b|\bmean\b", "平均"), (r"\bmost\b|\bhighest\b", "最多"),
@@ -216,7 +218,8 @@ ENGLISH_FIRST = [(r"\b(fewer|less|lower|more|higher|greater|larger)\b(?!\s+than\
 _ORDINAL_SECTIONS = [(key, rf"第{n}部分|第{n}节|{n}、{title}")
                      for n, key, title in (("一", "overview", "总体"), ("二", "proactive", "主动"), ("三", "applications", "收到"),
                                            ("四", "appeals", "政府"), ("五", "problems", "存在"), ("六", "other", "其他"))]
-SECTION_WORDS = _ORDINAL_SECTIONS + [("problems", r"(?<!舆情)(?<!热点)(?<!关切)(?<!反映的)(?<!咨询的)(?<!群众)问题|改进|承认|坦言|打算|"
+SECTION_WORDS = _ORDINAL_SECTIONS + [("problems", r"(?<!舆情)(?<!热点)(?<!关切)(?<!反映的)(?<!咨询的)(?<!群众)(?<!多少)(?<!多少个)"
+                             r"(?<!\d个)问题|改进|承认|坦言|打算|"
                              r"重点做|准备做|措施|不足|整改|短板|薄弱|差距|欠缺|提升空间|工作计划|下一步|今后|明年.{0,4}(?:计划|打算|重点)|"
                              r"准备怎么|打算怎么|怎么推进|如何推进|将如何|重点做哪些|下一阶段|下阶段|接下来|工作打算|工作安排"),
                  ("overview", r"总体情况|做了哪些|开展了哪些"),
@@ -645,6 +648,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     # spoken forms of the asking words (关于啥, 咋办的)
     text = text.replace("为啥", "为什么").replace("啥", "什么").replace("咋样", "怎么样").replace("咋", "怎么")
     # how applications were dealt with (那1件申请最后怎么处理的): their outcomes, table 3's 办理结果
+    text = re.sub(r"(申请[^，,。？?]{0,12}?)(?:最后|最终)?(?:是)?(?:怎么|如何|怎样)(?:处理|办理|答复|办)的?(?:[？?]|$)", r"\1的办理结果是什么？", text)
     text = re.sub(r"(申请[^，,。？?]{0,12}?)(?:最后|最终)?(?:是)?(?:怎么|如何|怎样)(?:处理|办理|答复|办)的?", r"\1的办理结果", text)
     # table 3's 总计 named by the table (表三总计, 表格总计也是2件) is its （七）总计 row; its 总计 column is 总计列
     text = re.sub(r"表[三格3](?:里|中|上)?的?[“\"]?总计[”\"]?(?![”\"]?\s*(?:列|栏))", "办理结果总计", text)
@@ -782,7 +786,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|(?<![那这])几[件个条]|数量", text):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|怎么变|如何变|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
-                                            r"哪家多|谁多|谁更多|更多|比(?:19|20)\d\d年?[多少高低]|差了?多少|差了?几|[涨降跌升]了?(?:多少|几)|百分之多少|[增涨降]幅|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|[多少][收发办作做出]了?(?:多少|几)|增减|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
+                                            r"哪家多|谁多|谁更多|更多|比(?:19|20)\d\d年?[多少高低]|差了?多少|差了?几|[涨降跌升变]了?(?:多少|几)|百分之多少|[增涨降]幅|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|[多少][收发办作做出]了?(?:多少|几)|增减|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
             and not q.aggregate and not (q.version == "2019" and q.metric.endswith((".change", ".*")) and
                                          q.metric.startswith("proactive.") and q.year and len(q.bodies) <= 1):
         # (a 2019 table prints the change on the year before in its own column: 今年增加了几项 is that cell)
@@ -962,6 +966,9 @@ def columns_named(text: str) -> bool:
     return any(w in text for w, _ in APPLICANTS + APPEAL_COLUMNS)
 
 
+_TEXT_COUNT = re.compile(r"(?:条|篇|次|场|期|人)数(?!量)")
+
+
 def _split_rows(part: str) -> list[str]:
     """One part naming two or more rows of the tables → one question per row."""
     # (asks set apart by a space: 行政许可多少件 行政处罚多少件)
@@ -974,7 +981,8 @@ def _split_rows(part: str) -> list[str]:
     # "…收到多少申请，正文怎么说的": the text's words are a part of their own
     if len(pieces) >= 2 and NARRATIVE_ASK.search(pieces[-1]) and not NARRATIVE_ASK.search("，".join(pieces[:-1])) and \
             _rows_of("，".join(pieces[:-1])):
-        return ["，".join(pieces[:-1]), pieces[-1].strip()]
+        # (the pieces before it may name several rows of their own: 多少行政许可和行政处罚决定, and where …)
+        return _split_rows("，".join(pieces[:-1])) + [pieces[-1].strip()]
     asks = [i for i, p in enumerate(pieces) if (_rows_of(p) or i and columns_named(p)) and
             re.search(r"多少|几|数量|是什么|情况" + (r"|呢[？?]?\s*$" if i else ""), p)]
     if len(asks) >= 2 and (len(set().union(*(_rows_of(pieces[i]) for i in asks))) >= 2 or
@@ -985,11 +993,15 @@ def _split_rows(part: str) -> list[str]:
     if len(segs) < 2:
         return [part]
     rows = [_rows_of(s) for s in segs]
-    if not all(rows) or len(set().union(*rows)) < len(segs):
+    # (a count only the text gives beside a row: 新收申请、主动公开条数各变了多少)
+    counted = [bool(_TEXT_COUNT.search(s)) and not r for s, r in zip(segs, rows)]
+    if not all(r or c for r, c in zip(rows, counted)) or not any(rows) or \
+            len(set().union(*rows)) < len(segs) - sum(counted):
         return [part]
     # the asking words after the last row's own word (的决定数各是多少) go with every row
     last = segs[-1]
-    hit = max((w for w, *_ in METRIC_WORDS if w in last), key=len, default="")
+    hit = max((w for w, *_ in METRIC_WORDS if w in last), key=len, default="") if not counted[-1] else \
+        _TEXT_COUNT.search(last).group(0)
     tail = last[last.find(hit) + len(hit):].replace("各", "") if hit else ""
     if re.match(r"[^”\"」]{0,4}[”\"」]", tail):   # the rest of a quoted word: the asking words follow the quote
         tail = re.sub(r"^[^”\"」]{0,4}[”\"」]", "", tail)

@@ -1300,3 +1300,25 @@ def test_text_counts_under_a_subject_follow_ups_and_years_set_against_each_other
     assert {c["source_file"] for c in ans.citations} == {
         "2020_jingjiang-industrial-park.txt", "2024_changzhou-district-office.txt",
         "2024_jiangyin-lingang-development-zone.txt", "2024_linjiang-new-area.txt", "2024_yangkougang-development-zone.txt"}
+
+
+def test_several_rows_beside_the_text_and_counts_the_text_gives_beside_a_row(settings):
+    # 农业农村局 2023: 行政许可 782, 行政处罚 182; “…平台公示行政许可信息782条”
+    ans = _ask(settings, "In the Agriculture and Rural Affairs Bureau's 2023 report, how many licensing and penalty "
+                         "decisions are listed, and where does the text say the licensing records were publicized?")
+    assert _values(ans)[("2023_agriculture-rural-affairs-bureau_1.txt", "proactive.penalty.decisions")] == 182
+    assert ans.route == "both" and any("公示行政许可信息782条" in c["quote"] for c in ans.citations)
+    # 经发局 本年新收 3 (2022) → 4 (2025); 主动公开 121条 (2022) → 140条 (2025), a count only the text gives
+    ans = _ask(settings, "经发局2022年和2025年比一比：新收申请、主动公开条数各变了多少")
+    assert "增加1" in ans.answer and "增加19" in ans.answer
+    # 公安局 2021: its one application 其他处理 and carried forward; the text: “…结转下年度办理”
+    ans = _ask(settings, "公安局2021年收到的那1件申请后来怎么处理的？")
+    assert any("结转下年度办理" in c["quote"] for c in ans.citations)
+    # 市场监管局 主动公开 393 (2020) → 471 (2022)
+    assert "增加78" in _ask(settings, "市场监管局主动公开的政府信息，2020年和2022年各多少条？涨了多少").answer
+    # 经发局 2019 行政许可: 上一年项目数量 17, 本年增/减 0, 处理决定数量 2 — a column of the same row, not a count
+    # of the text
+    ans = _ask(settings, "平潭经发局2019年行政许可的处理决定数量是多少？上一年项目数量呢？")
+    assert _values(ans)[("2019_economic-development-bureau_1.txt", "proactive.licensing.prior_year_items")] == 17
+    assert _values(ans)[("2019_economic-development-bureau_1.txt", "proactive.licensing.decisions")] == 2
+    assert ans.route == "table"
