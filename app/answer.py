@@ -148,7 +148,10 @@ def _name(body: str) -> str:
     return body or "（未署名单位）"
 
 
-_OF_BEFORE = re.compile(r"\s*(?:其中|里面|当中)?哪(?:一|个|些)?(?:类|种|方面|项)(?:信息)?最[多少][？?]?\s*$")
+_OF_BEFORE = re.compile(r"\s*(?:(?:其中|里面|当中)?哪(?:一|个|些)?(?:类|种|方面|项)(?:信息)?最[多少]|"
+                        # where the report says so (…是怎么来的？2019年报里怎么说)
+                        r"(?:(?:19|20)\d\d\s*年?)?的?(?:年报|报告|正文|原文)?(?:里|中|上)?(?:是)?(?:怎么|如何)(?:说|写|表述)的?)"
+                        r"[？?]?\s*$")
 
 
 def _closed(text: str, clause: str) -> str:
@@ -1044,7 +1047,7 @@ class Answerer:
                                  r"哪一?年最[多少高低]|"
                                  r"哪一?年更?[多少高低]|哪个更?[多少高低]|谁更?[多少高低]|比一下|对比|比较", q.text))
         what = re.sub(r"(?:19|20)\d\d\s*年度?|(?:19|20)\d\d(?=[、和与及至到])|哪一?[年个家类种]?[更最]?[多少高低]|[这那](?=[一二三两几\d]*[年份个])|"
-                      r"是?怎么变的?|怎样变化|如何变化|变化(?:情况|趋势)?|趋势|各是|分别是|数量|(?<=[\u4e00-\u9fff])数(?=[，,？?]|$)|(?<=多少)[条件个篇次项家场期人]|(?:涨|跌|增长|下降|上升|降低|提高)了?(?=多少|几|$)|"
+                      r"是?怎么变的?|怎样变化|如何变化|变化(?:情况|趋势)?|趋势|各是|分别是|数量|相比|有?多大|大不大|(?<=[\u4e00-\u9fff])数(?=[，,？?]|$)|(?<=多少)[条件个篇次项家场期人]|(?:涨|跌|增长|下降|上升|降低|提高)了?(?=多少|几|$)|"
                       r"哪个更?[多少高低]|哪家更?[多少高低]|谁更?[多少高低]|"
                       r"多少|几[条件个篇次项家场期人]?|[条篇次场期]数|比一下|对比|比较|有|了|共|总共|一共|加起来|合计|之和|总和|"
                       r"分别|各|差|相差|增加|减少|[一二三四五六七八九十两几\d]+年|历年|所有|全部|[一二三四五六七八九十两几\d]+份|"
@@ -1067,6 +1070,7 @@ class Answerer:
             # (a clause read on into the next (总数425条，其中主动公开政府信息148条) stands for the clause alone: its count
             # is the one whose own words are asked)
             ev = [e for e in ev if not any(o[0] != e[0] and e[0] in o[0] for o in ev)]
+            ev = [e for i, e in enumerate(ev) if e[0] not in [o[0] for o in ev[:i]]]   # each quote once
             # a share asked: the count it is the share of, printed in the sentence before it (…总数397条，其中主动公开
             # 政府信息61条，…。主动公开的政府信息占15.4%)
             counts = self._count_before(text, ev[0][0], what) if unit == "%" and ev else []
@@ -1100,7 +1104,8 @@ class Answerer:
                 (r1, v1, _), (r2, v2, _) = picked
                 d = v2 - v1
                 ans.answer += (f"\n按各报告正文首要说法：{shown[0]}，{shown[1]}，" +
-                               (f"{r2['year']}年较{r1['year']}年{'增加' if d > 0 else '减少'}{_fmt(abs(d))}" if d else "两者持平"))
+                               (f"{r2['year']}年较{r1['year']}年{'增加' if d > 0 else '减少'}{_fmt(abs(d))}" +
+                                (f"（{d / v1:+.1%}）" if v1 else "") if d else "两者持平"))
             elif len({r["body"] for r, _, _ in picked}) == 1:
                 # one body over several years: each year against the one before (107 → 61（减少46）→ 53（减少8）)
                 steps = [shown[0]] + [f"{shown[i]}（较上一份{'增加' if v > picked[i - 1][1] else '减少' if v < picked[i - 1][1] else '持平'}"

@@ -22,7 +22,7 @@ from .router import APPEAL_COLUMNS, APPLICANTS, GENERIC_METRIC_WORDS, RATIOS, fi
 
 _CHANGE = re.compile(
     r"(?:比|较|相比|对比|同比|从)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
-    r"(翻了?一番|翻番|增长|增加|上升|上涨|涨|提高|提升|多了|下降|减少|降低|回落|下跌|跌|掉|少了|持平|不变|一样|更多|更少|多|少|高|低)")
+    r"(翻了?一番|翻番|增长|增加|上升|上涨|涨|提高|提升|多了|下降|减少|降低|回落|下跌|跌|降|掉|少了|持平|不变|一样|更多|更少|多|少|高|低)")
 _UP = ("翻", "增", "升", "提", "多", "高", "涨")
 # B received more X than C (the English of 比…多)
 _ENGLISH_MORE = re.compile(r"\b(more|higher|larger|bigger|fewer|less|lower|smaller)\b.*?\bthan\b", re.I)
@@ -281,6 +281,15 @@ class ClaimChecker:
         lines = self._text_lines(ans, q, evidence, text_ok, share)
         table_ok = [t for t in table_ev if holds(t[1]["value"])]
         self._table_lines(ans, q, table_ev, table_ok, evidence, lines)
+        # the count a share is claimed of (收到8件申请，其中一半…): the base the table gives it must be that count too
+        said = re.search(r"(\d+)\s*[件份起](?![^，,。？?]{0,6}[%％])", q.text) if share else None
+        for r, f in table_ev:
+            base = f["share"][1] if "share" in f else None
+            if said and base and base["value"] != float(said.group(1)):
+                table_ok = [t for t in table_ok if t[1] is not f]
+                text_ok = []
+                lines.append(f"说法所称的{said.group(0)}与表中{_cell_name(base['key'])} {value_text(base)} "
+                             f"[{self.a._cite_fact(ans, r, base)}]不符。")
         return self._settle(ans, q, claim, table_ev, holds, (evidence, text_ok, table_ok), lines)
 
     def _text_several(self, ans, q, targets: list[dict], pieces: list[str]):
@@ -999,7 +1008,7 @@ class ClaimChecker:
             found = []
             for r, number in zip(pair, (said[0] if said else None, said[1] if len(said) > 1 else None)):
                 text = self.a.store.report(r["report_id"])["text"]
-                ev = narrative_evidence(text, phrase, number if number is not None else -1.0)
+                ev = narrative_evidence(text, phrase, number if number is not None else -1.0, year=r["year"])
                 if not re.search(r"[%％]|比例|占比|百分", claim):   # a count's change, not a share's (61条, not 占15.4%)
                     ev = [e for e in ev if not re.search(rf"{re.escape(_fmt(e[1]))}\s*[%％]", e[0])] or ev
                 if not ev:
@@ -1119,11 +1128,18 @@ class ClaimChecker:
                             f"{T.cell_label(f['key'])[2]} {value_text(f)} [{self.a._cite_fact(ans, r, f)}]" for f in cols) + "。")
                         continue
                 c = self.cell(ans, r, key)
+                unread = self._balanced(r, key) if c is None else None
+                if unread:
+                    # a count the file leaves unreadable (公安局 2019 本年新收 “0 00000”): the table's balance gives it
+                    c = unread["value"]
+                    lines.append(f"{_label(r)}（{r['year']}年）{label}：表中读不出，按表三勾稽关系应为{_fmt(c)}："
+                                 + self.a.cells_text(ans, r, unread["balance"]) + "。")
                 if c is None:
                     lines.append(f"{_label(r)}（{r['year']}年）{label}：未填报。")
                     continue
                 verdicts.append(c == 0)
-                lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(c)}。")
+                if not unread:
+                    lines.append(f"{_label(r)}（{r['year']}年）{label}：{_fmt(c)}。")
                 balance = self._balanced(r, key) if c == 0 else None
                 if balance and balance["value"]:
                     # a printed 0 the table's balance denies (本年新收 0, yet 办理结果总计 5): the table against itself

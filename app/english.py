@@ -32,7 +32,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     (r"economic development(?: (?:bureau|department))?", "经济发展局"),
     (r"industrial park", "工业园区"),
     (r"high[- ]tech(?: industrial)? (?:development )?zone", "高新区"),
-    (r"development zone|development area", "开发区"),
+    (r"development zone|development area", "开发区"), (r"port", "港"),
     (r"new (?:area|district)", "新区"),
     (r"comprehensive (?:experimental|pilot) zone|experimental zone|pilot zone", "综合实验区"),
     (r"transport(?:ation)?(?: and transportation)? (?:bureau|department)", "交通运输局"),

@@ -129,6 +129,7 @@ ENGLISH = [
     (r"\ball (?:of (?:the |its |their )?)?(?=(?!(?:19|20)\d\d\b)\d)|\ball of them\b|\bevery one of\b|"
      r"\bboth (?:of )?(?:the |its |their )?", "全部"),
     (r"\bmore than half\b|\bover half\b|\bmajority\b", "超过一半"), (r"\bless than half\b", "不到一半"),
+    (r"\bhalf of (?:them|these|those|which|the requests|the applications)\b", "其中一半"),
     (r"\b(?:more|over) than\b", "超过"), (r"\b(?:less|fewer) than\b", "少于"),
     (r"\b(?:which|what) (?:report )?years\b", "哪几年"), (r"\b(?:does|do) the (?:collection|corpus) cover\b", "语料中有"),
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
@@ -178,7 +179,9 @@ ENGLISH = [
     (r"(?:development )?zones?\b|\bparks?\b|\bnew areas?\b", "园区"),
     (r"\brequests?\b", "申请"), (r"\bproactive(?:ly)? disclos\w*|\bpublished\b", "主动公开"),
     (r"\b(?:how many|number of) problems\b", "多少个问题"), (r"(?<=多少 )problems?\b", "个问题"),
-    (r"\bexpos(?:ed|es|e|ing)\b", "曝光"), (r"\bsupervis\w*|\bmonitor(?:ed|s|ing)?\b", "监管"),
+    (r"\bonce\b(?!\s+(?:the|a|it|they|we)\b)", "1次"), (r"\btwice\b", "2次"), (r"\bthrice\b", "3次"),
+    (r"\bexpos(?:ed|es|e|ing)\b", "曝光"), (r"\bsav(?:e|ed|es|ing)\b", "节约"),
+    (r"\bfiscal (?:money|funds?)\b|\bpublic funds?\b", "财政资金"), (r"\bsupervis\w*|\bmonitor(?:ed|s|ing)?\b", "监管"),
     (r"\bproblems?\b|\bshortcomings?\b|\bweakness(?:es)?\b", "存在的问题"),
     (r"\bimprovements?\b|\bmeasures?\b", "改进措施"), (r"\bdisclosure rate\b", "公开率"),
     (r"\btotal\b|\bsum\b", "合计"), (r"\baverage\b|\bmean\b", "平均"), (r"\bmost\b|\bhighest\b", "最多"),
@@ -229,7 +232,8 @@ SECTION_WORDS = _ORDINAL_SECTIONS + [("problems", r"(?<!舆情)(?<!热点)(?<!�
 NARRATIVE_ASK = re.compile(r"正文|原文|怎么描述|如何描述|怎么说|怎么写|如何表述|关于什么|涉及什么|涉及哪些|主要是什么|什么内容|哪些内容|"
                            r"(?:什么|哪些|哪种|啥)(?:培训|宣传|工作|活动|做法|形式|渠道|方式|栏目)|"
                            r"哪些方面|什么活动|哪些活动|怎么做|如何做|做法|举措|具体.{0,2}(?:内容|情况)|问什么|问的是什么|"
-                           r"主要是问|都是关于|是怎么开展|怎么开展|如何开展|怎么成立|怎么来的|为什么|怎么推进|如何推进|怎么改进|"
+                           r"主要是问|都是关于|申请(?:的)?(?:是|了)?(?:什么|哪些|哪方面|啥)(?:样的)?(?:信息|内容|事项|方面)|"
+                           r"是怎么开展|怎么开展|如何开展|怎么成立|怎么来的|为什么|怎么推进|如何推进|怎么改进|"
                            r"如何改进|准备怎么|打算怎么|\b(?:say|said|describe|explain|why)\b")
 # Counts a report's text gives that are not applications under the regulation (12345热线诉求, 来信)
 NOT_APPLICATIONS = re.compile(r"热线|诉求|来电|来信|信件|咨询|留言|信箱|提案|议案|建议|网民|业务|办件")
@@ -650,6 +654,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     # how applications were dealt with (那1件申请最后怎么处理的): their outcomes, table 3's 办理结果
     text = re.sub(r"(申请[^，,。？?]{0,12}?)(?:最后|最终)?(?:是)?(?:怎么|如何|怎样)(?:处理|办理|答复|办)的?(?:[？?]|$)", r"\1的办理结果是什么？", text)
     text = re.sub(r"(申请[^，,。？?]{0,12}?)(?:最后|最终)?(?:是)?(?:怎么|如何|怎样)(?:处理|办理|答复|办)的?", r"\1的办理结果", text)
+    if "申请" in text:   # …各收了几件，怎么处理的？: how the applications asked of were dealt with
+        text = re.sub(r"([，,]\s*)(?:最后|最终|都|又|分别)?(?:是)?(?:怎么|如何|怎样)(?:处理|办理|答复)的?(?=[？?]|$)", r"\1办理结果是什么", text)
     # table 3's 总计 named by the table (表三总计, 表格总计也是2件) is its （七）总计 row; its 总计 column is 总计列
     text = re.sub(r"表[三格3](?:里|中|上)?的?[“\"]?总计[”\"]?(?![”\"]?\s*(?:列|栏))", "办理结果总计", text)
     text, fixes = _homophones(resolver).correct(text)
@@ -728,7 +734,10 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                                  r"^(?:did|was|were|is|are|has|have|does|do)\b.*\b(?:more|less|fewer|over|under) than\b|"
                                  # … or over all of a count (Did … grant both of its requests in full?)
                                  r"^(?:did|was|were|is|are|has|have|does|do)\b.*\b(?:all|both|every|each|none|only)\b",
-                                 question.strip(), re.I)) or \
+                                 question.strip(), re.I) or
+         # … or stating a count (Did … get sued directly once in 2023?)
+         re.match(r"\s*(?:did|was|were|is|are|has|have|does|do)\b", question, re.I) and
+         re.search(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:件|次|条|项|起|个)", text)) or \
         _declarative(text, q) or _stated_count(text, q) or _yes_no(text, q)
     if claim and _OPINION.search(text):
         claim = None   # 你觉得…是不是比…做得好: an opinion asked, not a claim to check
@@ -739,7 +748,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.intent = "claim"
         # a share claimed of a count (8件申请里同意公开的占37.5%, 6件里有一半…): the share is what is claimed
         num = re.search(r"(\d+(?:\.\d+)?)\s*()[%％]", text) or \
-            (re.search(r"(一半|半数)", text) if re.search(r"\d+\s*[件份起个项条](?:申请|案件)?(?:里|中|当中|之中)", text) else None) or \
+            (re.search(r"(一半|半数)", text) if re.search(r"\d+\s*[件份起个项条](?:[^，,。？?]{0,16}?(?:申请|案件))?\s*"
+                                                         r"(?:里|中|当中|之中|[，,]?\s*(?:and\s+)?其中)", text) or
+                                                re.search(r"\d+\s*[件份起].*其中(?:有)?(?:一半|半数)", text) else None) or \
             re.search(r"(\d+(?:\.\d+)?)\s*(多|余)?\s*(?:条|件|项|个|万元|元|次|%|％|起|批次|人次|篇|家|份|期|场|人|户)", text) or \
             re.search(r"(?:是|为|有|达到?)\s*(\d+(?:\.\d+)?)(?=\s*(?:[。.！!，,？?]|$))", text) or \
             re.search(r"(?<=超过|多于|高于|大于|不足|低于|少于|不到|小于)\s*(\d+(?:\.\d+)?)(?=\s*(?:了|多|以上)?(?:吧|吗|[。.！!，,？?]|$))",

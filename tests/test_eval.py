@@ -1322,3 +1322,42 @@ def test_several_rows_beside_the_text_and_counts_the_text_gives_beside_a_row(set
     assert _values(ans)[("2019_economic-development-bureau_1.txt", "proactive.licensing.prior_year_items")] == 17
     assert _values(ans)[("2019_economic-development-bureau_1.txt", "proactive.licensing.decisions")] == 2
     assert ans.route == "table"
+
+
+def test_shares_of_a_stated_count_unreadable_counts_and_english_yes_or_no_counts(settings):
+    # 公安局 2024: 本年新收 8, 无法提供 4 (“无法提供4件，占比50%”)
+    ans = _ask(settings, "Is it right that Pingtan police got 8 disclosure requests in 2024 and half of them ended as "
+                         "'unable to provide'?")
+    assert ans.verdict == "supported"
+    assert _ask(settings, "公安局2024年收到6件申请，其中一半是无法提供，对吗").verdict == "contradicted"
+    # 公安局 2019 本年新收 printed “0 00000”: none, by the table's balance and the text
+    assert _ask(settings, "公安局2019年一件信息公开申请都没收到？").verdict == "supported"
+    # 自然资源与生态环境局 2023 未经复议直接起诉 1, 结果维持 1
+    assert _ask(settings, "Did the natural resources & environment bureau get sued directly (no review first) once in "
+                          "2023, with the decision upheld?").verdict == "supported"
+    assert _ask(settings, "Did the natural resources & environment bureau get sued directly twice in 2023?").verdict \
+        == "contradicted"
+    # 海坛 2021 （七）总计 0 beside 自然人 1
+    assert _ask(settings, "海坛片区2021年办理申请总计1件，对吗？").verdict == "conflicting"
+    # 财政金融局 “2023年主动公开政府信息107条”, “2024年主动公开政府信息61条”
+    ans = _ask(settings, "财政金融局主动公开的信息从2023年的107条降到了2024年的61条，这个说法对不对？")
+    assert ans.verdict == "supported" and any(c["quote"] == "2024年主动公开政府信息61条" for c in ans.citations)
+
+
+def test_questions_of_the_text_in_more_words(settings):
+    # 君山 “全年主动公开信息数156条” (2022), “…86条” (2024)
+    assert "减少70（-44.9%）" in _ask(settings, "君山片区主动公开信息数量，2022年和2024年相比变化多大？").answer
+    # 苏平 2020: “主要是公益性公墓申请征地拆迁信息等”
+    ans = _ask(settings, "苏平片区2020年那两件申请主要申请的是什么信息？")
+    assert ans.route == "text" and any("公益性公墓" in c["quote"] for c in ans.citations)
+    # 洋口港 2024: “节约财政资金15008.6975万元”; its table 2 left blank
+    assert "15008.6975" in _ask(settings, "How much fiscal money did Yangkou Port development zone say it saved through "
+                                          "public resource trading in 2024?").answer
+    assert _ask(settings, "How many normative documents were in force at Yangkou Port development zone in "
+                          "2024?").status == "not_reported"
+    # 经发局: 2022 部分公开 3 of 3; 2025 予以公开 3, 无法提供 1 beside a printed 总计 0
+    ans = _ask(settings, "经发局2022年和2025年的依申请公开比一比：各收了几件，怎么处理的？")
+    assert _values(ans)[("2025_economic-development-bureau_1.txt", "applications.granted.total")] == 3
+    assert _values(ans)[("2022_economic-development-bureau_1.txt", "applications.partially_granted.total")] == 3
+    ans = _ask(settings, "海坛片区管理局是怎么来的？2019年报里怎么说")
+    assert any("机构整合为海坛片区" in c["quote"] for c in ans.citations)
