@@ -305,7 +305,7 @@ class Answerer:
             elif not q.metric and previous.get("metric") and not q.section and \
                     not (re.search(r"有没有|是否有|有无", text) and not re.search(r"多少|几|数", text)
                          and not columns_named(text)) and \
-                    not re.search(r"(?:条|篇|次|场|期|人)数(?!量)", text):   # 有没有人被追责, 主动公开条数: things of their own
+                    not re.search(r"(?:条|篇|次|场|期|人)数(?!量)|信息总数", text):   # 有没有人被追责, 主动公开条数: things of their own
                 # “…几件？纠正了几件”: the second part asks a column of the same row
                 row = previous["metric"].rsplit(".", 1)[0]
                 q.metric = row + (".*" if row.startswith("proactive.") else ".total")
@@ -1047,7 +1047,7 @@ class Answerer:
                                  r"哪一?年最[多少高低]|"
                                  r"哪一?年更?[多少高低]|哪个更?[多少高低]|谁更?[多少高低]|比一下|对比|比较", q.text))
         what = re.sub(r"(?:19|20)\d\d\s*年度?|(?:19|20)\d\d(?=[、和与及至到])|哪一?[年个家类种]?[更最]?[多少高低]|[这那](?=[一二三两几\d]*[年份个])|"
-                      r"是?怎么变的?|怎样变化|如何变化|变化(?:情况|趋势)?|趋势|各是|分别是|数量|相比|有?多大|大不大|(?<=[\u4e00-\u9fff])数(?=[，,？?]|$)|(?<=多少)[条件个篇次项家场期人]|(?:涨|跌|增长|下降|上升|降低|提高)了?(?=多少|几|$)|"
+                      r"是?怎么变的?|怎样变化|如何变化|变化(?:情况|趋势)?|趋势|各是|分别是|数量|相比|有?多大|大不大|总数|(?<=[\u4e00-\u9fff])数(?=[，,？?]|$)|(?<=多少)[条件个篇次项家场期人]|(?:涨|跌|增长|下降|上升|降低|提高)了?(?=多少|几|$)|"
                       r"哪个更?[多少高低]|哪家更?[多少高低]|谁更?[多少高低]|"
                       r"多少|几[条件个篇次项家场期人]?|[条篇次场期]数|比一下|对比|比较|有|了|共|总共|一共|加起来|合计|之和|总和|"
                       r"分别|各|差|相差|增加|减少|[一二三四五六七八九十两几\d]+年|历年|所有|全部|[一二三四五六七八九十两几\d]+份|"
@@ -1075,7 +1075,9 @@ class Answerer:
             # 政府信息61条，…。主动公开的政府信息占15.4%)
             counts = self._count_before(text, ev[0][0], what) if unit == "%" and ev else []
             if unit:   # 多少条: a clause counting in 条, not a percentage beside it (比例: the percentage)
-                ev = [e for e in ev if re.search(rf"\d\s*(?:余|多)?\s*{units}", re.sub(r"（[^（）]*）", "", e[0]))] or ev
+                # (articles, sessions, people asked: a clause counting 条 of something else does not answer)
+                ev = [e for e in ev if re.search(rf"\d\s*(?:余|多)?\s*{units}", re.sub(r"（[^（）]*）", "", e[0]))] or \
+                    ([] if unit in "篇期场次人家" else ev)
             if not ev:
                 continue
             best = ev[0][2]

@@ -18,7 +18,8 @@ import re
 from nianbao.ingest import template as T
 
 from .labels import COLUMNS, fmt as _fmt, value_text
-from .router import APPEAL_COLUMNS, APPLICANTS, GENERIC_METRIC_WORDS, RATIOS, find_metric, metrics_in
+from .router import (APPEAL_COLUMNS, APPLICANTS, GENERIC_METRIC_WORDS, PROACTIVE_COLUMNS, RATIOS, columns_named, find_metric,
+                     metrics_in)
 
 _CHANGE = re.compile(
     r"(?:比|较|相比|对比|同比|从)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
@@ -98,7 +99,9 @@ def claim_kind(text: str, q) -> str:
         return "change"
     if _TIMES.search(text) and q.metric:
         return "times"
-    if _BALANCED.search(text) and len({k for k, _ in metrics_in(text)} & set(_BALANCE_ROWS)) >= 2:
+    said = _BALANCED.search(text)
+    if said and len({k for k, _ in metrics_in(text)} & set(_BALANCE_ROWS)) >= 2 and \
+            not (said.group(0) == "等于" and not re.search(r"\d", text[said.end():])):   # (等于一件都没办: amounts to)
         return "balance"
     if _SUM.search(text) and len(metrics_in(text)) >= 2:
         return "sum"
@@ -142,14 +145,19 @@ def stated_cells(text: str, q) -> list[tuple[str, str, float]]:
             # the cell named further on in the count's clause (2 of them because it did not hold it),
             # or a row of the group named before it (无法提供 … because it did not hold it)
             (key, label), words = further, before + rest
-        if not key and out and out[-1][0].endswith(".total") and \
+        if not key and out and out[-1][0].startswith(("applications.", "appeals.")) and \
                 any(w in words for w, _ in APPLICANTS + APPEAL_COLUMNS):
-            # 行政复议3件，其中1件结果被纠正: a count naming only a column is of the row before it
-            key, label = out[-1][0], out[-1][1]
+            # 行政复议3件，其中1件结果被纠正 (…2次维持、1次纠正): a count naming only a column is of the row before it
+            key = out[-1][0].rsplit(".", 1)[0] + ".total"
+            label = find_metric(T.row_label(*key.split(".")[:2]), q.version)[1] or out[-1][1]
+            of_row_before = True
+        else:
+            of_row_before = bool(out) and key == out[-1][0]
         if not key or key.startswith("applications.") is False and not key.startswith(("proactive.", "appeals.")):
             continue
         sub = type(q)(q.question, metric=key, metric_word=label, year=q.year, years=q.years, version=q.version)
-        pick_column(sub, words if key == (out[-1][0] if out else "") else before)
+        # (a column named right after the count, 2次维持、1次纠正, is its own, not the one before it)
+        pick_column(sub, (after if of_row_before and columns_named(after) else words) if of_row_before else before)
         if (sub.metric, float(m.group(1))) not in [(k, n) for k, _, n in out]:   # (办了2件，表三总计也是2件: one count)
             out.append((sub.metric, sub.metric_word, float(m.group(1))))
     return out
@@ -281,6 +289,14 @@ class ClaimChecker:
         lines = self._text_lines(ans, q, evidence, text_ok, share)
         table_ok = [t for t in table_ev if holds(t[1]["value"])]
         self._table_lines(ans, q, table_ev, table_ok, evidence, lines)
+        if q.metric.startswith("proactive.") and not table_ok and q.claim_op == "=":
+            # a column of table 2 the table denies: the row's other columns, where the count claimed may stand
+            for r, f in table_ev[:1]:
+                row = [x for x in self.a.store.facts(key=f["key"].rsplit(".", 1)[0] + ".*", report_id=r["report_id"])
+                       if x["key"] != f["key"] and x["value"] is not None and not T.is_money(x["key"].split(".")[2])]
+                if row:
+                    lines.append("同一行其他栏：" + "，".join(f"{T.cell_label(x['key'])[2]} {value_text(x)} "
+                                                         f"[{self.a._cite_fact(ans, r, x)}]" for x in row))
         # the count a share is claimed of (收到8件申请，其中一半…): the base the table gives it must be that count too
         said = re.search(r"(\d+)\s*[件份起](?![^，,。？?]{0,6}[%％])", q.text) if share else None
         for r, f in table_ev:
@@ -365,6 +381,14 @@ class ClaimChecker:
                 found += [(c, 0.0, 1.0) for c in negative_statements(text, claim, _row_words(q.metric or ""))[:1]]
             if q.metric and q.claim_op == "=" and not any(v == q.claim_number for _, v, _ in found):
                 found += [(c, q.claim_number, 1.0) for c in cell_clauses(text, q.metric, q.claim_number)[:1]]
+            column = q.metric.rsplit(".", 1)[-1] if q.metric and q.metric.startswith("proactive.") else ""
+            words = [w for w, c in PROACTIVE_COLUMNS if c == column and w in claim]
+            counts = [f for f in self.a.store.facts(key=q.metric.rsplit(".", 1)[0] + ".*", report_id=r["report_id"])
+                      if not T.is_money(f["key"].split(".")[2])] if words else []
+            if len(counts) >= 2:
+                # a column of table 2 claimed, in a row of several counts (本年新制作了3件): a clause that never says
+                # which (规范性文件信息数3条) is not of it
+                found = [e for e in found if any(w in e[0] for w, c in PROACTIVE_COLUMNS if c == column)]
             best = max((o for _, _, o in found), default=0)
             # the sentences that speak most closely of the claim decide, not any sentence with a number
             for clause, value, overlap in found:
@@ -385,7 +409,7 @@ class ClaimChecker:
         share = bool(re.search(r"[%％]|百分之|一半|半数|过半", q.text)) and not q.ratio
         # a table-3 row speaks of applications: a claim that never says 申请 (热线诉求) is not about it
         if q.metric and not (q.metric.startswith("applications.") and
-                             not re.search(r"申请|表三|办理结果|结转|办结" + (r"|收到|总计" if q.english else ""),
+                             not re.search(r"申请|表三|办理结果|结转|办结|报表|表里|表中|表格|表上" + (r"|收到|总计" if q.english else ""),
                                            q.text if q.english else claim)):
             for r in targets:
                 key = main_key(q.metric, r["template"])
@@ -504,8 +528,11 @@ class ClaimChecker:
                     # a count that is this year's and last year's together (正文75件 = 新收74 + 上年结转1)
                     c = self.a.store.fact(r["report_id"], "applications.carried_over.total")
                     if c and c["value"] and f["value"] + c["value"] == q.claim_number:
+                        done = self.a.store.fact(r["report_id"], "applications.total_processed.total")
+                        handled = f"，表中{_cell_name(done['key'])}为 {value_text(done)} [{self.a._cite_fact(ans, r, done)}]" \
+                            if done and done["value"] is not None else ""
                         lines.append(f"另：{_cell_name(c['key'])} = {value_text(c)} [{self.a._cite_fact(ans, r, c)}]，"
-                                     f"与本年新收合计{_fmt(q.claim_number)}，说法的数字可能含上年结转。")
+                                     f"与本年新收合计{_fmt(q.claim_number)}{handled}，说法的数字可能含上年结转。")
                     else:   # the other counts of the balance, where the claimed one might come from
                         others = [x for k in ("applications.carried_over.total", "applications.total_processed.total")
                                   for x in self.a.store.facts(key=k, report_id=r["report_id"]) if x["key"] == k]
@@ -708,7 +735,7 @@ class ClaimChecker:
     # ---- the kinds --------------------------------------------------------------------------
 
     def _change(self, ans, q, targets):
-        from .answer import _label
+        from .answer import _label, main_key
 
         m = _CHANGE.search(q.text)
         word = m.group(3)
@@ -754,8 +781,9 @@ class ClaimChecker:
                 ok = False
             ok = ok and _by_share(q.text, m, diff, b)
             verdicts.append(ok)
-            lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a)}，{base}年{_fmt(b)}，"
-                         f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平'}{_fmt(abs(diff))}{pct}。")
+            unit = T.unit_of(main_key(q.metric, now["template"]))   # (万元 kept beside each value)
+            lines.append(f"{_label(now)}{q.metric_word}：{this}年{_fmt(a)}{unit}，{base}年{_fmt(b)}{unit}，"
+                         f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平'}{_fmt(abs(diff))}{unit if diff else ''}{pct}。")
         return self._verdict(ans, verdicts, lines, m.group(0))
 
     def _stated_change(self, ans, q, r: dict, m: re.Match, lines: list[str], verdicts: list[bool]) -> bool:

@@ -79,7 +79,7 @@ def rewrite(text: str, places: dict[str, str]) -> str:
     out = _WHOLE.sub("全区", text)
     # the bodies of a place: "Pingtan bodies", "bodies in Pingtan" → 平潭各单位
     out = re.sub(r"\b(?:bodies|units|departments|agencies|offices) (?:in|of) ([A-Z][a-z]+)", r"\1 各单位", out)
-    out = re.sub(r"\b([A-Z][a-z]+) (?:bodies|units|departments|agencies)\b", r"\1 各单位", out)
+    out = re.sub(r"\b([A-Z][a-z]+) (?:bodies|units|departments|agencies|bureaus|offices)\b", r"\1 各单位", out)
     for rx, zh in _KIND_RE:
         out = rx.sub(zh, out)
 

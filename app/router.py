@@ -123,7 +123,8 @@ ENGLISH = [
     (r"\b(?:its|their|the|a|one) (?:only|sole|single|one)\b(?!\s+(?:one|thing|way|time)\b)|\bonly one\b", "唯一1件"),
     (r"\bover (?:to|into) (?:the )?(?:next|following) year\b", "结转下年度"),
     (r"\b(?:not preceded by|without going through|with no) (?:an? |prior )?(?:administrative )?review\b", "未经复议"),
-    (r"\b(?:are|is|were|was) not from\b|\bnot from\b", "不是来自"),
+    (r"\b(?:are|is|were|was) not from\b|\bnot from\b|\b(?:comes? |are |is )?(?:from )?(?:outside(?: of)?|beyond)\b(?= ?[A-Z\u4e00-\u9fff])|"
+     r"\bexcept(?:ing)?(?: for)?\b(?= ?[A-Z\u4e00-\u9fff])|\bexcluding\b(?= ?[A-Z\u4e00-\u9fff])", "不是来自"),
     (r"\bfinish(?:ed)? (?:handling|processing|dealing with)\b(?=.*\bwithin the (?:same )?year\b)", "当年办结"),
     (r"\bfinish(?:ed)? (?:handling|processing|dealing with)\b", "办结"),
     (r"\ball (?:of (?:the |its |their )?)?(?=(?!(?:19|20)\d\d\b)\d)|\ball of them\b|\bevery one of\b|"
@@ -134,7 +135,8 @@ ENGLISH = [
     (r"\b(?:which|what) (?:report )?years\b", "哪几年"), (r"\b(?:does|do) the (?:collection|corpus) cover\b", "语料中有"),
     (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
     (r"\breport (?:still )?(?:use|used|uses) the (2019|2021)[- ](?:template|format|version)\b", r"report 用的是\1年版表格吗"),
-    (r"\b(2019|2021)[- ](?:template|format|version)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
+    (r"\b(2019|2021)[- ](?:template|format|version|layout)\b", r"\1年版表格"),
+    (r"\bold (2019|2021)[- ](?:template|format|version|layout)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
     (r"\b(?:in|use|used|uses|using) the (?:old|older|previous|former) (?:template|format|table)s?\b", "用的是旧版表格吗"),
     (r"\b(?:in|use|used|uses|using) the new(?:er)? (?:template|format|table)s?\b", "用的是新版表格吗"),
     (r"\b(?:it is|it's|now it is|this year is)\s+((?:19|20)\d\d)(?:\s+now)?\b", r"现在是\1年"),
@@ -180,7 +182,7 @@ ENGLISH = [
     (r"\brequests?\b", "申请"), (r"\bproactive(?:ly)? disclos\w*|\bpublished\b", "主动公开"),
     (r"\b(?:how many|number of) problems\b", "多少个问题"), (r"(?<=多少 )problems?\b", "个问题"),
     (r"\bonce\b(?!\s+(?:the|a|it|they|we)\b)", "1次"), (r"\btwice\b", "2次"), (r"\bthrice\b", "3次"),
-    (r"\bexpos(?:ed|es|e|ing)\b", "曝光"), (r"\bsav(?:e|ed|es|ing)\b", "节约"),
+    (r"\bexpos(?:ed|es|e|ing)\b", "曝光"), (r"\b(?:farm|agricultural)[- ]subsid(?:y|ies)\b", "涉农补贴"), (r"\bsav(?:e|ed|es|ing)\b", "节约"),
     (r"\bfiscal (?:money|funds?)\b|\bpublic funds?\b", "财政资金"), (r"\bsupervis\w*|\bmonitor(?:ed|s|ing)?\b", "监管"),
     (r"\bproblems?\b|\bshortcomings?\b|\bweakness(?:es)?\b", "存在的问题"),
     (r"\bimprovements?\b|\bmeasures?\b", "改进措施"), (r"\bdisclosure rate\b", "公开率"),
@@ -188,6 +190,9 @@ ENGLISH = [
     (r"\bchange\b|\bincrease\b|\bdecrease\b|\btrend\b", "变化"), (r"\blast year\b", "去年"),
     (r"\bin the last (?:three|3) years\b|\bpast (?:three|3) years\b", "近三年"),
     (r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)", "对比"), (r"\b(?:no|not any|zero|never|none of)\b(?!\.)", "没有"),
+    # a span of years (2020 to 2025, from 2021 through 2024): a range, not two years
+    (r"\b(?<!to )(?:from )?((?:19|20)\d\d)\s*(?:to|through|thru|until)\s*((?:19|20)\d\d)\b"
+     r"(?!\s*(?:,|to|through|thru|until)\s*(?:and )?(?:19|20)\d\d)", r"\1至\2"),
     (r"\b((?:19|20)\d\d)\b", r"\1年"), (r"\breceived?\b", "收到"),
 ]
 # English phrases read before the template's words (information-processing fee is not the administrative fee)
@@ -197,7 +202,15 @@ def _than_year(m: re.Match) -> str:
     return f"{m.group(2)} 比{m.group(3)}年{'多' if more else '少'} "
 
 
-ENGLISH_FIRST = [(r"\b(fewer|less|lower|more|higher|greater|larger)\b(?!\s+than\b)(.{1,60}?)\bthan\s+(?:in\s+|that of\s+|those of\s+|"
+def _from_to(m: re.Match) -> str:
+    """fell from 7816 (2021) to 5949.09 (2023) → 从2021年的7816降到2023年的5949.09."""
+    down = m.group(1).lower() in ("fell", "dropped", "declined", "decreased", "went down", "shrank", "slid")
+    return f"从{m.group(3)}年的{m.group(2)}{'降' if down else '涨'}到{m.group(5)}年的{m.group(4)}"
+
+
+ENGLISH_FIRST = [(r"\b(fell|dropped|declined|decreased|went down|shrank|slid|rose|grew|increased|went up|climbed|jumped)\s+"
+                  r"from\s+([\d.,]+)\s*[(（]((?:19|20)\d\d)[)）]\s+to\s+([\d.,]+)\s*[(（]((?:19|20)\d\d)[)）]", _from_to),
+                 (r"\b(fewer|less|lower|more|higher|greater|larger)\b(?!\s+than\b)(.{1,60}?)\bthan\s+(?:in\s+|that of\s+|those of\s+|"
                   r"it did in\s+|they did in\s+|the year\s+)?((?:19|20)\d\d)\b", _than_year),
                  (r"\binformation[- ]processing fees?\b|\bprocessing fees?\b", "信息处理费"),
                  (r"\b(?:administrative )?approval items?\b", "审批事项"),
@@ -259,7 +272,8 @@ NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,
                                # 怎么办理护照 (a thing to get done), not 准备怎么办 (what a body will do)
                                r"怎么(?:在网上)?办理?(?=[\u4e00-\u9fff]{2})(?!.{0,6}(?:申请|公开|问题|措施|改进))")
 OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票|"
-                       r"火车|动车|机票|车票|怎么去|怎么走|路线|坐车|自驾|开车去|交通方式|轮渡|船票|班次|时刻表")
+                       r"火车|动车|机票|车票|怎么去|怎么走|路线|坐车|自驾|开车去|交通方式|轮渡|船票|班次|时刻表|"
+                       r"人口|常住人口|户籍人口|面积多大|GDP|生产总值|\bpopulation\b|\bweather\b|\bGDP\b")
 
 
 @dataclass
@@ -713,7 +727,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         agg_text = re.sub("|".join(sorted({re.escape(w) for t in T.TABLES for c in t.columns
                                             for w in (c.label, *(x for x in c.words if len(x) >= 5 and x.isascii() is False))
                                             if len(w) >= 4}, key=len, reverse=True)), "", text)
-        for agg, pattern in (("sum", r"合计|总共|一共|总数|加起来|加在一起|加到一起|合在一起|合起来|加一块|加一起|合一块|加总|总和|汇总|之和" + (r"|共" if len(found) > 1 else "")), ("mean", r"平均"),
+        for agg, pattern in (("sum", r"合计|总共|一共|(?<!信息)总数|加起来|加在一起|加到一起|合在一起|合起来|加一块|加一起|合一块|加总|总和|汇总|之和" + (r"|共" if len(found) > 1 else "")), ("mean", r"平均"),
                              ("max", r"最多|最高|最大|哪个.{0,6}最|哪一?年.{0,8}最(?:多|高|大)"), ("min", r"最少|最低|最小"),
                              ("rank", r"排名|排序|排行|前[三五十\d]+|从多到少|从高到低|从大到小|从少到多|从低到高|排一下|排个序")):
             if re.search(pattern, agg_text):
@@ -724,10 +738,10 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.aggregate = ""   # 2024年一共收到多少申请 about one body: the cell itself
     claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
                       r"成立吗|成立不成立|能成立吗|站得住|是不是这个数|是这个数吗|没问题吧|有没有问题|靠谱吗|"
-                      r"是这样吗|是吗[？?]?$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
+                      r"是这样吗|是吗[？?]?$|[，,]\s*是不是[？?]?\s*$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
                       r"是不是\s*\d|是不是(?:全|都|没|只|有|被|已|比|说明|意味着|表示)|说明了?.{0,16}[吗么][？?]?\s*$|吧[？?。]?\s*$", text) or \
         (q.english and not re.match(r"\s*(?:what|how|which|who|when|where|why)\b", question, re.I) and
-         re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|"
+         re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|\bfact[- ]?check\b|"
                                  r"\b(?:I|we) (?:read|heard|saw) that\b|\b(?:back|bear) (?:that|this|it) (?:up|out)\b|"
                                  r"\bconfirm\b|\baccurate\b|"
                                  # a yes-or-no question with a bound (Did … make up more than half …?)
@@ -867,7 +881,7 @@ _EACH_ASK = re.compile(r"(?:那么|那)?(?:各|分别|各自|具体)(?:是|有)?
 # statements asked about together (…，…，这两点都对吗 / 以上说法是否都属实)
 _SEVERAL_CLAIMS = re.compile(r"[，,。；;]?\s*(?:这|以上|上述|上面)?(?:两|二|三|几|这些|各)(?:点|个说法|种说法|句话|件事|处)?(?:说法)?"
                              r"(?:是否)?(?:都|全都|全部|均)(?:对|属实|正确|没错|成立|准确)[吗么嘛]?[？?]?\s*$")
-_ONE_ASK = re.compile(r"合计|一共|总共|共计|加起来|加在一起|合起来|之和|总和|(?:、|和|与|及)[^，,。？?、]{1,14}(?<!公开)总数(?!量)|对比|比较|相比|哪个多|哪年多|谁多|谁更多|更多|差多少|相差|变化|趋势|"
+_ONE_ASK = re.compile(r"合计|一共|总共|共计|加起来|加在一起|合起来|之和|总和|(?:、|和|与|及)[^，,。？?、]{1,14}(?<!公开)(?<!信息)总数(?!量)|对比|比较|相比|哪个多|哪年多|谁多|谁更多|更多|差多少|相差|变化|趋势|"
                       r"对吗|对不对|属实|是否|比.{0,8}(?:多|少|高|低)|占比|比例|比率|[率%％]")
 
 
@@ -944,6 +958,14 @@ def split_parts(question: str) -> list[str]:
             (len(re.findall(r"(?:19|20)\d\d|今年|去年|前年|上一年", part)) >= 2 and len(metrics_in(part)) >= 2 and
              re.search(r"怎么变|变化|增减|相比|对比|比较|有什么不同|差别|区别", part) and
              not re.search(r"合计|加起来|总和|之和|一共|总共", part))   # 2022年和2024年相比，行政处罚、行政强制怎么变的
+        pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
+        if len(pieces) >= 2 and all(re.search(r"多少|几[场期件条个篇次项家人]", p) and len(re.sub(r"[\W_]", "", p)) >= 4
+                                    for p in pieces[1:]) and re.search(r"多少|几[场期件条个篇次项家人]", pieces[0]) and \
+                not re.search(r"合计|一共|加起来|总共|之和|总和|差|相比|变化|增|减|占|比例|比重|百分|比上|较上|"
+                              r"[多少涨降跌升]了?(?:多少|几)", part):
+            # two counts asked side by side (开了几场新闻发布会，弃婴公告发了几期; 各收了几件，各有几件是…): a part each
+            out += pieces
+            continue
         statement = not re.search(r"[？?]|多少|几[件条个项次]|哪", part) and re.search(r"没有|未|均|都|全部|全都", part)
         if statement or _ONE_ASK.search(part) and not re.search(r"[，,]\s*(?:其中|另外|还有|此外)", part) and not each_change or \
                 NARRATIVE_ASK.search(part) and not re.search(r"多少|几[件条个项次]", part):
@@ -977,7 +999,7 @@ def columns_named(text: str) -> bool:
     return any(w in text for w, _ in APPLICANTS + APPEAL_COLUMNS)
 
 
-_TEXT_COUNT = re.compile(r"(?:条|篇|次|场|期|人)数(?!量)")
+_TEXT_COUNT = re.compile(r"(?:条|篇|次|场|期|人)数(?!量)|信息总数")
 
 
 def _split_rows(part: str) -> list[str]:

@@ -276,7 +276,7 @@ APPEALS = Table(
         Column("upheld", "结果维持", "upheld", r"结果维持|维持", words=("维持", "upheld")),
         Column("corrected", "结果纠正", "corrected", r"结果纠正|纠正", words=("纠正", "纠错", "撤销", "败诉", "输了", "corrected")),
         Column("other", "其他结果", "other outcome", r"其他结果", words=("其他结果", "other outcome")),
-        Column("pending", "尚未审结", "pending", r"尚未审结|未审结", words=("尚未审结", "未审结", "还没结", "在审", "pending")),
+        Column("pending", "尚未审结", "pending", r"尚未审结|未审结", words=("尚未审结", "未审结", "还没结", "在审", "没审完", "未审完", "没结案", "未结案", "还没判", "pending")),
         Column("total", "总计", "total", r"总计|合计", words=("总计", "合计", "一共", "total")),
     ),
     groups=(Group("litigation", "行政诉讼", "lawsuits", r"行政诉讼",

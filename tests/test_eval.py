@@ -1361,3 +1361,44 @@ def test_questions_of_the_text_in_more_words(settings):
     assert _values(ans)[("2022_economic-development-bureau_1.txt", "applications.partially_granted.total")] == 3
     ans = _ask(settings, "海坛片区管理局是怎么来的？2019年报里怎么说")
     assert any("机构整合为海坛片区" in c["quote"] for c in ans.citations)
+
+
+def test_claims_of_several_outcomes_a_column_of_table_two_and_english_fact_checks(settings):
+    # 社会事业局 2025 行政复议 3: 结果维持 2, 结果纠正 1, 尚未审结 0
+    assert _ask(settings, "社会事业局2025年被申请行政复议3次，其中2次维持、1次纠正，对不对").verdict == "supported"
+    assert _ask(settings, "社会事业局2025年被申请行政复议3次，其中2次维持、1次没审完，对不对").verdict == "contradicted"
+    # 社会事业局 2019 规范性文件: 本年新制作 0, 本年新公开 3 (the text's “规范性文件信息数3条” names no column)
+    ans = _ask(settings, "社会事业局2019年规范性文件本年新制作了3件，对吗")
+    assert ans.verdict == "contradicted"
+    assert _values(ans)[("2019_social-affairs-bureau_1.txt", "proactive.normative_documents.newly_published")] == 3
+    # 市场监管局 2025: text “因无法提供相关信息答复2件”, table 无法提供 0 — the claim names the table
+    assert _ask(settings, "市场监管局2025年因为无法提供相关信息答复了2件，报表里也这么记的？").verdict == "conflicting"
+    # 君山 2020: （七）总计 0 beside 予以公开 2 and “接到依申请公开2件”
+    assert _ask(settings, "有人说君山片区2020年报上办理结果总计是0件，等于一件申请都没办，是这样吗").verdict == "conflicting"
+    # 常州 2024: 结转下年度 9 (“9件转结2025年办理”)
+    assert _ask(settings, "常州区党政办24年有9件申请转到2025年办，是不是").verdict == "supported"
+    # 财政金融局 行政事业性收费: 7816万元 (2021) → 5949.09万元 (2023)
+    ans = _ask(settings, "Fact-check: the Pingtan finance bureau's fee revenue fell from 7816 (2021) to 5949.09 (2023), in "
+                         "units of 10k yuan.")
+    assert ans.verdict == "supported" and "减少1866.91万元" in ans.answer
+    # 财政金融局 行政复议 0 in every report 2020–2025 (2020, 2021, 2023, 2024, 2025)
+    ans = _ask(settings, "Claim: none of the Pingtan finance bureau's annual reports (2020 to 2025) records any "
+                         "administrative reconsideration case over information disclosure. True?")
+    assert ans.verdict == "supported" and len({c["source_file"] for c in ans.citations}) == 5
+
+
+def test_two_counts_asked_side_by_side_and_places_left_out_in_english(settings):
+    # 公安局 2021: “全年召开新闻发布会5场”, “…弃婴公告70期”
+    ans = _ask(settings, "公安局2021年开了几场新闻发布会，弃婴公告发了几期")
+    assert "5场" in ans.answer and "70期" in ans.answer
+    # 2024 本年新收 公安局 8, 市场监管局 4; 本机关不掌握 4 and 2
+    ans = _ask(settings, "2024年公安局和市场监管局的依申请公开比较：各收了几件，各有几件是本机关不掌握的")
+    assert _values(ans)[("2024_market-regulation-bureau_1.txt", "applications.new_received.total")] == 4
+    assert _values(ans)[("2024_public-security-bureau_1.txt", "applications.unable_not_held.total")] == 4
+    ans = _ask(settings, "Which reports in this collection come from outside Pingtan?")
+    assert not any("平潭" in c["body"] for c in ans.citations) and len({c["source_file"] for c in ans.citations}) == 5
+    # 2023 本年新收 among the Pingtan bureaus: 自然资源与生态环境局 19 the most
+    ans = _ask(settings, "Among the 2023 reports from Pingtan bureaus, which one received the most information "
+                         "disclosure requests?")
+    assert "自然资源与生态环境局" in ans.answer.splitlines()[1]
+    assert _ask(settings, "What's the population of Pingtan island these days?").status == "out_of_scope"
