@@ -315,6 +315,12 @@ class Answerer:
                 pick_column(q, re.sub(r"[“”\"'‘’「」《》]", "", text))
                 if q.intent in ("narrative", "out_of_scope"):
                     q.intent = "value"
+            if previous.get("intent") == "claim" and q.intent in ("value", "narrative") and q.metric and \
+                    not re.search(r"多少|几|哪|什么|谁|怎么|如何|是否|吗|\b(?:how|what|which|who|why|whether)\b", text, re.I):
+                # "…got exactly one request and rolled it over into the next year?": the second statement is claimed too
+                q.intent = "claim"
+                q.claim_number = q.claim_number if q.claim_number is not None else previous.get("claim_number")
+                q.claim_op = "="
             if q.intent == "claim" and q.claim_number is None and q.metric and \
                     re.search(r"这件|这一件|该件|该申请|这些|它们|这\d+件", text):
                 # "…只收到1件申请，而且这件申请结转到下一年办理了": the count the part before claimed

@@ -115,7 +115,7 @@ RATIOS: dict[str, tuple[str, tuple[str, ...], str]] = {
 NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # Simple English questions are read through Chinese keywords (the reports and the answers are Chinese).
 ENGLISH = [
-    (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?", "对吗"),
+    (r"\bis it true\b|\btrue\?|\bcorrect\?|\bright\?|\bis (?:that|this) so\b|\bisn'?t (?:it|that so)\b", "对吗"),
     # which of two had more, and by how many: a comparison, not a list
     (r"\b(?:which|who)\b(?=(?:\s+\S+){0,3}\s+(?:more|fewer|less|higher|lower|bigger|larger)\b(?!\s+than))", "谁更多"),
     (r"\bby how (?:many|much)\b", "差多少"),
@@ -182,6 +182,8 @@ ENGLISH = [
     (r"\brequests?\b", "申请"), (r"\bproactive(?:ly)? disclos\w*|\bpublished\b", "主动公开"),
     (r"\b(?:how many|number of) problems\b", "多少个问题"), (r"(?<=多少 )problems?\b", "个问题"),
     (r"\bonce\b(?!\s+(?:the|a|it|they|we)\b)", "1次"), (r"\btwice\b", "2次"), (r"\bthrice\b", "3次"),
+    (r"\bwhat (?:were|did|do) (?:people|applicants|they|the requests|the applications)(?: \w+){0,2} (?:ask(?:ing)?|request(?:ing)?|want(?:ing)?|seek(?:ing)?|about|concern(?:ing)?)(?: for| about)?\b", "申请的是什么内容"),
+    (r"\bby (?:type of |kind of )?applicants?(?: types?)?\b|\bapplicant types?\b|\btypes? of applicants?\b", "申请人类型"),
     (r"\bexpos(?:ed|es|e|ing)\b", "曝光"), (r"\b(?:farm|agricultural)[- ]subsid(?:y|ies)\b", "涉农补贴"), (r"\bsav(?:e|ed|es|ing)\b", "节约"),
     (r"\bfiscal (?:money|funds?)\b|\bpublic funds?\b", "财政资金"), (r"\bsupervis\w*|\bmonitor(?:ed|s|ing)?\b", "监管"),
     (r"\bproblems?\b|\bshortcomings?\b|\bweakness(?:es)?\b", "存在的问题"),
@@ -216,9 +218,15 @@ ENGLISH_FIRST = [(r"\b(fell|dropped|declined|decreased|went down|shrank|slid|ros
                  (r"\b(?:administrative )?approval items?\b", "审批事项"),
                  # processed 2 requests: the outcomes' 总计 (stopped processing is a reason row, read by its own words)
                  # carried over to be handled in 2025, into the next year: 结转下年度 (carried over from 2023 is 上年结转)
-                 (r"\bcarr(?:y|ied|ies) (?:over|forward)\b(?=[^?.]{0,30}?\b(?:in|to|into)\s+(?:the\s+)?(?:next|following|(?:19|20)\d\d)\b)",
-                  "结转下年度"),
+                 (r"\bcarr(?:y|ied|ies)(?: (?:the |its |their )?(?:applications|requests|cases|them|it))? (?:over|forward)\b"
+                  r"(?=[^?.]{0,30}?\b(?:in|to|into)\s+(?:the\s+)?(?:next|following|(?:19|20)\d\d)\b)", "结转下年度"),
+                 (r"\broll(?:ed|s)? (?:it |them )?over\b", "结转下年度"),
+                 # (the year it is carried into is not a year asked about)
+                 (r"(结转下年度[^?.]{0,30}?)\s*\b(?:in|to|into)\s+(?:the\s+)?(?:(?:19|20)\d\d|next year|following year)\b", r"\1"),
                  (r"\b(?:applications|requests)\s+(?:were\s+|was\s+)?(?:processed|handled)\b", "办理结果总计"),
+                 # 63 new requests plus 1 carried over equals 55 handled plus 9 carried forward: table 3's balance
+                 (r"(\d+件)\s+(?:handled|processed|dealt with|resolved|completed)\b", r"办理结果总计\1"),
+                 (r"\b(?:equals?|is equal to|add(?:s)? up to|matches)\b", "等于"), (r"\bplus\b", "加"),
                  (r"\b(?:processed|handled|answered|replied to|responded to)\b(?=\s+(?:\d|(?:all|only|its|their|the|a|one)\b))",
                   "办理结果总计"),
                  (r"(?<!other' )(?<!other’ )(?<!other )\blegal persons?\s*(?:and|or|/|,)\s*(?:other\s+)?organi[sz]ations?\b|(?<!other' )(?<!other’ )(?<!other )\blegal persons?\b|"
@@ -390,6 +398,7 @@ def from_english(text: str) -> str | None:
     # "行政许可 … and administrative 行政处罚": an English word or two left between Chinese words joined
     out = re.sub(r"(?<=[\u4e00-\u9fff)）])\s*,?\s+and\s+(?:[A-Za-z]+\s+){1,2}(?=[\u4e00-\u9fff])", "和", out)
     out = re.sub(r"(?<=[\u4e00-\u9fff])\s+or\s+(?=[\u4e00-\u9fff])", "或", out)
+    out = re.sub(r"(?<=[\u4e00-\u9fff])\s+加\s+(?=[\u4e00-\u9fff])", "加", out)   # 行政复议 plus 行政诉讼
     # "行政处罚 and 行政强制", "2021年 and 2024年": the Chinese words joined as Chinese joins them
     out = re.sub(r"(?<=[\u4e00-\u9fff)）])\s*,?\s+(?:and|&)\s+(?=[\u4e00-\u9fff]|(?:19|20)\d\d)", "和", out)
     return out
@@ -411,10 +420,16 @@ def _english_spelling(text: str) -> str:
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
-        if len(word) < 7 or word.lower() in vocab or not word.islower() or \
-                {word + "s", word + "es", word[:-1], word[:-2]} & vocab:   # a plural or singular of a known word
+        # (a capitalised word one letter short of a known one, Publc Security, is mended too; a place's pinyin is
+        # no word the readers know and stays)
+        capital = word[:1].isupper() and word[1:].islower() and len(word) >= 5
+        low = word.lower()
+        if (len(word) < 7 or not word.islower()) and not capital or low in vocab or \
+                {low + "s", low + "es", low[:-1], low[:-2]} & vocab:   # a plural or singular of a known word
             return word
-        close = difflib.get_close_matches(word, vocab, n=1, cutoff=0.85)
+        close = difflib.get_close_matches(low, vocab, n=1, cutoff=0.88 if capital else 0.85)
+        if capital:
+            return close[0].capitalize() if close and len(close[0]) == len(word) + 1 else word
         return close[0] if close else word
     return re.sub(r"[A-Za-z]+", fix, text)
 
@@ -430,12 +445,13 @@ def _english_cells() -> list[tuple[str, str]]:
     """The template's English words for its rows, groups and columns → the Chinese label the router reads."""
     pairs = []
     for t in T.TABLES:
-        named = [(w, r.label) for r in t.rows for w in r.words] + [(w, g.label.lstrip("（）一二三四五六七八九十"))
+        # (a top row's ordinal, 二、上年结转…, is no part of its words: 、 would split the question there)
+        named = [(w, re.sub(r"^[一二三四]、", "", r.label)) for r in t.rows for w in r.words] + [(w, g.label.lstrip("（）一二三四五六七八九十"))
                                                                   for g in t.groups for w in g.words]
         named += [(w, c.label) for c in t.columns if c.key != "total" for w in c.words]
         # a row named by the table's plain nouns (applications, received) reads as the generic word (申请)
         named = [(w, next((x for x in r.words if x in GENERIC_METRIC_WORDS), label) if (r := rows.get(label)) else label)
-                 for w, label in named for rows in [{x.label: x for x in t.rows}]]
+                 for w, label in named for rows in [{re.sub(r"^[一二三四]、", "", x.label): x for x in t.rows}]]
         # a past participle stands for its verb too (repealed → repeal, granted → grant)
         # (a short word is itself or its plural: fee is not feedback)
         # (prior-year and prior year are one word; previous year's with either apostrophe)
@@ -631,7 +647,9 @@ def english_reading(question: str, resolver) -> str | None:
     """An English question in the Chinese words the reader reads (bodies, rows, years); None if it is not English."""
     if from_english(question.strip()) is None:
         return None
-    text = resolver.from_english(question.strip()) if hasattr(resolver, "from_english") else question.strip()
+    # (a misspelt word, Publc Security, is mended before the bodies are read)
+    text = _english_spelling(question.strip())
+    text = resolver.from_english(text) if hasattr(resolver, "from_english") else text
     return from_english(text) or text
 
 
@@ -742,6 +760,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                       r"是不是\s*\d|是不是(?:全|都|没|只|有|被|已|比|说明|意味着|表示)|说明了?.{0,16}[吗么][？?]?\s*$|吧[？?。]?\s*$", text) or \
         (q.english and not re.match(r"\s*(?:what|how|which|who|when|where|why)\b", question, re.I) and
          re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|\bfact[- ]?check\b|"
+                                 r"\bis (?:that|this) so\b|\bisn'?t it\b|\bdoesn'?t it\b|\bdidn'?t they\b|"
                                  r"\b(?:I|we) (?:read|heard|saw) that\b|\b(?:back|bear) (?:that|this|it) (?:up|out)\b|"
                                  r"\bconfirm\b|\baccurate\b|"
                                  # a yes-or-no question with a bound (Did … make up more than half …?)
@@ -749,9 +768,11 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
                                  # … or over all of a count (Did … grant both of its requests in full?)
                                  r"^(?:did|was|were|is|are|has|have|does|do)\b.*\b(?:all|both|every|each|none|only)\b",
                                  question.strip(), re.I) or
-         # … or stating a count (Did … get sued directly once in 2023?)
-         re.match(r"\s*(?:did|was|were|is|are|has|have|does|do)\b", question, re.I) and
-         re.search(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:件|次|条|项|起|个)", text)) or \
+         # … or stating a count (Did … get sued directly once in 2023? / they got exactly one request and …?)
+         (re.match(r"\s*(?:did|was|were|is|are|has|have|does|do)\b", question, re.I) or
+          re.search(r"\?\s*$", question) and not re.search(r"\b(?:what|how|which|who|when|where|why)\b", question, re.I)
+          and not re.search(r"哪|多少|几|什么|怎么|谁", text))
+         and re.search(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:件|次|条|项|起|个)", text)) or \
         _declarative(text, q) or _stated_count(text, q) or _yes_no(text, q)
     if claim and _OPINION.search(text):
         claim = None   # 你觉得…是不是比…做得好: an opinion asked, not a claim to check
@@ -912,7 +933,11 @@ def split_parts(question: str) -> list[str]:
                   if len(re.sub(r"[\W_]", "", p)) >= 4]
         if len(claims) >= 2:
             return [c.rstrip("。.！!") + "，对吗？" for c in claims]
-    parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;|,?\s+and (?=how (?:many|much)\b|what (?:was|is|were|are)\b)", question) if p.strip()]
+    # (…in 2024, and how many could not be provided, read as 2024年和多少 无法提供: a part of its own when it names a cell)
+    question = re.sub(r"和(?=多少 )", lambda m: "；" if find_metric(question[m.end():].split("；")[0])[0] else m.group(0),
+                      question)
+    parts = [p.strip() for p in re.split(r"(?<=[？?])\s*|；|;|,?\s+and (?=how (?:many|much)\b|what (?:was|is|were|are)\b)",
+                                          question) if p.strip()]
     # (a short part that asks only the difference, 差多少？, joins the parts before it below; other short ones go)
     # (…行政强制多少？处罚呢？: a short follow-up naming a cell of its own stays)
     parts = [p for p in parts if len(re.sub(r"[\W_]", "", p)) >= 4 or _DIFFERENCE_ASK.match(p) or
@@ -960,6 +985,8 @@ def split_parts(question: str) -> list[str]:
              not re.search(r"合计|加起来|总和|之和|一共|总共", part))   # 2022年和2024年相比，行政处罚、行政强制怎么变的
         pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
         if len(pieces) >= 2 and all(re.search(r"多少|几[场期件条个篇次项家人]", p) and len(re.sub(r"[\W_]", "", p)) >= 4
+                                    and not (not find_metric(p)[0] and (columns_named(p) or
+                                                                        any(w in p for w, _ in PROACTIVE_COLUMNS)))
                                     for p in pieces[1:]) and re.search(r"多少|几[场期件条个篇次项家人]", pieces[0]) and \
                 not re.search(r"合计|一共|加起来|总共|之和|总和|差|相比|变化|增|减|占|比例|比重|百分|比上|较上|"
                               r"[多少涨降跌升]了?(?:多少|几)", part):

@@ -1402,3 +1402,41 @@ def test_two_counts_asked_side_by_side_and_places_left_out_in_english(settings):
                          "disclosure requests?")
     assert "自然资源与生态环境局" in ans.answer.splitlines()[1]
     assert _ask(settings, "What's the population of Pingtan island these days?").status == "out_of_scope"
+
+
+def test_english_questions_in_more_of_their_own_words(settings):
+    # 常州 2024: 本年新收 63 + 上年结转 1 = 办理结果总计 55 + 结转下年度 9
+    ans = _ask(settings, "Check this for me: Changzhou office 2024, 63 new requests plus 1 carried over equals 55 "
+                         "handled plus 9 carried forward.")
+    assert ans.verdict == "supported" and ans.route == "claim"
+    ans = _ask(settings, "How many new information disclosure requests did the Changzhou district office (区党政办) log "
+                         "in 2024, and how many did it carry over into 2025?")
+    assert _values(ans)[("2024_changzhou-district-office.txt", "applications.carried_forward.total")] == 9
+    # 公安局 2024: 本年新收 8, 本机关不掌握 4 (a misspelt body is mended)
+    ans = _ask(settings, "How many disclosure requests did Pingtan Publc Security get in 2024, and how many could not "
+                         "be provided because the bureau did not hold the information?")
+    assert _values(ans)[("2024_public-security-bureau_1.txt", "applications.unable_not_held.total")] == 4
+    # 常州 2024: 本机关不掌握 20, 逾期不补正 9; 社会事业局 2025: 本机关不掌握 2, 另行制作 1
+    ans = _ask(settings, "Changzhou district office 2024: how many requests ended as 'information not held', and how "
+                         "many were dropped because the applicant never supplied the requested corrections?")
+    assert _values(ans)[("2024_changzhou-district-office.txt", "applications.other_overdue_correction.total")] == 9
+    ans = _ask(settings, "In 2025 the Social Affairs Bureau could not provide some of the information asked for. How many "
+                         "because it did not hold it, and how many because it would have had to be newly created?")
+    assert _values(ans)[("2025_social-affairs-bureau_1.txt", "applications.unable_needs_creation.total")] == 1
+    # 社会事业局 2025: 行政复议 3 + 行政诉讼 8 = 11
+    assert "= 11" in _ask(settings, "Social Affairs 2025: total number of administrative reviews plus lawsuits of both "
+                                    "kinds?").answer
+    # 公安局 2019, 2021, 2024: 表四 all 0
+    assert _ask(settings, "None of the Public Security Bureau's reports in your collection show any administrative "
+                          "review or lawsuit - is that so?").verdict == "supported"
+    # 公安局 2021: one application, carried forward
+    ans = _ask(settings, "Public Security 2021: they got exactly one request and rolled it over into the next year?")
+    assert ans.verdict == "supported"
+    # 市场监管局 2025: text 无法提供 2, table 0
+    assert _ask(settings, "Market Regulation's 2025 report says two requests were answered as 'cannot be provided'. Does "
+                          "its table back that up?").verdict == "conflicting"
+    ans = _ask(settings, "Which reports carried applications forward to the following year?")
+    assert _values(ans)[("2021_public-security-bureau_1.txt", "applications.carried_forward.total")] == 1
+    # 君山 2020 本年新收: 自然人 1, 法人或其他组织 · 其他 1
+    ans = _ask(settings, "Junshan district 2020: break down the new requests by type of applicant.")
+    assert _values(ans)[("2020_junshan-district_1.txt", "applications.new_received.natural_person")] == 1
