@@ -18,8 +18,8 @@ import re
 from nianbao.ingest import template as T
 
 from .labels import COLUMNS, fmt as _fmt, value_text
-from .router import (APPEAL_COLUMNS, APPLICANTS, GENERIC_METRIC_WORDS, PROACTIVE_COLUMNS, RATIOS, columns_named, find_metric,
-                     metrics_in)
+from .router import (_PERIOD, APPEAL_COLUMNS, APPLICANTS, GENERIC_METRIC_WORDS, PROACTIVE_COLUMNS, RATIOS, columns_named,
+                     find_metric, metrics_in)
 
 _CHANGE = re.compile(
     r"(?:比|较|相比|对比|同比|从)(?:于)?\s*(上一?年度?|去年|前一年|((?:19|20)\d\d)\s*年度?)?[^，。？?]{0,8}?"
@@ -51,6 +51,10 @@ def _by_share(text: str, m: re.Match, diff: float, base: float) -> bool:
     if re.search(r"不到|不足|以下", after[:said.end() + 3]):
         return got < share
     return abs(got - share) < 0.005 or (said.group(2) is None and abs(got - share) < 0.05)
+
+
+_STATED_PERIOD = re.compile(r"统计(?:期限|期|时间|时段)(?:为|是)?自?\s*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日(?:起)?\s*(?:至|到|—|-)\s*"
+                            r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日止?")
 
 
 def _goes(word: str, diff: float) -> bool:
@@ -87,6 +91,8 @@ def claim_kind(text: str, q) -> str:
 
     if template_named(text) and re.search(r"(?:用|使用|采用|是|还是).{0,12}(?:格式|模板|版)", text) and q.claim_number is None:
         return "template"   # 表二用的还是2019年那套老格式: the report's template version
+    if _PERIOD.search(text) or _PERIOD.search(q.question):
+        return "period"   # 统计期是2019年全年 / covers the full calendar year: the report's statistical period
     m = _CHANGE.search(text)
     if q.ratio and _PERCENT.search(text) and not (m and m.group(1)):   # (占比…，比2018年下降了: the change is claimed)
         return "share"
@@ -832,6 +838,32 @@ class ClaimChecker:
             lines.append(f"{_label(r)}（{r['year']}年）：{la} {_fmt(a)}，{lb} {_fmt(b)}。")
         return self._verdict(ans, verdicts, lines, m.group(0))
 
+    def _period(self, ans, q, targets):
+        """The period a report's figures cover, as its preamble states it (统计期限自2019年9月1日起至2019年12月31日止),
+        against the period claimed: the whole year, or the months named."""
+        from .answer import _label
+
+        text = q.question
+        months = re.search(r"(\d{1,2})\s*月(?:\d{1,2}日)?\s*(?:到|至|—|-|~)\s*(\d{1,2})\s*月", text)
+        whole = bool(re.search(r"全年|整年|一整年|全部.{0,2}月份|\b(?:full|whole|entire|calendar) (?:calendar )?year\b|"
+                               r"\bJanuary\b.{0,20}\bDecember\b", text, re.I)) or (months and months.groups() == ("1", "12"))
+        lines, verdicts = [], []
+        for r in targets:
+            said = _STATED_PERIOD.search(self.a.store.report(r["report_id"])["text"])
+            if not said:
+                lines.append(f"{_label(r)}（{r['year']}年）：报告没有写明统计期限。")
+                continue
+            y1, m1, d1, y2, m2, d2 = (int(x) for x in said.groups())
+            full = (m1, d1, m2, d2) == (1, 1, 12, 31) and y1 == y2
+            ok = full if whole or not months else (m1, m2) == (int(months.group(1)), int(months.group(2)))
+            if re.search(r"不是全年|并非全年|不到一年|只统计|仅统计|only part|part of the year|not the (?:full|whole)", text, re.I) \
+                    and not months:
+                ok = not full
+            verdicts.append(ok)
+            lines.append(f"{_label(r)}（{r['year']}年）：{self._quoted(ans, r, said.group(0), named=False)}"
+                         f"（{'全年' if full else f'{m1}月{d1}日至{m2}月{d2}日，不是全年'}）")
+        return self._verdict(ans, verdicts, lines, "统计期限")
+
     def _template(self, ans, q, targets):
         """A report said to use one template version: its version, shown by a column of table 2 only that version
         prints (本年新制作数量 in 2019's, 现行有效件数 in 2021's)."""
@@ -1351,7 +1383,8 @@ class ClaimChecker:
             return ans
         ans.verdict = "supported" if all(verdicts) else "contradicted"
         # a change the report states (the year before not in the corpus), or counts its text gives
-        said = any("报告自己说" in x or "报告原文“" in x for x in lines)
+        said = any("报告自己说" in x or re.search(r"报告原文：?“", x) for x in lines) and \
+            not any(x.startswith("表格数据") for x in lines)
         head = "属实。" if all(verdicts) else f"不属实：按报告{'正文' if said else '表格'}，“{what}”不成立。"
         ans.answer = head + "\n" + "\n".join(lines)
         return ans

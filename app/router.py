@@ -279,6 +279,10 @@ NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,
                                r"(?:\bmost|\bleast|最多?)\s*(?:competent|capable|honest|corrupt)\b|最(?:称职|能干|有能力|廉洁|腐败)|"
                                # 怎么办理护照 (a thing to get done), not 准备怎么办 (what a body will do)
                                r"怎么(?:在网上)?办理?(?=[\u4e00-\u9fff]{2})(?!.{0,6}(?:申请|公开|问题|措施|改进))")
+# the statistical period a report covers, claimed (统计期是全年, 只统计了9月到12月, covers the full calendar year)
+_PERIOD = re.compile(r"统计期|统计时段|统计时间|统计区间|统计范围.{0,4}(?:全年|月)|(?:只|仅)统计(?:了)?.{0,4}\d+月|"
+                     r"\b(?:covers?|covering|spans?)\b.{0,30}\b(?:full|whole|entire|calendar) (?:calendar )?year\b|"
+                     r"\b(?:covers?|covering)\b.{0,30}\bJanuary\b.{0,20}\bDecember\b|\bstatistic(?:s|al)? period\b", re.I)
 OFF_TOPIC = re.compile(r"天气|气温|下雨|餐厅|美食|好吃|小吃|景点|旅游|好玩|游玩|住宿|酒店|股价|股票|房价|电影|彩票|航班|高铁|门票|"
                        r"火车|动车|机票|车票|怎么去|怎么走|路线|坐车|自驾|开车去|交通方式|轮渡|船票|班次|时刻表|"
                        r"人口|常住人口|户籍人口|面积多大|GDP|生产总值|\bpopulation\b|\bweather\b|\bGDP\b")
@@ -773,7 +777,10 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
           re.search(r"\?\s*$", question) and not re.search(r"\b(?:what|how|which|who|when|where|why)\b", question, re.I)
           and not re.search(r"哪|多少|几|什么|怎么|谁", text))
          and re.search(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:件|次|条|项|起|个)", text)) or \
-        _declarative(text, q) or _stated_count(text, q) or _yes_no(text, q)
+        _declarative(text, q) or _stated_count(text, q) or _yes_no(text, q) or \
+        bool(_PERIOD.search(text + " " + question) and
+             re.search(r"吗|对吧|是不是|是否|\byes\b|\bright\b|\bcorrect\b|\btrue\b|[?？]\s*$", question, re.I) and
+             not re.search(r"多少|哪|什么|几|怎么|为什么|为啥|\b(?:what|which|how|why|when)\b", question, re.I))
     if claim and _OPINION.search(text):
         claim = None   # 你觉得…是不是比…做得好: an opinion asked, not a claim to check
     if claim and not isinstance(claim, bool) and claim.group(0) in ("核实", "判断：", "判断:") and \

@@ -636,10 +636,15 @@ def test_a_claim_the_tables_own_arithmetic_denies_is_conflicting(settings):
 
 def test_a_passage_of_a_few_words_yields_to_one_that_says_something(settings):
     # 海坛 2019: “无其他需要报告的事项。” (a signature and a date) matched only on the title every passage carries;
-    # the preamble says “本报告所列数据的统计期限自2019年9月1日起…”
+    # the reason is in 一: “2019年8月份…进行机构整合为海坛片区…海坛片区成立4个月以来” (the preamble only states the period)
     ans = _ask(settings, "为什么海坛片区管理局2019年报的统计期只从9月1日开始？")
     assert not any(c["quote"].startswith("无其他需要报告的事项") for c in ans.citations)
-    assert any("统计期限自2019年9月1日起" in c["quote"] for c in ans.citations)
+    assert any("机构整合为海坛片区" in c["quote"] for c in ans.citations)
+    # …and claimed of, the period is the preamble's “统计期限自2019年9月1日起至2019年12月31日止”
+    ans = _ask(settings, "Haitan's 2019 report covers the full calendar year 2019, yes?")
+    assert ans.verdict == "contradicted" and any("统计期限自2019年9月1日起" in c["quote"] for c in ans.citations)
+    assert _ask(settings, "海坛片区2019年报只统计了9月到12月，对吗").verdict == "supported"
+    assert _ask(settings, "经发局2019年报的统计期是1月到12月，对吧").verdict == "supported"
     # agricultural produce is not the agriculture bureau: 市场监管局 2022 “累计共抽检25291批次农产品，其中不合格156批次”
     ans = _ask(settings, "According to its 2022 report, how many batches of agricultural produce did Pingtan's market "
                          "regulation bureau test?")
