@@ -756,6 +756,13 @@ class Answerer:
                 lines.append(f"  {r['year']}年：{shown}{change}")
                 prev = (r, v)
             self._related_findings(ans, seq[-1][0]["report_id"], key)
+        pair = [seq[0] for seq in by_body.values()] if len(by_body) == 2 and all(len(s) == 1 for s in by_body.values()) \
+            else []
+        if pair and None not in (pair[0][1], pair[1][1]):
+            # two bodies, a year each (the Finance Bureau in 2021 or the zone in 2022): which is more, and by how much
+            (r1, v1, _), (r2, v2, _) = sorted(pair, key=lambda p: -p[1])
+            lines.append(f"{_label(r1)}（{r1['year']}年）比{_label(r2)}（{r2['year']}年）" +
+                         (f"多{_fmt(v1 - v2)}{unit}" + (f"（多{(v1 - v2) / v2:.1%}）" if v2 else "") if v1 != v2 else "相同") + "。")
         ans.answer = "\n".join(lines)
         if all(v is None for seq in by_body.values() for _, v, _ in seq):
             ans.status = "not_reported"
@@ -1053,7 +1060,7 @@ class Answerer:
                                  r"哪一?年最[多少高低]|"
                                  r"哪一?年更?[多少高低]|哪个更?[多少高低]|谁更?[多少高低]|比一下|对比|比较", q.text))
         what = re.sub(r"(?:19|20)\d\d\s*年度?|(?:19|20)\d\d(?=[、和与及至到])|哪一?[年个家类种]?[更最]?[多少高低]|[这那](?=[一二三两几\d]*[年份个])|"
-                      r"是?怎么变的?|怎样变化|如何变化|变化(?:情况|趋势)?|趋势|各是|分别是|数量|相比|有?多大|大不大|总数|(?<=[\u4e00-\u9fff])数(?=[，,？?]|$)|(?<=多少)[条件个篇次项家场期人]|(?:涨|跌|增长|下降|上升|降低|提高)了?(?=多少|几|$)|"
+                      r"是?怎么变的?|怎样变化|如何变化|变化(?:情况|趋势)?|趋势|各是|分别是|数量|相比|有?多大|大不大|一下|看看|总数|(?<=[\u4e00-\u9fff])数(?=[，,？?]|$)|(?<=多少)[条件个篇次项家场期人]|(?:涨|跌|增长|下降|上升|降低|提高)了?(?=多少|几|$)|"
                       r"哪个更?[多少高低]|哪家更?[多少高低]|谁更?[多少高低]|"
                       r"多少|几[条件个篇次项家场期人]?|[条篇次场期]数|比一下|对比|比较|有|了|共|总共|一共|加起来|合计|之和|总和|"
                       r"分别|各|差|相差|增加|减少|[一二三四五六七八九十两几\d]+年|历年|所有|全部|[一二三四五六七八九十两几\d]+份|"

@@ -53,6 +53,9 @@ def _by_share(text: str, m: re.Match, diff: float, base: float) -> bool:
     return abs(got - share) < 0.005 or (said.group(2) is None and abs(got - share) < 0.05)
 
 
+# every report said to fill a table in (表三都填了数, 表四都有数据)
+_FILLED = re.compile(r"表([二三四])[^，。？?]{0,6}(?:都|全|均|全部)(?:填了|填报了|有数|有数据|填写了|填)|"
+                     r"(?:都|全|均)(?:填了|填报了|填写了)[^，。？?]{0,4}表([二三四])")
 _STATED_PERIOD = re.compile(r"统计(?:期限|期|时间|时段)(?:为|是)?自?\s*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日(?:起)?\s*(?:至|到|—|-)\s*"
                             r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日止?")
 
@@ -92,7 +95,9 @@ def claim_kind(text: str, q) -> str:
     if template_named(text) and re.search(r"(?:用|使用|采用|是|还是).{0,12}(?:格式|模板|版)", text) and q.claim_number is None:
         return "template"   # 表二用的还是2019年那套老格式: the report's template version
     if _PERIOD.search(text) or _PERIOD.search(q.question):
-        return "period"   # 统计期是2019年全年 / covers the full calendar year: the report's statistical period
+        return "period"
+    if _FILLED.search(text):
+        return "filled"   # 2024年的报告表三都填了数吧: no table left blank end to end   # 统计期是2019年全年 / covers the full calendar year: the report's statistical period
     m = _CHANGE.search(text)
     if q.ratio and _PERCENT.search(text) and not (m and m.group(1)):   # (占比…，比2018年下降了: the change is claimed)
         return "share"
@@ -263,7 +268,7 @@ class ClaimChecker:
             ans.answer = "语料中找不到可以核实这一说法的报告或数字。"
             return ans
         claim = said_of(q.text, q)
-        pieces = [p for p in re.split(r"[，,；;]", claim) if re.search(r"\d\s*(?:[条件项个次篇场期家人%％]|万元)", p)]
+        pieces = [p for p in re.split(r"[，,；;、]", claim) if re.search(r"\d\s*(?:[条件项个次篇场期家人%％]|万元)", p)]
         if not q.metric and not q.english and len(pieces) >= 2:
             return self._text_several(ans, q, targets, pieces)
         share = bool(re.search(r"[%％]|百分之|一半|半数|过半", q.text)) and not q.ratio
@@ -317,7 +322,7 @@ class ClaimChecker:
     def _text_several(self, ans, q, targets: list[dict], pieces: list[str]):
         """Several counts the text gives, claimed together (只有61条，只占制作获取信息的15.4%): each piece checked on
         the clause that speaks most closely of it; true when every one is."""
-        lines, verdicts = [], []
+        lines, verdicts, quoted = [], [], set()
         for r in targets:
             text = self.a.store.report(r["report_id"])["text"]
             context = ""
@@ -332,6 +337,9 @@ class ClaimChecker:
                     lines.append(f"“{piece.strip()}”：报告正文中没有找到说到它的句子。")
                     continue
                 verdicts.append(best[1] == number)
+                if best[1] == number and (r["report_id"], best[0]) in quoted:
+                    continue   # (one sentence stating both counts is quoted once)
+                quoted.add((r["report_id"], best[0]))
                 lines.append(self._quoted(ans, r, best[0]) + ("" if best[1] == number else f"（说法为{_fmt(number)}，不符）"))
         return self._verdict(ans, verdicts, lines, "其中的数字")
 
@@ -592,6 +600,12 @@ class ClaimChecker:
                     and q.claim_op == "=" for p in [self.misprinted(ans, r, f["key"], q.claim_number)] if p]
         # …or with no sentence of the text to say so, the table against itself (办理结果总计 0 beside 予以公开 2)
         own_parts = split if split and not parts and not table_ok and not text_ok and q.claim_op == "=" else None
+        if re.search(r"填的是|写的是|印的是|填报的是|栏填|格填|表上写|表里写|表中写|填着", q.text):
+            # a claim of what the table prints (（七）总计那栏填的是4件): the printed cell alone settles it, its
+            # parts shown beside
+            if own_parts:
+                lines.append(self._parts_line(ans, own_parts[0], own_parts[2][0], own_parts[2][1], "而表中印的是另一个数"))
+            misprint, own_parts = [], None
         # …or an outcome the table counts beyond its own 办理结果总计 (无法提供 5 beside （七）总计 0)
         whole = self._over_its_whole(table_ev) if table_ok and not parts and not misprint else None
         if misprint:
@@ -864,6 +878,28 @@ class ClaimChecker:
                          f"（{'全年' if full else f'{m1}月{d1}日至{m2}月{d2}日，不是全年'}）")
         return self._verdict(ans, verdicts, lines, "统计期限")
 
+    def _filled(self, ans, q, targets):
+        """A table said to be filled in by every report asked: the reports that leave it blank end to end, their
+        first count and grand total cited."""
+        from .answer import _label
+
+        m = _FILLED.search(q.text)
+        name = "表" + (m.group(1) or m.group(2))
+        key = {"表二": "proactive", "表三": "applications", "表四": "appeals"}[name]
+        lines, verdicts = [], []
+        for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
+            facts = list(self.a.store.facts(key=key, report_id=r["report_id"]))
+            blank = bool(facts) and all(f["value"] is None for f in facts)
+            verdicts.append(not blank)
+            if blank:
+                shown = [f for f in facts if f["key"].endswith(("new_received.total", "total_processed.total", "review.total",
+                                                                "litigation_direct.total"))] or facts[:1]
+                lines.append(f"{_label(r)}（{r['year']}年）：{name}整张未填报（空白，不等于0） " +
+                             "".join(f"[{self.a._cite_fact(ans, r, f)}]" for f in shown))
+        filled = len(verdicts) - sum(1 for v in verdicts if not v)
+        lines.append(f"所问{len(verdicts)}份报告中，{filled}份填了{name}。")
+        return self._verdict(ans, verdicts, lines, f"{name}都填了")
+
     def _template(self, ans, q, targets):
         """A report said to use one template version: its version, shown by a column of table 2 only that version
         prints (本年新制作数量 in 2019's, 现行有效件数 in 2021's)."""
@@ -944,6 +980,11 @@ class ClaimChecker:
                 verdicts.append(cells[k] == v)
                 if cells[k] != v:
                     lines.append(f"{_cell_name(k)}：表中为{_fmt(cells[k])}（说法为{_fmt(v)}），不符。")
+            if re.search(r"正文|文字|原文|报告里说|说的", q.text):
+                # the text set against the table: the sentence stating the applications received, where it does
+                text = self.a.store.report(r["report_id"])["text"]
+                for clause in cell_clauses(text, _BALANCE_ROWS[0], cells[_BALANCE_ROWS[0]])[:1]:
+                    lines.append(self._quoted(ans, r, clause))
         return self._verdict(ans, verdicts, lines, "表三的勾稽关系")
 
     def _several(self, ans, q, targets):
@@ -1353,6 +1394,15 @@ class ClaimChecker:
                     self_contradicting.append(True)
                     lines.append(f"但表中{_cell_name(total)}为{_fmt(processed)}，各项办理结果之和却为{_fmt(parts[0])}（" +
                                  self.a.cells_text(ans, r, parts[1]) + "），表格自相矛盾。")
+                four = [self.a.store.fact(r["report_id"], k) for k in _BALANCE_ROWS]
+                if a and None not in four and all(f["value"] is not None for f in four) and \
+                        four[0]["value"] + four[1]["value"] != four[2]["value"] + four[3]["value"] and \
+                        four[2]["value"] >= four[0]["value"] + four[1]["value"]:
+                    # every application given an outcome, and yet one carried forward (公安局 2021: 新收 1, 办理结果总计 1,
+                    # 结转下年度 1): said beside the verdict, which the carried one settles
+                    self_contradicting.append(True)
+                    lines.append("但表中办理结果总计已等于全部申请，同时又有结转，表三勾稽关系不成立：" +
+                                 self.a.cells_text(ans, r, four) + "。")
             if a:
                 # the narrative stating the claimed cells' count in their own words (其中同意公开信息数2件), or
                 # speaking of the row without a count (…未收到该申请人提交的补正，结转下年度办理)
@@ -1383,8 +1433,7 @@ class ClaimChecker:
             return ans
         ans.verdict = "supported" if all(verdicts) else "contradicted"
         # a change the report states (the year before not in the corpus), or counts its text gives
-        said = any("报告自己说" in x or re.search(r"报告原文：?“", x) for x in lines) and \
-            not any(x.startswith("表格数据") for x in lines)
+        said = any("报告自己说" in x for x in lines) or bool(lines) and all(re.search(r"报告原文：?“", x) for x in lines)
         head = "属实。" if all(verdicts) else f"不属实：按报告{'正文' if said else '表格'}，“{what}”不成立。"
         ans.answer = head + "\n" + "\n".join(lines)
         return ans

@@ -123,9 +123,12 @@ ENGLISH = [
     (r"\b(?:its|their|the|a|one) (?:only|sole|single|one)\b(?!\s+(?:one|thing|way|time)\b)|\bonly one\b", "唯一1件"),
     (r"\bover (?:to|into) (?:the )?(?:next|following) year\b", "结转下年度"),
     (r"\b(?:not preceded by|without going through|with no) (?:an? |prior )?(?:administrative )?review\b", "未经复议"),
+    (r"(行政诉讼[^.?]{0,20}?)\bdirectly\b", r"\1未经复议直接起诉"),   # sued once directly
     (r"\b(?:are|is|were|was) not from\b|\bnot from\b|\b(?:comes? |are |is )?(?:from )?(?:outside(?: of)?|beyond)\b(?= ?[A-Z\u4e00-\u9fff])|"
      r"\bexcept(?:ing)?(?: for)?\b(?= ?[A-Z\u4e00-\u9fff])|\bexcluding\b(?= ?[A-Z\u4e00-\u9fff])", "不是来自"),
     (r"\bfinish(?:ed)? (?:handling|processing|dealing with)\b(?=.*\bwithin the (?:same )?year\b)", "当年办结"),
+    (r"\b(?:fully |all )?(?:dealt with|handled|resolved|processed|closed|settled)(?: in full)? within the (?:same )?year\b",
+     "当年全部办结"),
     (r"\bfinish(?:ed)? (?:handling|processing|dealing with)\b", "办结"),
     (r"\ball (?:of (?:the |its |their )?)?(?=(?!(?:19|20)\d\d\b)\d)|\ball of them\b|\bevery one of\b|"
      r"\bboth (?:of )?(?:the |its |their )?", "全部"),
@@ -226,6 +229,7 @@ ENGLISH_FIRST = [(r"\b(fell|dropped|declined|decreased|went down|shrank|slid|ros
                  (r"\b(?:applications|requests)\s+(?:were\s+|was\s+)?(?:processed|handled)\b", "办理结果总计"),
                  # 63 new requests plus 1 carried over equals 55 handled plus 9 carried forward: table 3's balance
                  (r"(\d+件)\s+(?:handled|processed|dealt with|resolved|completed)\b", r"办理结果总计\1"),
+                 (r"\bdirect (?:plus|and|or) after[- ]review\b", "行政诉讼"),   # both kinds of lawsuit: the group
                  (r"\b(?:equals?|is equal to|add(?:s)? up to|matches)\b", "等于"), (r"\bplus\b", "加"),
                  (r"\b(?:processed|handled|answered|replied to|responded to)\b(?=\s+(?:\d|(?:all|only|its|their|the|a|one)\b))",
                   "办理结果总计"),
@@ -475,7 +479,7 @@ def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] |
     m = re.search(r"((?:19|20)\d\d)\s*(?:年)?\s*(?:—|-|–|至|到)\s*((?:19|20)\d\d)", text)
     if m:
         return None, (int(m.group(1)), int(m.group(2))), named, ""
-    m = re.search(r"((?:19|20)\d\d)\s*年?(?:以来|至今|起|之后|往后|及以后)", text)
+    m = re.search(r"((?:19|20)\d\d)\s*年?(?:以来|至今|起|之后|往后|及以后|以后)", text)
     if m and latest and len(set(named)) == 1:
         return None, (int(m.group(1)), latest), named, f"“{m.group(0)}”即{m.group(1)}—{latest}年（语料中最新的一年）"
     if len(set(named)) >= 2:
@@ -494,7 +498,7 @@ def _years(text: str, latest: int | None) -> tuple[int | None, tuple[int, int] |
             if n:
                 said.append((m.start(), m.group(0), latest - n))
         said = [s for s in said if not (s[1] == "去年" and "过去年" in text)
-                and not (s[1] == "上一年" and re.search(r"上一年(?:的)?项目|上一年结转|上一年.{0,4}项", text))]   # 上一年项目数量
+                and not (s[1] == "上一年" and re.search(r"上一年(?:的)?项目|上一年结转|上一年.{0,4}项|上一年(?:有|是)?(?:几个|多少个)", text))]   # 上一年项目数量
         if said:
             years = tuple(sorted({y for _, _, y in said}))
             words = "”“".join(w for _, w, _ in sorted(said))
@@ -836,7 +840,9 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.intent = "out_of_scope"  # a place name alone (平潭有什么好吃的) does not make a question about reports
     elif q.section and not re.search(r"多少|几|数量|情况如何", text) and not q.aggregate:
         q.intent = "narrative"
-    elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|(?<![那这])几[件个条]|数量", text):
+    elif NARRATIVE_ASK.search(text) and not q.aggregate and not re.search(r"多少|(?<![那这])几[件个条]|数量", text) and \
+            not (q.metric and re.search(r"哪些|哪几", text) and
+                 not re.search(r"怎么|如何|为什么|什么内容|哪些内容|哪些方面|涉及|事项|关于|主要是", text)):
         q.intent = "narrative"
     elif (q.metric or q.ratio) and re.search(r"增长|增加|下降|减少|变化|怎么变|如何变|趋势|对比|比较|相比|哪年多|哪一年多|哪个多|"
                                             r"哪家多|谁多|谁更多|更多|比(?:19|20)\d\d年?[多少高低]|差了?多少|差了?几|[涨降跌升变]了?(?:多少|几)|百分之多少|[增涨降]幅|相差|差额|差值|差距|多了?(?:多少|几)|少了?(?:多少|几)|[多少][收发办作做出]了?(?:多少|几)|增减|谁.{0,12}(?:多|少|高|低)[？?，,]|多还是少|多了还是少了|增加还是减少|差异|区别|差别|不同|多少倍|几倍", text) \
@@ -853,7 +859,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     return q
 
 
-_ASKS = re.compile(r"多少|(?<![那这])几|哪|什么|谁|怎么|怎样|如何|吗|呢|是否|有没有|是不是|还是|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
+_ASKS = re.compile(r"多少|(?<![那这的])几|哪|什么|谁|怎么|怎样|如何|吗|呢|是否|有没有|是不是|还是(?!用|在用|采用|使用)|[?？]|请问|列出|列一下|比较|对比|排名|排序|统计|查询|"
                    r"查一下|看看|情况|告诉我|介绍|说说|说明|描述|变化|趋势|\b(?:how|what|which|who|when|where|why|did|does|do|is|are|"
                    r"was|were|compare|list|show)\b", re.I)
 # a claim that something happened at least once (收到过申请, 被起诉过, 发生过复议)
@@ -863,7 +869,7 @@ _HAPPENED = re.compile(r"(?:收到|接到|受理|发生|出现|有|起诉|复议
                        r"收到了(?:政府信息公开|信息公开|依申请公开)?申请")
 _STATES = re.compile(r"(?:收到|接到|受理|发生|出现|起诉|复议|告|收取|产生)过|(?:收取|产生)了|[没未](?:有)?(?:收取|产生|发生|收)|一半|半数|\d\s*[条件项个次%％]?\s*以[上下]|\d+(?:\.\d+)?\s*(?:条|件|项|个|万元|元|次|%|％|篇|起|批次|人次|家|份|期|场)|也是\s*\d|全是|都没|(?:是|为|有|达到?)\s*\d+(?:\.\d+)?\s*[。.！!]?$|全部|全都|都是|都为|均为|均是|一律|没有|没收到|未收到|"
                      r"未发生|一件.{0,6}都没|为零|为0|超过|不足|不到|多于|少于|高于|低于|比.{0,12}(?:多|少|高|低|增|减|降|升)|都|(?<!平)均|"
-                     r"等于|相等|是平的|对得上|配平|"
+                     r"等于|相等|是平的|对得上|配平|(?:用|使用|采用)的?(?:是|还是)?.{0,8}(?:版|格式|模板)|"
                      r"一致|相同|翻了|\bno\b|\bnone\b|\bmore than\b|\bfewer\b|\bless than\b|"
                      # a statement of what happened (…开过新闻发布会。 …当年就办结了。 …是2019年全年。)
                      r"[\u4e00-\u9fff]过[\u4e00-\u9fff]{0,12}[。.！!]?\s*$|了[。.！!]?\s*$|是[^，。？?]{1,14}[。.！!]\s*$")

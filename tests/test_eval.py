@@ -1445,3 +1445,42 @@ def test_english_questions_in_more_of_their_own_words(settings):
     # 君山 2020 本年新收: 自然人 1, 法人或其他组织 · 其他 1
     ans = _ask(settings, "Junshan district 2020: break down the new requests by type of applicant.")
     assert _values(ans)[("2020_junshan-district_1.txt", "applications.new_received.natural_person")] == 1
+
+
+def test_statements_of_tables_filled_templates_and_printed_cells(settings):
+    # 洋口港 2024 leaves 表三 blank; the seven other 2024 reports fill it in
+    ans = _ask(settings, "2024年的报告表三都填了数吧")
+    assert ans.verdict == "contradicted" and "所问8份报告中，7份填了表三" in ans.answer
+    assert _ask(settings, "海坛片区2021年的表二还是用的2019版旧格式（新制作数量、新公开数量那种）").verdict == "supported"
+    # 2019 本年新收: 经发局 0, 海坛 0, 公安局 none (its cell unreadable), 社会事业局 1
+    assert _ask(settings, "2019年的几份报告里，没有一个单位收到过信息公开申请").verdict == "contradicted"
+    # 经发局 2025 （七）总计 printed 0 beside outcomes summing to 4: what the table prints is not 4
+    assert _ask(settings, "经发局2025年表三“（七）总计”那栏填的是4件").verdict == "contradicted"
+    # 社会事业局 2023: “…其中主动公开信息数130，依申请公开信息数363条…” (one sentence, both counts)
+    ans = _ask(settings, "社会事业局2023年主动公开信息130条、依申请公开信息363条")
+    assert ans.verdict == "supported" and len([c for c in ans.citations if "363条" in c["quote"]]) == 1
+    # 常州 2024 balance, the text's “全年新受理政府信息依申请公开63件” beside it
+    ans = _ask(settings, "常州区党政办2024年：新收63件、上年结转1件、办结55件、9件转到2025年办。正文和表格对得上吧？")
+    assert ans.verdict == "supported" and any("全年新受理政府信息依申请公开63件" in c["quote"] for c in ans.citations)
+
+
+def test_counts_over_many_reports_and_two_bodies_in_their_own_years(settings):
+    # 海坛 门户网站: 34 (2019), 267 (2021), 159 (2023), 129 (2025)
+    ans = _ask(settings, "海坛片区2019、2021、2023、2025年在门户网站公开的政府信息条数对比一下")
+    assert "2019年 34" in ans.answer and "增加233" in ans.answer
+    # 靖江 2020 行政处罚: 上一年项目数量 80, 本年增/减 34（减）
+    ans = _ask(settings, "靖江园区2020年行政处罚项目比上一年减了多少个？上一年有几个？")
+    assert _values(ans)[("2020_jingjiang-industrial-park.txt", "proactive.penalty.prior_year_items")] == 80
+    # fees from 2021 on: 财政金融局 2021 7816, 平潭 2022 9116.36, 临江 2024 390.9220 (万元)
+    ans = _ask(settings, "2021年以后用新表的报告里，哪些行政事业性收费金额不是0？")
+    assert _values(ans)[("2022_pingtan-zone_1.txt", "proactive.fees.amount_10k_yuan")] == 9116.36
+    ans = _ask(settings, "Which collected more in administrative fees: the Finance Bureau in 2021 or the Pingtan zone in "
+                         "2022, and by how much?")
+    assert "多1300.36万元" in ans.answer
+    # “direct” alone is no cell: a director is not a lawsuit
+    assert _ask(settings, "Which Pingtan bureau director is the most competent leader, in your opinion?").status == \
+        "out_of_scope"
+    # 2023 本年新收 0: 海坛, 财政金融局 (农业农村局's 0 beside columns summing to 7 is no 0)
+    ans = _ask(settings, "Which bodies said they received no disclosure requests whatsoever in 2023?")
+    zero = next(ln for ln in ans.answer.splitlines() if ln.startswith("为0"))
+    assert "海坛片区管理局" in zero and "财政金融局" in zero and "农业农村局" not in zero
