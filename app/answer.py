@@ -490,9 +490,11 @@ class Answerer:
                 blank.append(r)
                 table = q.metric.split(".")[0]
                 if self.store.facts(key=f"{table}.*", report_id=r["report_id"]):
-                    # the table is there without this row (海坛 2023 prints no 规章 row): not reported
+                    # the table is there without this row (海坛 2023 prints no 规章 row): the report has no such cell,
+                    # which is not a cell left blank
+                    lacked.append(r)
                     lines.append(f"{_name(r['body'])}（{r['year']}年）：{T.cell_label(q.metric.replace('*', 'total'))[0] or '该表'}"
-                                 f"中没有这一行，未填报。 [{cite_report(ans, self.store, r)}]")
+                                 f"中没有这一行，报告未提供这一数字。 [{cite_report(ans, self.store, r)}]")
                 else:
                     lines.append(f"{_name(r['body'])}（{r['year']}年）：报告中未找到该表。")
                 continue
