@@ -50,12 +50,14 @@ _LISTING = re.compile(r"(?:有|收录|收了|包括|包含).{0,8}(?:年报|报�
 _ALL_ZERO_T4 = re.compile(r"表四.{0,8}(?:全|都|均).{0,3}(?:是|为)?(?:0|零)|复议.{0,6}诉讼.{0,6}(?:全|都|均).{0,3}(?:是|为)?(?:0|零)")
 # …or said not to be (表四不全是0, 不都是0): the reports that have some
 _NOT_ALL_ZERO = re.compile(r"不(?:全|都|均)(?:是|为)?\s*(?:0|零)|不是全(?:是|为)?\s*(?:0|零)|(?:不为|不是)\s*(?:0|零)|非零|不为零")
-_BROKEN = re.compile(r"勾稽|钩稽|算术|加总.{0,4}(?:不|错)|数据.{0,4}(?:矛盾|对不上|不一致|有误)")
+_BROKEN = re.compile(r"勾稽|钩稽|算术|加总.{0,4}(?:不|错)|数据.{0,4}(?:矛盾|对不上|不一致|有误)|"
+                     r"表[二三四234](?:的?数据|里的数|的数)?.{0,4}(?:有问题|有错|出错|不对|对不上|算错|对不对得上|对得上吗|对得上不|"
+                     r"平不平|是平的吗|能不能对上)")
 
 
 def inventory_kind(text: str) -> str:
     """template | unnamed | blank_table | years | listing | appeals_zero | broken | '' (not about the corpus)."""
-    if _BROKEN.search(text) and re.search(r"哪些|哪几|有没有|列出", text):
+    if _BROKEN.search(text) and re.search(r"哪些|哪几|有没有|列出|是不是|是否|吗|对不对|不平|对得上不|能不能", text):
         return "broken"
     if _ALL_ZERO_T4.search(text):
         return "appeals_zero"
@@ -265,6 +267,15 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
             lines += [f"    · {g['message']}" for g in broken[r["report_id"]][:3]]
             ans.findings += [{"report_id": r["report_id"], "kind": g["kind"], "message": g["message"]}
                              for g in broken[r["report_id"]][:3]]
+        if (q.bodies or q.report_ids) and len(scope) <= 3:
+            # the reports asked whose tables hold: table 3's balance shown, each cell cited
+            rows = ("new_received", "carried_over", "total_processed", "carried_forward")
+            for r in sorted((r for r in scope if r["report_id"] not in broken), key=lambda r: r["year"] or 0):
+                four = [store.fact(r["report_id"], f"applications.{k}.total") for k in rows]
+                shown = "，".join(f"{T.row_label('applications', k, False).lstrip('一二三四、')} {value_text(f)} "
+                                 f"[{answerer._cite_fact(ans, r, f)}]" for k, f in zip(rows, four) if f)
+                lines.append(f"{_label(r)} {r['year']}年：各表未发现不符合勾稽关系之处 [{cite(r)}]" +
+                             (f"；表三：{shown}" if shown else ""))
     if not scope:
         ans.status = "not_found"
         lines = ["语料中没有符合条件的报告。"]

@@ -694,6 +694,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     # how applications were dealt with (那1件申请最后怎么处理的): their outcomes, table 3's 办理结果
     text = re.sub(r"(申请[^，,。？?]{0,12}?)(?:最后|最终)?(?:是)?(?:怎么|如何|怎样)(?:处理|办理|答复|办)的?(?:[？?]|$)", r"\1的办理结果是什么？", text)
     text = re.sub(r"(申请[^，,。？?]{0,12}?)(?:最后|最终)?(?:是)?(?:怎么|如何|怎样)(?:处理|办理|答复|办)的?", r"\1的办理结果", text)
+    # of the applications, how many were disclosed (8件申请 公开了几件): those granted, not what was proactively published
+    text = re.sub(r"(申请[^。？?]{0,12}?)(?<!主动)(?<!予以)(?<!部分)公开了(?=几|多少)", r"\1予以公开了", text)
     if "申请" in text:   # …各收了几件，怎么处理的？: how the applications asked of were dealt with
         text = re.sub(r"([，,]\s*)(?:最后|最终|都|又|分别)?(?:是)?(?:怎么|如何|怎样)(?:处理|办理|答复)的?(?=[？?]|$)", r"\1办理结果是什么", text)
     # table 3's 总计 named by the table (表三总计, 表格总计也是2件) is its （七）总计 row; its 总计 column is 总计列
@@ -787,6 +789,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
              not re.search(r"多少|哪|什么|几|怎么|为什么|为啥|\b(?:what|which|how|why|when)\b", question, re.I))
     if claim and _OPINION.search(text):
         claim = None   # 你觉得…是不是比…做得好: an opinion asked, not a claim to check
+    if claim and inventory_kind(text) == "broken":
+        claim, q.section = None, ""   # 表三是不是有问题: the table's arithmetic asked, not a claim nor section 五
     if claim and not isinstance(claim, bool) and claim.group(0) in ("核实", "判断：", "判断:") and \
             re.search(r"多少|几[件条个项次篇起]|哪些|哪个|什么", text):
         claim = None   # 想核实一下：…新收了多少件？ asks for the number

@@ -189,6 +189,7 @@ APPLICATIONS = Table(
                "outcomes", "outcome")),
         Group("denied", "（三）不予公开", "refused", r"不[予子]公开",
               ("不予公开", "不子公开", "不公开", "拒绝公开", "没给公开", "不给公开", "没公开", "没有公开", "未公开", "没被公开", "驳回",
+               "拒了", "拒绝了", "被拒", "拒掉",
                "refused", "denied")),
         Group("unable", "（四）无法提供", "could not be provided", r"无法提供", ("无法提供", "提供不了", "could not be provided",
                                                                           "could not provide", "couldn't provide",

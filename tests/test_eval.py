@@ -1485,3 +1485,18 @@ def test_counts_over_many_reports_and_two_bodies_in_their_own_years(settings):
     ans = _ask(settings, "Which bodies said they received no disclosure requests whatsoever in 2023?")
     zero = next(ln for ln in ans.answer.splitlines() if ln.startswith("为0"))
     assert "海坛片区管理局" in zero and "财政金融局" in zero and "农业农村局" not in zero
+
+
+def test_questions_typed_in_a_hurry(settings):
+    # 财政金融局 2024: 不予公开 0 of 本年新收 2; 公安局 2024: 予以公开 3 of 8
+    ans = _ask(settings, "财金局24年拒了几个申请")
+    assert ("2024_finance-bureau_1.txt", "applications.denied_state_secret.total") in _values(ans)
+    ans = _ask(settings, "公安局24年 8件申请 公开了几件")
+    assert _values(ans)[("2024_public-security-bureau_1.txt", "applications.granted.total")] == 3
+    # 海坛 2021 表三: （七）总计 0 beside 自然人 1 — the table's arithmetic asked, not section 五
+    ans = _ask(settings, "海坛21年报表三是不是有问题")
+    assert "表格数据不符合模板勾稽关系的报告（1份）" in ans.answer and ans.verdict is None
+    # 常州 2024 表三 holds: 63 + 1 = 55 + 9
+    ans = _ask(settings, "常州2024年表三对得上吗")
+    assert "各表未发现不符合勾稽关系之处" in ans.answer
+    assert _values(ans)[("2024_changzhou-district-office.txt", "applications.carried_forward.total")] == 9
