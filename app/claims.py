@@ -1447,6 +1447,8 @@ _NONE_SAID = re.compile(r"[^。；！？\n]*(?:未|没有|无)(?:收到|接到|�
 _TABLE_LABELS = tuple({re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.]", "", x.label) for t in T.TABLES
                        for x in (*t.rows, *t.columns) if len(x.label) >= 6} | {"申请人情况", "法人或其他组织"})
 _CLAUSE = re.compile(r"[^。；！？\n，,：:]+")
+# the template's section titles, listed in a preamble (报告全文包括总体情况、主动公开政府信息情况…)
+_SECTION_NAMES = ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "行政复议、行政诉讼情况", "存在的主要问题")
 _NUMBER = re.compile(r"(?<![（(\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(%|％|条|件|个|项|批次|次|万元|元|人次|篇|期|场|家|人)?")
 _ASKING = re.compile(r"对吗|对不对|属实吗?|是否正确|是真的吗|真的吗|是不是真的?|判断[:：]?|核实|吧|没错吧|确实如此|"
                      # who says it is not what is said (有人说…，这个说法对吗)
@@ -1602,7 +1604,8 @@ def narrative_evidence(text: str, claim: str, number: float, limit: int = 3,
         digits = sum(ch.isdigit() for ch in core)
         if not clause or len(clause) > 160 or digits > len(core) * 0.5 or len(re.findall(r"\d+(?![\d.年])", core)) > 4 or \
                 re.search(r"\d\.\d{3,}|（单位|万元）|(?<!\d)\d{6,}(?!\d)", core) or \
-                sum(label in core for label in _TABLE_LABELS) >= 2:   # a flattened table's run, not a sentence
+                sum(label in core for label in _TABLE_LABELS) >= 2 or \
+                sum(t in core for t in _SECTION_NAMES) >= 2:   # a flattened table's run, or the list of the sections
             continue
         # a year, or an item number (1. 2、（5）), is not a quantity; a share is compared with shares only
         counted = [n for n in _NUMBER.finditer(core)

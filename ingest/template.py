@@ -287,7 +287,7 @@ APPEALS = Table(
         Column("total", "总计", "total", r"总计|合计", words=("总计", "合计", "一共", "total")),
     ),
     groups=(Group("litigation", "行政诉讼", "lawsuits", r"行政诉讼",
-                  ("行政诉讼", "诉讼", "起诉", "被诉", "被告", "当被告", "被人告", "被人起诉", "告过", "告上法院", "吃官司", "打官司", "官司", "lawsuit", "litigation", "sued")),),
+                  ("行政诉讼", "诉讼", "起诉", "被诉", "被告", "当被告", "被人告", "被人起诉", "告过", "告上法院", "有人告", "有没有人告", "吃官司", "打官司", "官司", "lawsuit", "litigation", "sued")),),
     rows=(
         Row("review", "行政复议", "administrative reviews", r"行政复议|行政法复议", _APPEAL_COLS, main="total",
             words=("行政复议", "复议", "被申请复议", "administrative review", "review", "administrative reconsideration",

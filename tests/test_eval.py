@@ -1500,3 +1500,6 @@ def test_questions_typed_in_a_hurry(settings):
     ans = _ask(settings, "常州2024年表三对得上吗")
     assert "各表未发现不符合勾稽关系之处" in ans.answer
     assert _values(ans)[("2024_changzhou-district-office.txt", "applications.carried_forward.total")] == 9
+    # 君山 2022 行政诉讼 0 (有人告吗 asks of lawsuits)
+    ans = _ask(settings, "君山22年有人告吗")
+    assert _values(ans)[("2022_junshan-district_1.txt", "appeals.litigation_direct.total")] == 0
