@@ -112,7 +112,8 @@ def claim_kind(text: str, q) -> str:
         return "times"
     said = _BALANCED.search(text)
     if said and len({k for k, _ in metrics_in(text)} & set(_BALANCE_ROWS)) >= 2 and \
-            not (said.group(0) == "等于" and not re.search(r"\d", text[said.end():])):   # (等于一件都没办: amounts to)
+            not (said.group(0) == "等于" and not re.search(r"\d", text[said.end():]) and
+                 len({k for k, _ in metrics_in(text[said.end():])} & set(_BALANCE_ROWS)) < 2):   # (等于一件都没办: amounts to)
         return "balance"
     if _SUM.search(text) and len(metrics_in(text)) >= 2:
         return "sum"

@@ -136,7 +136,15 @@ ENGLISH = [
     (r"\bhalf of (?:them|these|those|which|the requests|the applications)\b", "其中一半"),
     (r"\b(?:more|over) than\b", "超过"), (r"\b(?:less|fewer) than\b", "少于"),
     (r"\b(?:which|what) (?:report )?years\b", "哪几年"), (r"\b(?:does|do) the (?:collection|corpus) cover\b", "语料中有"),
-    (r"\btable (?:4|four|iv)\b", "表四"), (r"\b(?:is |are )?all zeros?\b", "全是0"),
+    (r"\btable (?:4|four|iv)\b", "表四"), (r"\btable (?:3|three|iii)\b", "表三"), (r"\btable (?:2|two|ii)\b", "表二"),
+    (r"\b(?:is |are )?all zeros?\b", "全是0"),
+    # whether a table holds (Does table 3 add up?), which reports break the template's arithmetic
+    (r"(表[二三四])\s*(?:add up|adds up|balance|balances|tally|tallies|hold|holds|check out|checks out)\b", r"\1对得上吗"),
+    (r"\b(?:break|breaks|broke|violate|violates|violated|fail|fails|failed)\b (?:the )?(?:template(?:'s)? )?"
+     r"(?:arithmetic|consistency checks?|sums)\b", "勾稽关系有误"),
+    (r"\b(?:is |are |was |were )?(?:left )?(?:blank|empty)\b|\bnot filled(?: in)?\b", "空白"),
+    (r"\brepeat(?:ed|s|ing)?\b|\bcop(?:y|ied|ies)\b|\bword for word\b|\bthe same as\b", "重复"),
+    (r"\b(?:handled|processed|dealt with)\b(?=\s*(?:加|等于))|(?<=等于 )(?:handled|processed)\b", "办理结果总计"),
     (r"\breport (?:still )?(?:use|used|uses) the (2019|2021)[- ](?:template|format|version)\b", r"report 用的是\1年版表格吗"),
     (r"\b(2019|2021)[- ](?:template|format|version|layout)\b", r"\1年版表格"),
     (r"\bold (2019|2021)[- ](?:template|format|version|layout)\b", r"\1年版表格"), (r"\bhow many reports\b", "有几份年报"),
@@ -771,6 +779,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         (q.english and not re.match(r"\s*(?:what|how|which|who|when|where|why)\b", question, re.I) and
          re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|\bfact[- ]?check\b|"
                                  r"\bis (?:that|this) so\b|\bisn'?t it\b|\bdoesn'?t it\b|\bdidn'?t they\b|"
+                                 r"^(?:does|do|did|is|are)\b.*\b(?:balance|equals?)\b|"
                                  r"\b(?:I|we) (?:read|heard|saw) that\b|\b(?:back|bear) (?:that|this|it) (?:up|out)\b|"
                                  r"\bconfirm\b|\baccurate\b|"
                                  # a yes-or-no question with a bound (Did … make up more than half …?)

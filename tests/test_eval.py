@@ -1503,3 +1503,18 @@ def test_questions_typed_in_a_hurry(settings):
     # 君山 2022 行政诉讼 0 (有人告吗 asks of lawsuits)
     ans = _ask(settings, "君山22年有人告吗")
     assert _values(ans)[("2022_junshan-district_1.txt", "appeals.litigation_direct.total")] == 0
+
+
+def test_english_questions_of_the_tables_arithmetic_blanks_and_repeats(settings):
+    # 海坛 2021 表三: 自然人 0 + 0 ≠ 1 + 0
+    ans = _ask(settings, "Does Haitan's 2021 table 3 add up?")
+    assert "表格数据不符合模板勾稽关系的报告（1份）" in ans.answer
+    assert "不符合模板勾稽关系" in _ask(settings, "Which reports break the template arithmetic?").answer
+    ans = _ask(settings, "Is the 2024 Yangkou Port table 3 blank?")
+    assert {c["source_file"] for c in ans.citations} == {"2024_yangkougang-development-zone.txt"}
+    # 财政金融局: 2024's measures the same as 2023's word for word
+    assert "与2023年报告几乎逐字相同" in _ask(settings, "Did the finance bureau repeat its 2023 improvement measures in "
+                                                      "2024?").answer
+    # 常州 2024: 63 + 1 = 55 + 9
+    assert _ask(settings, "Does the Changzhou 2024 report balance: received plus carried over equals processed plus "
+                          "carried forward?").verdict == "supported"
