@@ -393,10 +393,11 @@ def apply_filters(q: Query, bodies: tuple[str, ...] = (), year_from: int | None 
     return q
 
 
-def from_english(text: str) -> str | None:
-    """An English question rewritten into the Chinese words the router reads; None if it is not English."""
+def from_english(text: str, known: bool = False) -> str | None:
+    """An English question rewritten into the Chinese words the router reads; None if it is not English (`known`: it
+    is, its bodies already in Chinese)."""
     letters = len(re.findall(r"[A-Za-z]", text))
-    if letters < 8 or letters < 2 * len(re.findall(r"[\u4e00-\u9fff]", text)):
+    if not known and (letters < 8 or letters < 2 * len(re.findall(r"[\u4e00-\u9fff]", text))):
         return None
     text = _english_spelling(text)
     text = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s+(?!years?\b|months?\b|days?\b)[A-Za-z])",
@@ -666,7 +667,7 @@ def english_reading(question: str, resolver) -> str | None:
     # (a misspelt word, Publc Security, is mended before the bodies are read)
     text = _english_spelling(question.strip())
     text = resolver.from_english(text) if hasattr(resolver, "from_english") else text
-    return from_english(text) or text
+    return from_english(text, known=True)
 
 
 def _homophones(resolver) -> Homophones:
@@ -690,7 +691,7 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
     text = simplified(question.strip())
     english = from_english(text)
     if english is not None:
-        english = from_english(resolver.from_english(text)) if hasattr(resolver, "from_english") else english
+        english = from_english(resolver.from_english(text), known=True) if hasattr(resolver, "from_english") else english
         q.english, text = True, english
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)   # 7,816 → 7816
     text = normalise_counts(normalise_years(text))

@@ -1518,3 +1518,11 @@ def test_english_questions_of_the_tables_arithmetic_blanks_and_repeats(settings)
     # 常州 2024: 63 + 1 = 55 + 9
     assert _ask(settings, "Does the Changzhou 2024 report balance: received plus carried over equals processed plus "
                           "carried forward?").verdict == "supported"
+
+
+def test_an_english_question_whose_bodies_outnumber_its_english_words(settings):
+    # three bodies named in English read as Chinese leave fewer Latin letters than Chinese ones: still English
+    # 2024 本年新收: 常州 63 + 公安局 8 + 市场监管局 4 = 75
+    ans = _ask(settings, "Total new requests in 2024 for the Changzhou district office, Pingtan PSB and Pingtan market "
+                         "regulation combined?")
+    assert "75" in ans.answer and len({c["source_file"] for c in ans.citations}) == 3
