@@ -797,7 +797,10 @@ class ClaimChecker:
             if q.claim_number is not None and q.claim_op != "=":
                 # a bound on the change (少了700多件, 增加超过10件): the difference against it
                 ok = ok and (abs(diff) > q.claim_number if q.claim_op == ">" else abs(diff) < q.claim_number)
-            elif q.claim_number is not None and q.claim_number not in (a, abs(diff)) and \
+            elif m.group(0).startswith("从") and len(said := [float(x) for x in re.findall(
+                    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:条|件|项|个|次|万元|元|篇|人)", _without_years(q.text))]) >= 2:
+                ok = ok and said[0] == b and said[1] == a   # 从2022年的887个降到了2024年的159个: both values
+            elif q.claim_number is not None and q.claim_number not in (a, b, abs(diff)) and \
                     not re.match(r"\s*了?\s*(?:超过|不到|不足|近)?\s*\d+(?:\.\d+)?\s*[%％]", q.text[m.end():]):
                 ok = False
             ok = ok and _by_share(q.text, m, diff, b)

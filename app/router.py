@@ -270,7 +270,11 @@ NARRATIVE_ASK = re.compile(r"正文|原文|怎么描述|如何描述|怎么说|�
                            r"如何改进|准备怎么|打算怎么|\b(?:say|said|describe|explain|why)\b")
 # Counts a report's text gives that are not applications under the regulation (12345热线诉求, 来信)
 NOT_APPLICATIONS = re.compile(r"热线|诉求|来电|来信|信件|咨询|留言|信箱|提案|议案|建议|网民|业务|办件")
+# a letter or an application to draft for the user is not what the reports say, whatever cell it names
+_DRAFT = re.compile(r"(?:帮我|替我|给我)?(?:写|起草|草拟|代写)(?:一份|一封|个|份|封)?.{0,16}(?:申请书|申请信|信函|投诉信|举报信)|"
+                    r"\b(?:draft|write|compose)\b.{0,30}\b(?:letter|request|application|complaint|email)\b", re.I)
 DOMAIN = re.compile(r"政府信息|信息公开|政务公开|公开|申请|复议|诉讼|处罚|许可|强制|收费|年报|报告|问题|改进|措施|规章|规范性文件|"
+                    r"提案|议案|建议办理|"
                     r"纠错率|政务|解读|网站|新媒体|公众号|群众|单位|部门|热线|栏目|培训|考核|监督|保密|答复|办理|政策|机构")
 ZONE_WORDS = re.compile(r"园区|开发区|新区")
 # Asks to write something, or personal errands at a government office: not questions about the reports
@@ -278,7 +282,8 @@ ZONE_WORDS = re.compile(r"园区|开发区|新区")
 _OPINION = re.compile(r"(?:你|您)(?:个人|自己)?(?:觉得|认为|怎么看).{0,30}(?:比.{0,16}(?:好|差|强|弱)|更好|更差|哪个好|"
                       r"(?:哪|谁).{0,8}最(?:好|差|强|弱|棒|优秀))|"
                       r"给(?:个|出|一个)?评价|评价一下|点评一下|(?:给|帮我)?(?:打个?分|打分数|评个?分|排个名)")
-NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,6}(?:诗|文章|作文|小说)|[诗词]歌|绝句|律诗|对联|作文|小说|讲个笑话|歌词|"
+NOT_ABOUT_REPORTS = re.compile(r"写一首|写首|作一首|作首|写一篇.{0,6}(?:诗|文章|作文|小说)|"
+                               r"[诗词]歌|绝句|律诗|对联|作文|小说|讲个笑话|歌词|"
                                # a program or a crawler to write is not a question about what the reports say
                                r"(?:写|编|做)(?:一个|个|一段|段)?.{0,8}(?:脚本|程序|代码|爬虫)|爬虫|"
                                r"(?:script|program|code|crawler|scraper)\b.{0,40}\b(?:to|that|for)\b|\bscrape\b|\bcrawl\b|"
@@ -870,6 +875,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
         q.intent = "list"
     elif q.metric:
         q.intent = "value"
+    if _DRAFT.search(text) or _DRAFT.search(question):
+        q.intent = "out_of_scope"   # 帮我写一份申请书 / draft a request letter: not what the reports say
     return q
 
 

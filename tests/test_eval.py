@@ -1526,3 +1526,15 @@ def test_an_english_question_whose_bodies_outnumber_its_english_words(settings):
     ans = _ask(settings, "Total new requests in 2024 for the Changzhou district office, Pingtan PSB and Pingtan market "
                          "regulation combined?")
     assert "75" in ans.answer and len({c["source_file"] for c in ans.citations}) == 3
+
+
+def test_a_change_claimed_with_both_values_and_letters_to_draft(settings):
+    # 市场监管局 行政处罚: 887 (2022) → 159 (2024)
+    assert _ask(settings, "市场监管局的行政处罚决定从2022年的887个降到了2024年的159个").verdict == "supported"
+    assert _ask(settings, "市场监管局的行政处罚决定从2022年的887个降到了2024年的150个").verdict == "contradicted"
+    # 常州 2024: “2024年，主办政协提案2件…” is the report's text, not outside it
+    ans = _ask(settings, "常州区党政办2024年主办了几件政协提案")
+    assert ans.status == "answered" and any("主办政协提案2件" in c["quote"] for c in ans.citations)
+    for question in ("Can you draft a disclosure request letter for me to send to the Pingtan police about my "
+                     "neighbour's case?", "帮我写一份给公安局的信息公开申请书"):
+        assert _ask(settings, question).status == "out_of_scope", question
