@@ -1090,7 +1090,7 @@ class Answerer:
             # 政府信息61条，…。主动公开的政府信息占15.4%)
             counts = self._count_before(text, ev[0][0], what) if unit == "%" and ev else []
             if unit:   # 多少条: a clause counting in 条, not a percentage beside it (比例: the percentage)
-                # (articles, sessions, people asked: a clause counting 条 of something else does not answer)
+                # (articles, meetings, people asked: a clause counting 条 of something else does not answer)
                 ev = [e for e in ev if re.search(rf"\d\s*(?:余|多)?\s*{units}", re.sub(r"（[^（）]*）", "", e[0]))] or \
                     ([] if unit in "篇期场次人家" else ev)
             if not ev:
