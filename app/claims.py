@@ -635,6 +635,9 @@ class ClaimChecker:
                     lines.append(self._quoted(ans, r0, clause))
             ans.verdict = "conflicting"
             head = "报告表格自相矛盾："
+            if re.search(r"加起来|加在一起|对得上|相符|吻合|一致|等于总计|没毛病|没问题", claim) and parts:
+                # the claim is that the cell and its parts agree (各项加起来等于总计21件，没毛病吧): they do not
+                ans.verdict, head = "contradicted", "不属实：表中该单元格与其各项之和不符。"
         elif evidence and table_ev and bool(text_ok) != bool(table_ok):
             ans.verdict = "conflicting"
             head = "报告正文与表格数据不一致："

@@ -780,7 +780,8 @@ def parse(question: str, resolver, latest_year: int | None = None) -> Query:
             q.aggregate = ""   # 2024年一共收到多少申请 about one body: the cell itself
     claim = re.search(r"对吗|对么|对不对|属实|是否正确|是真的吗|真的吗|是不是真|判断[:：]|核实|吧[？?]?$|没错吧|确实如此|"
                       r"成立吗|成立不成立|能成立吗|站得住|是不是这个数|是这个数吗|没问题吧|有没有问题|靠谱吗|"
-                      r"是这样吗|是吗[？?]?$|[，,]\s*是不是[？?]?\s*$|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
+                      r"是这样吗|是吗[？?]?$|[，,]\s*是不是[？?]?\s*$|是不是.{1,12}了[？?]?\s*$|"
+                      r"也是?(?:这么|这样)(?:写|记|填)的?吗|准确吗|正确吗|没错吗|有没有错|可信吗|靠谱吗|^(?:听说|据说|有人说|网传|传言)|"
                       r"是不是\s*\d|是不是(?:全|都|没|只|有|被|已|比|说明|意味着|表示)|说明了?.{0,16}[吗么][？?]?\s*$|吧[？?。]?\s*$", text) or \
         (q.english and not re.match(r"\s*(?:what|how|which|who|when|where|why)\b", question, re.I) and
          re.search(r"\bis it true\b|\btrue\b|\bcorrect\b|\bright\b|\bclaim\b|\bsays?\b|\bis it the case\b|\bfact[- ]?check\b|"
@@ -1047,7 +1048,7 @@ def metrics_in(text: str, version: str | None = None) -> list[tuple[str, str]]:
     picks the rows of that template version where a word names rows of both (其他处理)."""
     out: list[tuple[str, str]] = []
     # (既没被复议也没吃官司, 没有被复议，也没有被起诉: a clause each)
-    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|或|还是|(?<=[\u4e00-\u9fff])加(?=[\u4e00-\u9fff]{2})|[，,；;]|"
+    for part in re.split(r"和|与|及|、|加上|以及|跟|要么|或者|或|还是|(?<=[\u4e00-\u9fff\d])加(?=[\u4e00-\u9fff]{2})|[，,；;]|"
                          r"(?<=[\u4e00-\u9fff])也(?=没|未|不|无|都|是|有|被)", text):
         key, label = find_metric(part, version)
         if key and key not in [k for k, _ in out]:

@@ -1538,3 +1538,14 @@ def test_a_change_claimed_with_both_values_and_letters_to_draft(settings):
     for question in ("Can you draft a disclosure request letter for me to send to the Pingtan police about my "
                      "neighbour's case?", "帮我写一份给公安局的信息公开申请书"):
         assert _ask(settings, question).status == "out_of_scope", question
+
+
+def test_claims_that_a_table_adds_up_and_yes_or_no_statements(settings):
+    # 常州 2024 表三: 63 + 1 = 55 + 9 (加 between a count and a row's words splits them)
+    assert _ask(settings, "常州区党政办2024年表三总计列：63加结转1，正好等于办结55加结转下年9，勾稽没问题吧").verdict == \
+        "supported"
+    # 平潭 2020 表三: （七）总计 21 beside outcomes summing to 27; 自然资源 2023 部分公开 8 beside columns summing to 9
+    assert _ask(settings, "平潭全区2020年表三各项办理结果加起来等于总计21件，没毛病吧？").verdict == "contradicted"
+    assert _ask(settings, "自然资源局2023年部分公开那一行，总计8件跟各申请人列加起来对得上").verdict == "contradicted"
+    # 公安局 2021: 结转下年度 1
+    assert _ask(settings, "公安局2021年那1件申请是不是留到下一年办了").verdict == "supported"
