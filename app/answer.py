@@ -21,7 +21,7 @@ from nianbao.ingest.template import cell_label, main_column
 from .beside import beside
 from .bodies import BodyResolver
 from .cite import cite_cell, cite_passage
-from .claims import _NONE_SAID, ClaimChecker, _cell_name, _row_words, narrative_evidence, negative_statements, said_of
+from .claims import ClaimChecker, _cell_name, _row_words, narrative_evidence, negative_statements, none_said, said_of
 from .coverage import cite_report, inventory, self_name
 from .measures import TOPICS, excerpt, from_store, topics
 from .labels import COLUMNS, fmt as _fmt, value_text
@@ -719,6 +719,7 @@ class Answerer:
         key = main_key(q.metric)
         unit = T.unit_of(main_key(q.metric, targets[0]["template"])) if q.metric else ""   # 万元 kept beside each value
         by_body: dict[str, list] = {}
+        checker = ClaimChecker(self)   # (table 3's balance, for a count the file leaves unreadable)
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
             if q.ratio:
                 v, text = self._ratio(ans, r, q.ratio)
@@ -726,15 +727,14 @@ class Answerer:
             else:
                 v, n = self._values(ans, r, main_key(q.metric, r["template"]))
                 shown = f"{_fmt(v)}{unit if v is not None else ''}" + (f" [{n}]" if n else "")
-                balance = ClaimChecker(self)._balanced(r, main_key(q.metric, r["template"])) if v is None else None
+                balance = checker._balanced(r, main_key(q.metric, r["template"])) if v is None else None
                 if balance:
                     # a count of table 3 the file leaves unreadable: the table's balance gives it, and the text's
                     # sentence saying none came in, where it is 0 (公安局 2019 本年新收 printed “0 00000”)
                     v = balance["value"]
                     shown += f"（按表三勾稽关系应为{_fmt(v)}：{self.cells_text(ans, r, balance['balance'])}）"
                     text = self.store.report(r["report_id"])["text"]
-                    none = [x.strip() for x in _NONE_SAID.findall(text) if len(x.strip()) <= 60][:1] \
-                        if v == 0 and balance["key"] == "applications.new_received.total" else []
+                    none = none_said(text) if v == 0 and balance["key"] == "applications.new_received.total" else []
                     for clause in none:
                         shown += f"；报告原文：“{clause}” [{self.cite_quote(ans, r, clause)}]"
                         ans.route = "both"

@@ -618,8 +618,7 @@ class ClaimChecker:
             shown = [done] + ([received] if received else [])
             lines.append(f"但表中{self.a.cells_text(ans, r0, shown)}，少于该项，与之不符。")
             text = self.a.store.report(r0["report_id"])["text"]
-            none = [x.strip() for x in _NONE_SAID.findall(text) if len(x.strip()) <= 60][:1]
-            for clause in none:
+            for clause in none_said(text):
                 lines.append(self._quoted(ans, r0, clause))
             ans.verdict = "conflicting"
             head = "报告表格自相矛盾："
@@ -889,18 +888,15 @@ class ClaimChecker:
         """A table said to be filled in by every report asked: the reports that leave it blank end to end, their
         first count and grand total cited."""
         from .answer import _label
+        from .coverage import TABLE_NAMED, blank_table
 
         m = _FILLED.search(q.text)
         name = "表" + (m.group(1) or m.group(2))
-        key = {"表二": "proactive", "表三": "applications", "表四": "appeals"}[name]
         lines, verdicts = [], []
         for r in sorted(targets, key=lambda r: (r["body"], r["year"] or 0)):
-            facts = list(self.a.store.facts(key=key, report_id=r["report_id"]))
-            blank = bool(facts) and all(f["value"] is None for f in facts)
-            verdicts.append(not blank)
-            if blank:
-                shown = [f for f in facts if f["key"].endswith(("new_received.total", "total_processed.total", "review.total",
-                                                                "litigation_direct.total"))] or facts[:1]
+            shown = blank_table(self.a.store, r["report_id"], TABLE_NAMED[name])
+            verdicts.append(not shown)
+            if shown:
                 lines.append(f"{_label(r)}（{r['year']}年）：{name}整张未填报（空白，不等于0） " +
                              "".join(f"[{self.a._cite_fact(ans, r, f)}]" for f in shown))
         filled = len(verdicts) - sum(1 for v in verdicts if not v)
@@ -1451,6 +1447,11 @@ class ClaimChecker:
 # the template's own long labels: two in one clause make it a table printed as text
 # a sentence of the text saying no application came in (2022年未收到依申请公开事宜)
 _NONE_SAID = re.compile(r"[^。；！？\n]*(?:未|没有|无)(?:收到|接到|受理)[^。；！？\n]{0,12}(?:申请|依申请)[^。；！？\n]*")
+
+
+def none_said(text: str) -> list[str]:
+    """The first short sentence of a report saying no application came in (2022年未收到依申请公开事宜); [] if none."""
+    return [x.strip() for x in _NONE_SAID.findall(text) if len(x.strip()) <= 60][:1]
 _TABLE_LABELS = tuple({re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.]", "", x.label) for t in T.TABLES
                        for x in (*t.rows, *t.columns) if len(x.label) >= 6} | {"申请人情况", "法人或其他组织"})
 _CLAUSE = re.compile(r"[^。；！？\n，,：:]+")

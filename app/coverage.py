@@ -23,6 +23,20 @@ _TEMPLATE_YEAR = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:那|这)?[套种个版]?
 _TEMPLATE_AGE = re.compile(r"([新旧老])(?:版|模板|表格|格式)")
 
 
+# a table by its name in a question
+TABLE_NAMED = {"表二": "proactive", "表三": "applications", "表四": "appeals"}
+
+
+def blank_table(store, report_id: str, table: str) -> list[dict]:
+    """A table left blank end to end: the cells to cite for it (its first count and its grand total, 本年新收 and
+    （七）总计 of table 3); [] when any cell is filled, or the report prints no such table."""
+    facts = list(store.facts(key=table, report_id=report_id))
+    if not facts or any(f["value"] is not None for f in facts):
+        return []
+    return [f for f in facts if f["key"].endswith(("new_received.total", "total_processed.total", "review.total",
+                                                   "litigation_direct.total"))] or facts[:1]
+
+
 def template_named(text: str) -> str | None:
     """The template version a text names ('2019' or '2021'), by its year or its age; None when it names none."""
     for m in _TEMPLATE_YEAR.finditer(text):
@@ -190,17 +204,9 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
     elif kind == "blank_table":
         m = _BLANK.search(q.text)
         name = "表" + (m.group(1) or m.group(2))
-        key = {"表二": "proactive", "表三": "applications", "表四": "appeals"}[name]
-        blank = []
-        for r in scope:
-            facts = list(store.facts(key=key, report_id=r["report_id"]))
-            if facts and all(f["value"] is None for f in facts):
-                blank.append((r, facts))
+        blank = [(r, shown) for r in scope for shown in [blank_table(store, r["report_id"], TABLE_NAMED[name])] if shown]
         lines.append(f"{name}整张未填报（每个单元格都是空白）的报告（{len(blank)}份）：" if blank else f"没有{name}整张空白的报告。")
-        for r, facts in sorted(blank, key=lambda x: (x[0]["body"], x[0]["year"] or 0)):
-            # the table's first count and its grand total, each blank (本年新收 and （七）总计 of table 3)
-            shown = [f for f in facts if f["key"].endswith(("new_received.total", "total_processed.total", "review.total",
-                                                            "litigation_direct.total"))] or facts[:1]
+        for r, shown in sorted(blank, key=lambda x: (x[0]["body"], x[0]["year"] or 0)):
             lines.append(f"  {_label(r)} {r['year']}年 " + "".join(f"[{answerer._cite_fact(ans, r, f)}]" for f in shown))
         if blank:
             ans.status = "not_reported"
@@ -270,13 +276,12 @@ def inventory(answerer, ans, q, reports: list[dict], kind: str):
                              for g in broken[r["report_id"]][:3]]
         if (q.bodies or q.report_ids) and len(scope) <= 3:
             # the reports asked whose tables hold: table 3's balance shown, each cell cited
-            rows = ("new_received", "carried_over", "total_processed", "carried_forward")
+            from .claims import _BALANCE_ROWS
+
             for r in sorted((r for r in scope if r["report_id"] not in broken), key=lambda r: r["year"] or 0):
-                four = [store.fact(r["report_id"], f"applications.{k}.total") for k in rows]
-                shown = "，".join(f"{T.row_label('applications', k, False).lstrip('一二三四、')} {value_text(f)} "
-                                 f"[{answerer._cite_fact(ans, r, f)}]" for k, f in zip(rows, four) if f)
+                four = [f for k in _BALANCE_ROWS for f in [store.fact(r["report_id"], k)] if f]
                 lines.append(f"{_label(r)} {r['year']}年：各表未发现不符合勾稽关系之处 [{cite(r)}]" +
-                             (f"；表三：{shown}" if shown else ""))
+                             (f"；表三：{answerer.cells_text(ans, r, four)}" if four else ""))
     if not scope:
         ans.status = "not_found"
         lines = ["语料中没有符合条件的报告。"]
